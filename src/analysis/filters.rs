@@ -1,0 +1,154 @@
+//! Token filters of our own: Snowball stemming with a chosen algorithm, Dutch vowel
+//! undoubling, and Dutch decompounding.
+//!
+//! tantivy's `Language::Dutch` is Kraaij-Pohlmann since 0.27 (gemeente ~ gemeen ~ menen);
+//! we use `DutchPorter` and undouble vowels afterwards (sociaal ~ sociale), see ARCHITECTURE.md.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use frostem::Algorithm;
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+use super::compound::Decompounder;
+
+/// Stems with a frostem algorithm; with `undouble`, collapses doubled vowels afterwards.
+#[derive(Clone, Copy)]
+pub struct Stem {
+    pub algorithm: Algorithm,
+    pub undouble: bool,
+}
+
+impl TokenFilter for Stem {
+    type Tokenizer<T: Tokenizer> = StemFilter<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> StemFilter<T> {
+        StemFilter { stem: self, inner }
+    }
+}
+
+#[derive(Clone)]
+pub struct StemFilter<T> {
+    stem: Stem,
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for StemFilter<T> {
+    type TokenStream<'a> = StemStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemStream {
+            tail: self.inner.token_stream(text),
+            stemmer: frostem::Stemmer::new(self.stem.algorithm),
+            undouble: self.stem.undouble,
+        }
+    }
+}
+
+pub struct StemStream<T> {
+    tail: T,
+    stemmer: frostem::Stemmer,
+    undouble: bool,
+}
+
+impl<T: TokenStream> TokenStream for StemStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        let stemmed = self.stemmer.stem(&token.text).into_owned();
+        token.text = if self.undouble {
+            undouble_vowels(&stemmed)
+        } else {
+            stemmed
+        };
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// aa/ee/oo/uu -> a/e/o/u, so Dutch open and closed syllables meet (sociaal ~ sociale).
+pub fn undouble_vowels(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut previous = None;
+    for c in word.chars() {
+        if previous == Some(c) && matches!(c, 'a' | 'e' | 'o' | 'u') {
+            continue;
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
+}
+
+/// Adds the parts of Dutch compounds at the position of the compound, keeping the original.
+#[derive(Clone)]
+pub struct Decompound(pub Arc<Decompounder>);
+
+impl TokenFilter for Decompound {
+    type Tokenizer<T: Tokenizer> = DecompoundFilter<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> DecompoundFilter<T> {
+        DecompoundFilter {
+            lexicon: self.0,
+            inner,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct DecompoundFilter<T> {
+    lexicon: Arc<Decompounder>,
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for DecompoundFilter<T> {
+    type TokenStream<'a> = DecompoundStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        DecompoundStream {
+            tail: self.inner.token_stream(text),
+            lexicon: &self.lexicon,
+            pending: VecDeque::new(),
+            current: Token::default(),
+        }
+    }
+}
+
+pub struct DecompoundStream<'a, T> {
+    tail: T,
+    lexicon: &'a Decompounder,
+    pending: VecDeque<String>,
+    current: Token,
+}
+
+impl<T: TokenStream> TokenStream for DecompoundStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        if let Some(part) = self.pending.pop_front() {
+            self.current.text = part;
+            return true;
+        }
+        if !self.tail.advance() {
+            return false;
+        }
+        self.current = self.tail.token().clone();
+        self.pending.extend(self.lexicon.split(&self.current.text));
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.current
+    }
+}

@@ -1,0 +1,141 @@
+//! Text analysis: how item text and queries become index terms, per language.
+//!
+//! Owns the analyzers (tokenizer + filters), their version, language detection and the cleanup
+//! of PDF-extracted text. Knows nothing of the index schema, HTTP or files.
+//!
+//! Analyzers by name (registered on every index open, since tantivy stores only the names):
+//! - `nl`: simple tokenizer, lowercase, ASCII folding, Dutch stop words, decompounding,
+//!   DutchPorter stemming, vowel undoubling. At query time the same without decompounding.
+//! - `en`: simple tokenizer, lowercase, ASCII folding, English stop words, English (Porter2) stemming.
+//! - `name`: simple tokenizer, lowercase, ASCII folding: speakers, so `monnink` finds Mönnink.
+
+pub mod compound;
+pub mod filters;
+pub mod language;
+
+use std::sync::Arc;
+
+use frostem::Algorithm;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language as StopLanguage, LowerCaser, RemoveLongFilter, SimpleTokenizer,
+    StopWordFilter, TextAnalyzer, TokenizerManager,
+};
+
+use crate::archive::Language;
+use compound::Decompounder;
+use filters::{Decompound, Stem};
+
+/// Bump on any change to what an analyzer emits: an index built with another version is rebuilt.
+pub const ANALYZER_VERSION: u32 = 1;
+
+pub const NAME_ANALYZER: &str = "name";
+
+/// The analyzer name for a language's text fields.
+pub fn analyzer_name(language: Language) -> &'static str {
+    language.code()
+}
+
+/// Whether the analyzer decompounds: at index time yes, for queries no.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    Index,
+    Query,
+}
+
+/// Builds the analyzer for a language in the given mode.
+pub fn text_analyzer(language: Language, mode: Mode) -> TextAnalyzer {
+    match language {
+        Language::Nl => {
+            let base = TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(40))
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .filter(
+                    StopWordFilter::new(StopLanguage::Dutch)
+                        .expect("tantivy ships Dutch stop words"),
+                );
+            let stem = Stem {
+                algorithm: Algorithm::DutchPorter,
+                undouble: true,
+            };
+            match mode {
+                Mode::Index => base
+                    .filter(Decompound(Arc::new(Decompounder::default())))
+                    .filter(stem)
+                    .build(),
+                Mode::Query => base.filter(stem).build(),
+            }
+        }
+        Language::En => TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(
+                StopWordFilter::new(StopLanguage::English)
+                    .expect("tantivy ships English stop words"),
+            )
+            .filter(Stem {
+                algorithm: Algorithm::English,
+                undouble: false,
+            })
+            .build(),
+    }
+}
+
+/// Speakers and other names: no stemming, no stop words, accents folded.
+pub fn name_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers the index-time analyzers under the names the schema uses.
+pub fn register(manager: &TokenizerManager) {
+    for language in Language::ALL {
+        manager.register(
+            analyzer_name(language),
+            text_analyzer(language, Mode::Index),
+        );
+    }
+    manager.register(NAME_ANALYZER, name_analyzer());
+}
+
+/// The terms a text gives with an analyzer, in order (positions are not kept).
+pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nl(text: &str, mode: Mode) -> Vec<String> {
+        terms(&mut text_analyzer(Language::Nl, mode), text)
+    }
+
+    #[test]
+    fn dutch_folds_stems_and_undoubles() {
+        assert_eq!(
+            nl("Continuïteit", Mode::Query),
+            nl("continuiteit", Mode::Query)
+        );
+        assert_eq!(nl("sociaal", Mode::Query), nl("sociale", Mode::Query));
+        assert_eq!(nl("lezingen", Mode::Query), nl("lezing", Mode::Query));
+        assert_ne!(nl("gemeente", Mode::Query), nl("gemeen", Mode::Query));
+    }
+
+    #[test]
+    fn index_mode_adds_compound_parts() {
+        let terms = nl("wijkenbeleid", Mode::Index);
+        assert!(terms.len() == 3, "{terms:?}");
+        assert!(terms.contains(&nl("beleid", Mode::Query)[0]));
+        assert_eq!(nl("wijkenbeleid", Mode::Query).len(), 1);
+    }
+}

@@ -1,0 +1,16 @@
+//! The archive: a folder of item files, the source of truth.
+//!
+//! Owns reading files, front matter and the item model. Knows nothing of tantivy or HTTP.
+//! Loading never stops at a bad file: it returns the good items *and* every problem.
+
+pub mod date;
+pub mod front_matter;
+pub mod item;
+pub mod load;
+pub mod markdown;
+pub mod slug;
+pub mod write;
+
+pub use date::ItemDate;
+pub use item::{Item, Kind, Language, Speaker};
+pub use load::{load_archive, FileError, Loaded};

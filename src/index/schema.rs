@@ -1,0 +1,177 @@
+//! The index schema and how an [`Item`] becomes a tantivy document.
+//!
+//! Text fields exist once per language (`title_nl`, `title_en`, ...): an item fills only its own
+//! language's fields, analysed by that language's analyzer. The whole item is stored once as
+//! JSON in `item`, so a hit needs one stored field and no file reads.
+
+use tantivy::schema::{
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
+    INDEXED, STORED, STRING,
+};
+use tantivy::TantivyDocument;
+
+use crate::analysis::{analyzer_name, NAME_ANALYZER};
+use crate::archive::slug::slugify;
+use crate::archive::{Item, Language};
+
+/// Bump on any change to the fields below: an index with another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The facet dimensions, in the order pages show them.
+pub const FACETS: [&str; 6] = ["speaker", "year", "theme", "series", "kind", "language"];
+
+/// The text fields that a language has, each searched with its own weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LanguageFields {
+    pub title: Field,
+    pub summary: Field,
+    pub themes: Field,
+    pub context: Field,
+    pub body: Field,
+}
+
+/// Every field, looked up once.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    pub id: Field,
+    pub hash: Field,
+    pub item: Field,
+    pub year: Field,
+    pub date_key: Field,
+    pub speakers: Field,
+    pub facet: Field,
+    pub speaker_key: Field,
+    pub theme_key: Field,
+    pub series_key: Field,
+    pub kind_key: Field,
+    pub language_key: Field,
+    pub nl: LanguageFields,
+    pub en: LanguageFields,
+}
+
+impl Fields {
+    pub fn language(&self, language: Language) -> &LanguageFields {
+        match language {
+            Language::Nl => &self.nl,
+            Language::En => &self.en,
+        }
+    }
+
+    /// The key field that filters a facet dimension.
+    pub fn key_field(&self, dimension: &str) -> Option<Field> {
+        match dimension {
+            "speaker" => Some(self.speaker_key),
+            "theme" => Some(self.theme_key),
+            "series" => Some(self.series_key),
+            "kind" => Some(self.kind_key),
+            "language" => Some(self.language_key),
+            _ => None,
+        }
+    }
+}
+
+/// Builds the schema and its field handles.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = |analyzer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let id = builder.add_text_field("id", STRING | STORED | FAST);
+    let hash = builder.add_u64_field("hash", FAST);
+    let item = builder.add_text_field("item", STORED);
+    let year = builder.add_u64_field("year", INDEXED | FAST | STORED);
+    let date_key = builder.add_u64_field("date_key", FAST);
+    let speakers = builder.add_text_field("speakers", text(NAME_ANALYZER));
+    let facet = builder.add_facet_field("facet", FacetOptions::default());
+    let speaker_key = builder.add_text_field("speaker_key", STRING);
+    let theme_key = builder.add_text_field("theme_key", STRING);
+    let series_key = builder.add_text_field("series_key", STRING);
+    let kind_key = builder.add_text_field("kind_key", STRING);
+    let language_key = builder.add_text_field("language_key", STRING);
+    let mut language_fields = |language: Language| {
+        let code = language.code();
+        let options = text(analyzer_name(language));
+        LanguageFields {
+            title: builder.add_text_field(&format!("title_{code}"), options.clone()),
+            summary: builder.add_text_field(&format!("summary_{code}"), options.clone()),
+            themes: builder.add_text_field(&format!("themes_{code}"), options.clone()),
+            context: builder.add_text_field(&format!("context_{code}"), options.clone()),
+            body: builder.add_text_field(&format!("body_{code}"), options),
+        }
+    };
+    let nl = language_fields(Language::Nl);
+    let en = language_fields(Language::En);
+    let fields = Fields {
+        id,
+        hash,
+        item,
+        year,
+        date_key,
+        speakers,
+        facet,
+        speaker_key,
+        theme_key,
+        series_key,
+        kind_key,
+        language_key,
+        nl,
+        en,
+    };
+    (builder.build(), fields)
+}
+
+/// The facet path of a value: `/speaker/Herman de Mönnink`.
+pub fn facet_of(dimension: &str, value: &str) -> Facet {
+    Facet::from_path([dimension, value])
+}
+
+/// Turns an item into the document the index stores. `hash` identifies the file's content.
+pub fn to_document(fields: &Fields, item: &Item, hash: u64) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, &item.id);
+    doc.add_u64(fields.hash, hash);
+    doc.add_text(
+        fields.item,
+        serde_json::to_string(item).expect("an item always serialises"),
+    );
+    doc.add_u64(fields.year, item.year() as u64);
+    doc.add_u64(fields.date_key, item.date.sort_key());
+    doc.add_facet(fields.facet, facet_of("year", &item.year().to_string()));
+    doc.add_facet(fields.facet, facet_of("kind", item.kind.as_str()));
+    doc.add_facet(fields.facet, facet_of("language", item.language.code()));
+    doc.add_text(fields.kind_key, item.kind.as_str());
+    doc.add_text(fields.language_key, item.language.code());
+    for speaker in &item.speakers {
+        doc.add_text(fields.speakers, &speaker.name);
+        doc.add_text(fields.speaker_key, slugify(&speaker.name));
+        doc.add_facet(fields.facet, facet_of("speaker", &speaker.name));
+    }
+    for theme in &item.themes {
+        doc.add_text(fields.theme_key, slugify(theme));
+        doc.add_facet(fields.facet, facet_of("theme", theme));
+    }
+    if let Some(series) = &item.series {
+        doc.add_text(fields.series_key, slugify(series));
+        doc.add_facet(fields.facet, facet_of("series", series));
+    }
+    let text = fields.language(item.language);
+    doc.add_text(text.title, &item.title);
+    if let Some(summary) = &item.summary {
+        doc.add_text(text.summary, summary);
+    }
+    for theme in &item.themes {
+        doc.add_text(text.themes, theme);
+    }
+    for context in [&item.series, &item.event, &item.organisation]
+        .into_iter()
+        .flatten()
+    {
+        doc.add_text(text.context, context);
+    }
+    doc.add_text(text.body, &item.body);
+    doc
+}

@@ -1,0 +1,12 @@
+//! Lectern: an archive of lectures, talks and event reports with Dutch-aware full-text search.
+//!
+//! Dependencies run one way: `archive` (files, front matter, items) and `analysis` (text
+//! analysis) -> `index` (tantivy) -> `search` (queries, results as data) -> `web` (HTTP, HTML,
+//! JSON) and `cli`. See ARCHITECTURE.md.
+
+pub mod analysis;
+pub mod archive;
+pub mod cli;
+pub mod index;
+pub mod search;
+pub mod web;

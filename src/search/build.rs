@@ -1,0 +1,300 @@
+//! Turns a parsed query and filters into a tantivy query.
+//!
+//! Every word is searched in every language's fields, each analysed by that language's query
+//! analyzer (no decompounding at query time), with field weights; words are AND-ed (or OR-ed
+//! for loose matching and evaluation), phrases are phrase queries, and filters are
+//! constant-score clauses that do not change the ranking.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use super::query::{Clause, Filters, YearRange};
+use crate::analysis::{name_analyzer, terms, text_analyzer, Mode};
+use crate::archive::slug::slugify;
+use crate::archive::{Kind, Language};
+use crate::index::Fields;
+
+/// Field weights: what a match in each field is worth against a match in the body.
+pub const TITLE_BOOST: f32 = 3.0;
+pub const SPEAKER_BOOST: f32 = 3.0;
+pub const THEME_BOOST: f32 = 2.0;
+pub const SUMMARY_BOOST: f32 = 2.0;
+pub const CONTEXT_BOOST: f32 = 1.5;
+pub const BODY_BOOST: f32 = 1.0;
+/// Extra weight for items where the words stand close together.
+pub const PROXIMITY_BOOST: f32 = 1.5;
+pub const PROXIMITY_SLOP: u32 = 3;
+
+/// The query-time analyzers, built once per search.
+pub struct QueryAnalyzers {
+    nl: TextAnalyzer,
+    en: TextAnalyzer,
+    name: TextAnalyzer,
+}
+
+impl Default for QueryAnalyzers {
+    fn default() -> Self {
+        QueryAnalyzers {
+            nl: text_analyzer(Language::Nl, Mode::Query),
+            en: text_analyzer(Language::En, Mode::Query),
+            name: name_analyzer(),
+        }
+    }
+}
+
+impl QueryAnalyzers {
+    pub fn terms(&mut self, language: Language, text: &str) -> Vec<String> {
+        match language {
+            Language::Nl => terms(&mut self.nl, text),
+            Language::En => terms(&mut self.en, text),
+        }
+    }
+
+    pub fn name_terms(&mut self, text: &str) -> Vec<String> {
+        terms(&mut self.name, text)
+    }
+}
+
+/// A query matching `words` in `field`: one term, or a phrase of several.
+fn words_query(field: Field, words: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    match words {
+        [] => None,
+        [word] => Some(Box::new(TermQuery::new(
+            Term::from_field_text(field, word),
+            IndexRecordOption::WithFreqs,
+        ))),
+        _ => {
+            let terms = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i, Term::from_field_text(field, w)))
+                .collect();
+            Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+        }
+    }
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
+}
+
+/// One word or phrase over every searchable field; `None` when it has no searchable terms
+/// (stop words only).
+pub fn clause_query(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    clause: &Clause,
+) -> Option<Box<dyn Query>> {
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for language in Language::ALL {
+        let words = analyzers.terms(language, &clause.text);
+        let lf = fields.language(language);
+        for (field, boost) in [
+            (lf.title, TITLE_BOOST),
+            (lf.summary, SUMMARY_BOOST),
+            (lf.themes, THEME_BOOST),
+            (lf.context, CONTEXT_BOOST),
+            (lf.body, BODY_BOOST),
+        ] {
+            if let Some(q) = words_query(field, &words, 0) {
+                should.push((Occur::Should, boosted(q, boost)));
+            }
+        }
+    }
+    let names = analyzers.name_terms(&clause.text);
+    if let Some(q) = words_query(fields.speakers, &names, 0) {
+        should.push((Occur::Should, boosted(q, SPEAKER_BOOST)));
+    }
+    (!should.is_empty()).then(|| Box::new(BooleanQuery::new(should)) as Box<dyn Query>)
+}
+
+/// Extra score for items whose title or body has the words near each other.
+pub fn proximity_query(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    words: &[&Clause],
+) -> Option<Box<dyn Query>> {
+    if words.len() < 2 {
+        return None;
+    }
+    let text = words
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for language in Language::ALL {
+        let terms = analyzers.terms(language, &text);
+        if terms.len() < 2 {
+            continue;
+        }
+        let lf = fields.language(language);
+        for field in [lf.title, lf.body] {
+            if let Some(q) = words_query(field, &terms, PROXIMITY_SLOP) {
+                should.push((Occur::Should, q));
+            }
+        }
+    }
+    (!should.is_empty()).then(|| boosted(Box::new(BooleanQuery::new(should)), PROXIMITY_BOOST))
+}
+
+/// The filter for one facet dimension: any of its values (exact key or the words of the name).
+pub fn dimension_filter(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    dimension: &str,
+    values: &[String],
+) -> Option<Box<dyn Query>> {
+    if values.is_empty() {
+        return None;
+    }
+    let key_field = fields.key_field(dimension)?;
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for value in values {
+        let key = match dimension {
+            "kind" => Kind::parse(value)
+                .map(|k| k.as_str().to_string())
+                .unwrap_or_else(|| slugify(value)),
+            "language" => Language::parse(value)
+                .map(|l| l.code().to_string())
+                .unwrap_or_else(|| slugify(value)),
+            _ => slugify(value),
+        };
+        should.push((
+            Occur::Should,
+            Box::new(TermQuery::new(
+                Term::from_field_text(key_field, &key),
+                IndexRecordOption::Basic,
+            )),
+        ));
+        // Lenient: `spreker:mönnink` matches "Herman de Mönnink"; `thema:armoede` a theme containing it.
+        let text_fields: Vec<(Field, Vec<String>)> = match dimension {
+            "speaker" => vec![(fields.speakers, analyzers.name_terms(value))],
+            "theme" => Language::ALL
+                .into_iter()
+                .map(|l| (fields.language(l).themes, analyzers.terms(l, value)))
+                .collect(),
+            "series" => Language::ALL
+                .into_iter()
+                .map(|l| (fields.language(l).context, analyzers.terms(l, value)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (field, words) in text_fields {
+            if let Some(q) = words_query(field, &words, 0) {
+                should.push((Occur::Should, q));
+            }
+        }
+    }
+    Some(Box::new(BooleanQuery::new(should)))
+}
+
+pub fn year_filter(fields: &Fields, years: YearRange) -> Box<dyn Query> {
+    Box::new(tantivy::query::RangeQuery::new(
+        Bound::Included(Term::from_field_u64(fields.year, years.from as u64)),
+        Bound::Included(Term::from_field_u64(fields.year, years.to as u64)),
+    ))
+}
+
+/// All filters as MUST clauses, leaving out the dimension `except` (for "what if" facet counts).
+pub fn filter_clauses(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    filters: &Filters,
+    except: Option<&str>,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for dimension in ["speaker", "theme", "series", "kind", "language"] {
+        if except == Some(dimension) {
+            continue;
+        }
+        if let Some(q) = dimension_filter(fields, analyzers, dimension, filters.values(dimension)) {
+            out.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        }
+    }
+    if let (Some(years), true) = (filters.years, except != Some("year")) {
+        out.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(year_filter(fields, years), 0.0)),
+        ));
+    }
+    out
+}
+
+/// Text clauses as built once: positive ones, exclusions, and the proximity booster.
+pub struct TextQuery {
+    pub positive: Vec<Box<dyn Query>>,
+    pub negative: Vec<Box<dyn Query>>,
+    pub proximity: Option<Box<dyn Query>>,
+    /// Words that had no searchable terms at all (stop words).
+    pub skipped: Vec<String>,
+}
+
+pub fn text_query(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    clauses: &[Clause],
+) -> TextQuery {
+    let mut text = TextQuery {
+        positive: Vec::new(),
+        negative: Vec::new(),
+        proximity: None,
+        skipped: Vec::new(),
+    };
+    for clause in clauses {
+        match clause_query(fields, analyzers, clause) {
+            Some(q) if clause.negated => text.negative.push(q),
+            Some(q) => text.positive.push(q),
+            None if !clause.negated => text.skipped.push(clause.text.clone()),
+            None => {}
+        }
+    }
+    let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
+    text.proximity = proximity_query(fields, analyzers, &words);
+    text
+}
+
+/// Assembles the final query. `all_words`: every positive clause must match (else any).
+pub fn assemble(
+    text: &TextQuery,
+    filters: Vec<(Occur, Box<dyn Query>)>,
+    all_words: bool,
+) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if text.positive.is_empty() {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    } else if all_words {
+        clauses.extend(text.positive.iter().map(|q| (Occur::Must, q.box_clone())));
+    } else {
+        let any: Vec<(Occur, Box<dyn Query>)> = text
+            .positive
+            .iter()
+            .map(|q| (Occur::Should, q.box_clone()))
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+    }
+    if let Some(p) = &text.proximity {
+        clauses.push((Occur::Should, p.box_clone()));
+    }
+    clauses.extend(
+        text.negative
+            .iter()
+            .map(|q| (Occur::MustNot, q.box_clone())),
+    );
+    clauses.extend(filters);
+    if clauses.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(BooleanQuery::new(clauses))
+}

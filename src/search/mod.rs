@@ -1,0 +1,346 @@
+//! Searching the index: from a request (query text, filters, sort, page) to results as data.
+//!
+//! Returns text plus highlight ranges; views decide on markup. Knows nothing of HTTP or HTML.
+
+pub mod build;
+pub mod query;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::archive::markdown::to_plain_text;
+use crate::archive::{Item, Language};
+use crate::index::{Generation, FACETS};
+use build::{assemble, filter_clauses, text_query, QueryAnalyzers};
+pub use query::{Filters, ParsedQuery, Warning, YearRange};
+
+/// The most results one page may ask for.
+pub const MAX_LIMIT: usize = 100;
+const SNIPPET_CHARS: usize = 220;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl Sort {
+    pub fn parse(text: &str) -> Option<Sort> {
+        match text.trim().to_lowercase().as_str() {
+            "" | "relevance" | "relevantie" => Some(Sort::Relevance),
+            "newest" | "nieuwste" | "new" => Some(Sort::Newest),
+            "oldest" | "oudste" | "old" => Some(Sort::Oldest),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+}
+
+/// What to search for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub filters: Filters,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+    /// Any word may match instead of all (used by evaluation runs).
+    pub any_word: bool,
+}
+
+/// One facet value and how many results it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// One result, with the text to show and where the query matched in it.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub item: Item,
+    pub score: f32,
+    /// Byte ranges in `item.title` that matched.
+    pub title_highlights: Vec<Range<usize>>,
+    /// A piece of the text around the best match.
+    pub snippet: String,
+    /// Byte ranges in `snippet` that matched.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// Per dimension (`speaker`, `year`, ...): values with counts. A dimension the request
+    /// filters on is counted without its own filter, so each count says what choosing that
+    /// value (too) would give.
+    pub facets: BTreeMap<&'static str, Vec<FacetCount>>,
+    pub warnings: Vec<Warning>,
+    /// The filters in force: the request's plus those the query's prefixes set.
+    pub filters: Filters,
+    pub parsed: ParsedQuery,
+}
+
+/// Runs a search on a generation.
+pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Result<SearchResults> {
+    let searcher = generation.reader.searcher();
+    let fields = &generation.fields;
+    let mut analyzers = QueryAnalyzers::default();
+    let parsed = query::parse(&request.query);
+    let filters = merge_filters(&request.filters, &parsed.filters);
+    let mut warnings = parsed.warnings.clone();
+    let text = text_query(fields, &mut analyzers, &parsed.clauses);
+    warnings.extend(text.skipped.iter().cloned().map(Warning::NoSearchableWords));
+    if !parsed.clauses.is_empty() && text.positive.is_empty() && text.negative.is_empty() {
+        // Nothing searchable at all: show nothing rather than everything.
+        return Ok(SearchResults {
+            warnings,
+            filters,
+            parsed,
+            ..SearchResults::default()
+        });
+    }
+    let filter_query = filter_clauses(fields, &mut analyzers, &filters, None);
+    let mut query = assemble(&text, filter_query, !request.any_word);
+    let mut total = searcher.search(&*query, &Count)?;
+    if total == 0 && !request.any_word && text.positive.len() > 1 {
+        let loose = assemble(
+            &text,
+            filter_clauses(fields, &mut analyzers, &filters, None),
+            false,
+        );
+        let loose_total = searcher.search(&*loose, &Count)?;
+        if loose_total > 0 {
+            warnings.push(Warning::NotAllWords);
+            query = loose;
+            total = loose_total;
+        }
+    }
+    let limit = request.limit.clamp(1, MAX_LIMIT);
+    let top = top_docs(&searcher, &*query, request.sort, request.offset, limit)?;
+    let hits = make_hits(generation, &searcher, &*query, top)?;
+    let mut facets = count_facets(&searcher, &*query)?;
+    // "What if" counts for dimensions the request filters on.
+    for dimension in FACETS {
+        let active = match dimension {
+            "year" => filters.years.is_some(),
+            other => !filters.values(other).is_empty(),
+        };
+        if active {
+            let without = assemble(
+                &text,
+                filter_clauses(fields, &mut analyzers, &filters, Some(dimension)),
+                !warnings.contains(&Warning::NotAllWords) && !request.any_word,
+            );
+            let counts = count_facets(&searcher, &*without)?;
+            if let Some(values) = counts.get(dimension) {
+                facets.insert(dimension, values.clone());
+            }
+        }
+    }
+    Ok(SearchResults {
+        total,
+        hits,
+        facets,
+        warnings,
+        filters,
+        parsed,
+    })
+}
+
+fn merge_filters(request: &Filters, parsed: &Filters) -> Filters {
+    let mut merged = request.clone();
+    for dimension in ["speaker", "theme", "series", "kind", "language"] {
+        if let Some(values) = merged.values_mut(dimension) {
+            for value in parsed.values(dimension) {
+                if !values.contains(value) {
+                    values.push(value.clone());
+                }
+            }
+        }
+    }
+    if merged.years.is_none() {
+        merged.years = parsed.years;
+    }
+    merged
+}
+
+fn top_docs(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    offset: usize,
+    limit: usize,
+) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    let collector = TopDocs::with_limit(limit).and_offset(offset);
+    Ok(match sort {
+        Sort::Relevance => {
+            // Recency breaks ties between equally relevant items.
+            let top = searcher.search(
+                query,
+                &collector.tweak_score(|segment: &tantivy::SegmentReader| {
+                    let dates = segment
+                        .fast_fields()
+                        .u64("date_key")
+                        .map(|c| c.first_or_default_col(0));
+                    move |doc: tantivy::DocId, score: tantivy::Score| {
+                        let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
+                        (score, date)
+                    }
+                }),
+            )?;
+            top.into_iter()
+                .map(|((score, _), addr)| (score, addr))
+                .collect()
+        }
+        Sort::Newest | Sort::Oldest => {
+            let order = if sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let top = searcher.search(query, &collector.order_by_u64_field("date_key", order))?;
+            top.into_iter().map(|(_, addr)| (0.0, addr)).collect()
+        }
+    })
+}
+
+fn make_hits(
+    generation: &Generation,
+    searcher: &Searcher,
+    query: &dyn Query,
+    top: Vec<(f32, DocAddress)>,
+) -> tantivy::Result<Vec<Hit>> {
+    let fields = &generation.fields;
+    let mut generators: BTreeMap<(Language, bool), SnippetGenerator> = BTreeMap::new();
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let item = read_item(searcher, generation, address)?;
+        let language = item.language;
+        for title in [true, false] {
+            if !generators.contains_key(&(language, title)) {
+                let lf = fields.language(language);
+                let field = if title { lf.title } else { lf.body };
+                let mut generator = SnippetGenerator::create(searcher, query, field)?;
+                generator.set_max_num_chars(if title { 1000 } else { SNIPPET_CHARS });
+                generators.insert((language, title), generator);
+            }
+        }
+        let title_highlights = generators[&(language, true)]
+            .snippet(&item.title)
+            .highlighted()
+            .to_vec();
+        let body = to_plain_text(&item.body);
+        let snippet = generators[&(language, false)].snippet(&body);
+        let (snippet, highlights) = if snippet.is_empty() {
+            (lead(&body, SNIPPET_CHARS), Vec::new())
+        } else {
+            (
+                snippet.fragment().to_string(),
+                snippet.highlighted().to_vec(),
+            )
+        };
+        hits.push(Hit {
+            item,
+            score,
+            title_highlights,
+            snippet,
+            highlights,
+        });
+    }
+    Ok(hits)
+}
+
+/// The start of a text, cut at a word boundary.
+fn lead(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    match cut.rfind(char::is_whitespace) {
+        Some(i) => format!("{}…", cut[..i].trim_end()),
+        None => format!("{cut}…"),
+    }
+}
+
+fn read_item(
+    searcher: &Searcher,
+    generation: &Generation,
+    address: DocAddress,
+) -> tantivy::Result<Item> {
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let json = doc
+        .get_first(generation.fields.item)
+        .and_then(|v| v.as_str())
+        .unwrap_or("{}");
+    serde_json::from_str(json).map_err(|e| {
+        tantivy::TantivyError::InternalError(format!("stored item does not parse: {e}"))
+    })
+}
+
+fn count_facets(
+    searcher: &Searcher,
+    query: &dyn Query,
+) -> tantivy::Result<BTreeMap<&'static str, Vec<FacetCount>>> {
+    let mut collector = FacetCollector::for_field("facet");
+    for dimension in FACETS {
+        collector.add_facet(format!("/{dimension}").as_str());
+    }
+    let counts = searcher.search(query, &collector)?;
+    let mut out = BTreeMap::new();
+    for dimension in FACETS {
+        let mut values: Vec<FacetCount> = counts
+            .get(format!("/{dimension}").as_str())
+            .map(|(facet, count)| FacetCount {
+                value: facet
+                    .to_path()
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                count,
+            })
+            .collect();
+        if dimension == "year" {
+            values.sort_by(|a, b| b.value.cmp(&a.value));
+        } else {
+            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        }
+        out.insert(dimension, values);
+    }
+    Ok(out)
+}
+
+/// One item by id, from the index.
+pub fn get_item(generation: &Generation, id: &str) -> tantivy::Result<Option<Item>> {
+    let searcher = generation.reader.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(generation.fields.id, id),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+    match top.first() {
+        Some((_, address)) => Ok(Some(read_item(&searcher, generation, *address)?)),
+        None => Ok(None),
+    }
+}

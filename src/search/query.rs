@@ -1,0 +1,339 @@
+//! The user's query language, parsed leniently into words, phrases, exclusions and filters.
+//!
+//! `sociaal werk "lange relatie" -jeugdzorg spreker:mönnink jaar:2018..2022 thema:armoede`
+//! Prefixes come in Dutch and English. Whatever cannot be understood is searched as words
+//! or dropped, and a [`Warning`] says so; parsing never fails. Pure: no index access.
+
+use std::fmt;
+
+/// The longest query we read; the rest is ignored with a warning.
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// The most words and phrases we search for; more are ignored with a warning.
+pub const MAX_CLAUSES: usize = 32;
+
+/// A word or phrase to search for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub text: String,
+    pub phrase: bool,
+    pub negated: bool,
+}
+
+/// An inclusive range of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearRange {
+    pub from: u16,
+    pub to: u16,
+}
+
+impl YearRange {
+    /// `2022`, `2018..2022`, `2018-2022`, `2018..` or `..2022`.
+    pub fn parse(text: &str) -> Option<YearRange> {
+        let text = text.trim();
+        let year = |s: &str| -> Option<u16> {
+            let s = s.trim();
+            (s.len() == 4).then(|| s.parse().ok()).flatten()
+        };
+        if let Some((from, to)) = text.split_once("..").or_else(|| text.split_once('-')) {
+            let from = if from.trim().is_empty() {
+                Some(1000)
+            } else {
+                year(from)
+            }?;
+            let to = if to.trim().is_empty() {
+                Some(2999)
+            } else {
+                year(to)
+            }?;
+            return Some(YearRange {
+                from: from.min(to),
+                to: from.max(to),
+            });
+        }
+        year(text).map(|y| YearRange { from: y, to: y })
+    }
+}
+
+impl fmt::Display for YearRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}..{}", self.from, self.to)
+        }
+    }
+}
+
+/// Restrictions on the results. Several values of one dimension are OR-ed; dimensions are AND-ed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub speakers: Vec<String>,
+    pub years: Option<YearRange>,
+    pub themes: Vec<String>,
+    pub series: Vec<String>,
+    pub kinds: Vec<String>,
+    pub languages: Vec<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self == &Filters::default()
+    }
+
+    /// The values of a facet dimension (`speaker`, `theme`, ...); years are not listed here.
+    pub fn values(&self, dimension: &str) -> &[String] {
+        match dimension {
+            "speaker" => &self.speakers,
+            "theme" => &self.themes,
+            "series" => &self.series,
+            "kind" => &self.kinds,
+            "language" => &self.languages,
+            _ => &[],
+        }
+    }
+
+    pub fn values_mut(&mut self, dimension: &str) -> Option<&mut Vec<String>> {
+        match dimension {
+            "speaker" => Some(&mut self.speakers),
+            "theme" => Some(&mut self.themes),
+            "series" => Some(&mut self.series),
+            "kind" => Some(&mut self.kinds),
+            "language" => Some(&mut self.languages),
+            _ => None,
+        }
+    }
+}
+
+/// Something in the query that was not used as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    UnbalancedQuote,
+    UnknownPrefix(String),
+    BadYear(String),
+    EmptyPrefix(String),
+    TooLong(usize),
+    TooManyWords(usize),
+    OnlyExclusions,
+    NoSearchableWords(String),
+    /// No item has every word; results with some of them are shown.
+    NotAllWords,
+}
+
+impl Warning {
+    /// The warning in the interface language (`nl` or anything else for English).
+    pub fn message(&self, language: &str) -> String {
+        let nl = language == "nl";
+        match self {
+            Warning::UnbalancedQuote if nl => "Een aanhalingsteken werd niet gesloten; de zoektermen erna zijn als woordgroep gezocht.".into(),
+            Warning::UnbalancedQuote => "A quote was not closed; the words after it were searched as a phrase.".into(),
+            Warning::UnknownPrefix(p) if nl => format!("Onbekend voorvoegsel `{p}:`, als gewone woorden gezocht. Bekend zijn spreker:, jaar:, thema:, serie:, soort:, taal:."),
+            Warning::UnknownPrefix(p) => format!("Unknown prefix `{p}:`, searched as plain words. Known prefixes: speaker:, year:, theme:, series:, kind:, lang:."),
+            Warning::BadYear(y) if nl => format!("`{y}` is geen jaar of jaarreeks (schrijf 2022 of 2018..2022); genegeerd."),
+            Warning::BadYear(y) => format!("`{y}` is not a year or year range (write 2022 or 2018..2022); ignored."),
+            Warning::EmptyPrefix(p) if nl => format!("`{p}:` zonder waarde genegeerd."),
+            Warning::EmptyPrefix(p) => format!("`{p}:` without a value was ignored."),
+            Warning::TooLong(n) if nl => format!("De zoekvraag is ingekort tot {n} tekens."),
+            Warning::TooLong(n) => format!("The query was cut to {n} characters."),
+            Warning::TooManyWords(n) if nl => format!("Alleen de eerste {n} woorden zijn gebruikt."),
+            Warning::TooManyWords(n) => format!("Only the first {n} words were used."),
+            Warning::OnlyExclusions if nl => "Alleen uitsluitingen (-woord): alles behalve die woorden getoond.".into(),
+            Warning::OnlyExclusions => "Only exclusions (-word): showing everything except those words.".into(),
+            Warning::NoSearchableWords(w) if nl => format!("`{w}` is te algemeen om op te zoeken en is overgeslagen."),
+            Warning::NoSearchableWords(w) => format!("`{w}` is too common to search for and was skipped."),
+            Warning::NotAllWords if nl => "Geen item bevat alle woorden; items met een deel ervan worden getoond.".into(),
+            Warning::NotAllWords => "No item has all the words; items with some of them are shown.".into(),
+        }
+    }
+}
+
+/// A parsed query: clauses, the filters its prefixes set, and warnings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    pub clauses: Vec<Clause>,
+    pub filters: Filters,
+    pub warnings: Vec<Warning>,
+}
+
+/// Maps a prefix in either language to its facet dimension.
+fn dimension_of(prefix: &str) -> Option<&'static str> {
+    match prefix.to_lowercase().as_str() {
+        "spreker" | "speaker" | "sprekers" | "speakers" => Some("speaker"),
+        "jaar" | "year" => Some("year"),
+        "thema" | "theme" | "themas" | "themes" => Some("theme"),
+        "serie" | "series" | "reeks" => Some("series"),
+        "soort" | "kind" | "type" => Some("kind"),
+        "taal" | "lang" | "language" => Some("language"),
+        _ => None,
+    }
+}
+
+/// Parses a query; never fails.
+pub fn parse(input: &str) -> ParsedQuery {
+    let mut parsed = ParsedQuery::default();
+    let input: String = if input.chars().count() > MAX_QUERY_CHARS {
+        parsed.warnings.push(Warning::TooLong(MAX_QUERY_CHARS));
+        input.chars().take(MAX_QUERY_CHARS).collect()
+    } else {
+        input.to_string()
+    };
+    let chars: Vec<char> = input.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let negated = chars[i] == '-' && chars.get(i + 1).is_some_and(|c| !c.is_whitespace());
+        if negated {
+            i += 1;
+        }
+        if chars[i] == '"' {
+            let (text, next, closed) = read_quoted(&chars, i);
+            if !closed {
+                parsed.warnings.push(Warning::UnbalancedQuote);
+            }
+            i = next;
+            push_clause(&mut parsed, text, true, negated);
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !chars[i].is_whitespace() && chars[i] != '"' {
+            i += 1;
+        }
+        let word: String = chars[start..i].iter().collect();
+        if let Some((prefix, rest)) = word.split_once(':') {
+            if !negated && !prefix.is_empty() && prefix.chars().all(char::is_alphabetic) {
+                let value = if rest.is_empty() && chars.get(i) == Some(&'"') {
+                    let (text, next, closed) = read_quoted(&chars, i);
+                    if !closed {
+                        parsed.warnings.push(Warning::UnbalancedQuote);
+                    }
+                    i = next;
+                    text
+                } else {
+                    rest.to_string()
+                };
+                match dimension_of(prefix) {
+                    Some(dimension) => apply_prefix(&mut parsed, prefix, dimension, value),
+                    None => {
+                        parsed
+                            .warnings
+                            .push(Warning::UnknownPrefix(prefix.to_string()));
+                        push_clause(&mut parsed, prefix.to_string(), false, false);
+                        push_clause(&mut parsed, value, false, false);
+                    }
+                }
+                continue;
+            }
+        }
+        push_clause(&mut parsed, word, false, negated);
+    }
+    if !parsed.clauses.is_empty() && parsed.clauses.iter().all(|c| c.negated) {
+        parsed.warnings.push(Warning::OnlyExclusions);
+    }
+    parsed
+}
+
+/// Reads `"..."` starting at the quote; returns the text, the index after it, and whether it closed.
+fn read_quoted(chars: &[char], quote: usize) -> (String, usize, bool) {
+    let mut j = quote + 1;
+    while j < chars.len() && chars[j] != '"' {
+        j += 1;
+    }
+    let text: String = chars[quote + 1..j].iter().collect();
+    let closed = j < chars.len();
+    (text, if closed { j + 1 } else { j }, closed)
+}
+
+fn push_clause(parsed: &mut ParsedQuery, text: String, phrase: bool, negated: bool) {
+    let text = text.trim().to_string();
+    if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    if parsed.clauses.len() >= MAX_CLAUSES {
+        if !parsed
+            .warnings
+            .contains(&Warning::TooManyWords(MAX_CLAUSES))
+        {
+            parsed.warnings.push(Warning::TooManyWords(MAX_CLAUSES));
+        }
+        return;
+    }
+    parsed.clauses.push(Clause {
+        text,
+        phrase,
+        negated,
+    });
+}
+
+fn apply_prefix(parsed: &mut ParsedQuery, prefix: &str, dimension: &str, value: String) {
+    let value = value.trim().to_string();
+    if value.is_empty() {
+        parsed
+            .warnings
+            .push(Warning::EmptyPrefix(prefix.to_string()));
+        return;
+    }
+    if dimension == "year" {
+        match YearRange::parse(&value) {
+            Some(range) => parsed.filters.years = Some(range),
+            None => parsed.warnings.push(Warning::BadYear(value)),
+        }
+        return;
+    }
+    if let Some(values) = parsed.filters.values_mut(dimension) {
+        values.push(value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_phrases_exclusions_and_prefixes() {
+        let q = parse(
+            r#"sociaal "lange relatie" -jeugdzorg spreker:mönnink jaar:2018..2022 thema:"sociaal werk""#,
+        );
+        assert_eq!(q.clauses.len(), 3);
+        assert!(q.clauses[1].phrase && q.clauses[2].negated);
+        assert_eq!(q.filters.speakers, ["mönnink"]);
+        assert_eq!(
+            q.filters.years,
+            Some(YearRange {
+                from: 2018,
+                to: 2022
+            })
+        );
+        assert_eq!(q.filters.themes, ["sociaal werk"]);
+        assert!(q.warnings.is_empty());
+    }
+
+    #[test]
+    fn unbalanced_quote_and_unknown_prefix_warn() {
+        let q = parse(r#""lange relatie auteur:engbersen"#);
+        assert_eq!(q.warnings, [Warning::UnbalancedQuote]);
+        let q = parse("auteur:engbersen");
+        assert_eq!(q.warnings, [Warning::UnknownPrefix("auteur".into())]);
+        assert_eq!(q.clauses.len(), 2);
+    }
+
+    #[test]
+    fn long_queries_are_cut_not_refused() {
+        let q = parse(&"woord ".repeat(1000));
+        assert!(q.warnings.contains(&Warning::TooLong(MAX_QUERY_CHARS)));
+        assert_eq!(q.clauses.len(), MAX_CLAUSES);
+    }
+
+    #[test]
+    fn year_ranges() {
+        assert_eq!(
+            YearRange::parse("2022-2018"),
+            Some(YearRange {
+                from: 2018,
+                to: 2022
+            })
+        );
+        assert_eq!(YearRange::parse("abc"), None);
+    }
+}

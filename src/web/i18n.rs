@@ -1,0 +1,297 @@
+//! Interface strings in Dutch and English, and choosing between them.
+//!
+//! Dutch by default; English when `?ui=en` or the browser's Accept-Language prefers it.
+
+use crate::archive::ItemDate;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ui {
+    Nl,
+    En,
+}
+
+impl Ui {
+    pub fn code(self) -> &'static str {
+        match self {
+            Ui::Nl => "nl",
+            Ui::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Ui {
+        match self {
+            Ui::Nl => Ui::En,
+            Ui::En => Ui::Nl,
+        }
+    }
+
+    /// `?ui=` wins; then the first of nl/en in Accept-Language by weight; then Dutch.
+    pub fn choose(explicit: Option<&str>, accept_language: Option<&str>) -> Ui {
+        match explicit {
+            Some("en") => return Ui::En,
+            Some("nl") => return Ui::Nl,
+            _ => {}
+        }
+        let Some(header) = accept_language else {
+            return Ui::Nl;
+        };
+        let mut best: Option<(f32, Ui)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.trim().split(';');
+            let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
+            let weight = pieces
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
+                .unwrap_or(1.0);
+            let ui = if tag == "nl" || tag.starts_with("nl-") {
+                Ui::Nl
+            } else if tag == "en" || tag.starts_with("en-") {
+                Ui::En
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(w, _)| weight > w) {
+                best = Some((weight, ui));
+            }
+        }
+        best.map(|(_, ui)| ui).unwrap_or(Ui::Nl)
+    }
+
+    pub fn t(self) -> &'static Texts {
+        match self {
+            Ui::Nl => &NL,
+            Ui::En => &EN,
+        }
+    }
+
+    /// `6 oktober 2022` / `6 October 2022`, `oktober 2022`, `2022`.
+    pub fn date(self, date: &ItemDate) -> String {
+        let months = &self.t().months;
+        match (date.month, date.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", months[m as usize - 1], date.year),
+            (Some(m), None) => format!("{} {}", months[m as usize - 1], date.year),
+            _ => date.year.to_string(),
+        }
+    }
+
+    /// The name of a facet dimension.
+    pub fn dimension(self, dimension: &str) -> &'static str {
+        let t = self.t();
+        match dimension {
+            "speaker" => t.speakers,
+            "year" => t.years,
+            "theme" => t.themes,
+            "series" => t.series,
+            "kind" => t.kind,
+            "language" => t.language,
+            _ => "",
+        }
+    }
+
+    /// The display name of a kind or language value.
+    pub fn value(self, dimension: &str, value: &str) -> String {
+        let t = self.t();
+        let named = match (dimension, value) {
+            ("kind", "lecture") => t.kinds[0],
+            ("kind", "report") => t.kinds[1],
+            ("kind", "essay") => t.kinds[2],
+            ("kind", "interview") => t.kinds[3],
+            ("kind", "panel") => t.kinds[4],
+            ("kind", "other") => t.kinds[5],
+            ("language", "nl") => t.languages[0],
+            ("language", "en") => t.languages[1],
+            _ => return value.to_string(),
+        };
+        named.to_string()
+    }
+}
+
+/// Every interface string.
+pub struct Texts {
+    pub site: &'static str,
+    pub tagline: &'static str,
+    pub skip: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_button: &'static str,
+    pub results: &'static str,
+    pub result_count: fn(usize) -> String,
+    pub no_results: &'static str,
+    pub try_without_filters: &'static str,
+    pub filters: &'static str,
+    pub remove_filter: &'static str,
+    pub clear_filters: &'static str,
+    pub speakers: &'static str,
+    pub years: &'static str,
+    pub themes: &'static str,
+    pub series: &'static str,
+    pub kind: &'static str,
+    pub language: &'static str,
+    pub event: &'static str,
+    pub organisation: &'static str,
+    pub source: &'static str,
+    pub date: &'static str,
+    pub summary: &'static str,
+    pub text: &'static str,
+    pub recent: &'static str,
+    pub browse: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub page: &'static str,
+    pub sort: &'static str,
+    pub sorts: [&'static str; 3],
+    pub kinds: [&'static str; 6],
+    pub languages: [&'static str; 2],
+    pub months: [&'static str; 12],
+    pub not_found: &'static str,
+    pub not_found_text: &'static str,
+    pub bad_request: &'static str,
+    pub unavailable: &'static str,
+    pub items: &'static str,
+    pub other_language: &'static str,
+    pub hints: &'static str,
+    pub syntax_help: &'static str,
+    pub home: &'static str,
+}
+
+pub static NL: Texts = Texts {
+    site: "Lectern",
+    tagline: "Archief van lezingen, debatten en verslagen",
+    skip: "Naar de inhoud",
+    search_label: "Zoek in het archief",
+    search_placeholder: "bijv. continuïteit spreker:mönnink jaar:2022",
+    search_button: "Zoeken",
+    results: "Resultaten",
+    result_count: |n| match n {
+        1 => "1 resultaat".to_string(),
+        n => format!("{n} resultaten"),
+    },
+    no_results: "Niets gevonden.",
+    try_without_filters: "Zoek zonder filters",
+    filters: "Filters",
+    remove_filter: "Verwijder filter",
+    clear_filters: "Alle filters weg",
+    speakers: "Sprekers",
+    years: "Jaren",
+    themes: "Thema's",
+    series: "Series",
+    kind: "Soort",
+    language: "Taal",
+    event: "Evenement",
+    organisation: "Organisatie",
+    source: "Bron",
+    date: "Datum",
+    summary: "Samenvatting",
+    text: "Tekst",
+    recent: "Recent toegevoegd",
+    browse: "Bladeren",
+    previous: "Vorige",
+    next: "Volgende",
+    page: "Pagina",
+    sort: "Sorteren",
+    sorts: ["relevantie", "nieuwste eerst", "oudste eerst"],
+    kinds: ["lezing", "verslag", "essay", "interview", "panel", "overig"],
+    languages: ["Nederlands", "Engels"],
+    months: [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    not_found: "Niet gevonden",
+    not_found_text: "Deze pagina bestaat niet (meer). Zoek in het archief:",
+    bad_request: "Dat verzoek begrijpen we niet",
+    unavailable: "Zoeken is even niet beschikbaar",
+    items: "Items",
+    other_language: "English",
+    hints: "Let op",
+    syntax_help: "Tip: \"woordgroep\", -uitsluiten, spreker:, jaar:2018..2022, thema:, serie:",
+    home: "Home",
+};
+
+pub static EN: Texts = Texts {
+    site: "Lectern",
+    tagline: "Archive of lectures, debates and reports",
+    skip: "Skip to content",
+    search_label: "Search the archive",
+    search_placeholder: "e.g. continuity speaker:mönnink year:2022",
+    search_button: "Search",
+    results: "Results",
+    result_count: |n| match n {
+        1 => "1 result".to_string(),
+        n => format!("{n} results"),
+    },
+    no_results: "Nothing found.",
+    try_without_filters: "Search without filters",
+    filters: "Filters",
+    remove_filter: "Remove filter",
+    clear_filters: "Clear all filters",
+    speakers: "Speakers",
+    years: "Years",
+    themes: "Themes",
+    series: "Series",
+    kind: "Kind",
+    language: "Language",
+    event: "Event",
+    organisation: "Organisation",
+    source: "Source",
+    date: "Date",
+    summary: "Summary",
+    text: "Text",
+    recent: "Recently added",
+    browse: "Browse",
+    previous: "Previous",
+    next: "Next",
+    page: "Page",
+    sort: "Sort",
+    sorts: ["relevance", "newest first", "oldest first"],
+    kinds: ["lecture", "report", "essay", "interview", "panel", "other"],
+    languages: ["Dutch", "English"],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    not_found: "Not found",
+    not_found_text: "This page does not exist (any more). Search the archive:",
+    bad_request: "We do not understand that request",
+    unavailable: "Search is unavailable for a moment",
+    items: "Items",
+    other_language: "Nederlands",
+    hints: "Note",
+    syntax_help: "Tip: \"a phrase\", -exclude, speaker:, year:2018..2022, theme:, series:",
+    home: "Home",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_by_weight() {
+        assert_eq!(Ui::choose(None, Some("en-GB,en;q=0.9,nl;q=0.8")), Ui::En);
+        assert_eq!(Ui::choose(None, Some("de,nl;q=0.5,en;q=0.4")), Ui::Nl);
+        assert_eq!(Ui::choose(None, None), Ui::Nl);
+        assert_eq!(Ui::choose(Some("en"), Some("nl")), Ui::En);
+    }
+}

@@ -1,0 +1,174 @@
+//! The web layer: routes, pages (maud) and the JSON API (axum). The only module that knows
+//! HTTP, HTML or JSON shapes.
+//!
+//! [`app`] builds the router that tests drive without a socket; [`serve`] runs it on an
+//! already bound listener. Search work runs off the async runtime (`spawn_blocking`).
+
+pub mod api;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod params;
+pub mod views;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use tokio::net::TcpListener;
+
+use crate::archive::Item;
+use crate::index::{self, Generation, IndexError};
+use crate::search::{self, SearchRequest, SearchResults};
+use error::WebError;
+
+/// What every handler shares: where the index lives and the generation being served.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    index_root: PathBuf,
+    live: RwLock<Option<Arc<Generation>>>,
+}
+
+impl AppState {
+    /// Opens the live index generation if there is one; pages answer 503 until there is.
+    pub fn new(index_root: &Path) -> AppState {
+        let state = AppState {
+            inner: Arc::new(Inner {
+                index_root: index_root.to_path_buf(),
+                live: RwLock::new(None),
+            }),
+        };
+        state.refresh();
+        state
+    }
+
+    /// Picks up a switched generation (`CURRENT` changed) or new commits in the live one.
+    pub fn refresh(&self) {
+        let current = index::store::current_generation(&self.inner.index_root);
+        let live = self.generation_opt();
+        match (live, current) {
+            (Some(live), Some(name)) if live.name == name => {
+                if let Err(e) = live.reader.reload() {
+                    tracing::warn!("could not reload the index: {e}");
+                }
+            }
+            (_, Some(_)) => match index::open(&self.inner.index_root) {
+                Ok(generation) => {
+                    tracing::info!("serving index generation {}", generation.name);
+                    *self.inner.live.write().unwrap_or_else(|e| e.into_inner()) =
+                        Some(Arc::new(generation));
+                }
+                Err(e) => tracing::warn!("cannot open the index: {e}"),
+            },
+            (_, None) => {}
+        }
+    }
+
+    fn generation_opt(&self) -> Option<Arc<Generation>> {
+        self.inner
+            .live
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn generation(&self) -> Result<Arc<Generation>, WebError> {
+        self.generation_opt().ok_or_else(|| {
+            WebError::Unavailable(
+                IndexError::Missing(self.inner.index_root.clone()).to_string()
+                    + "; try again in a moment",
+            )
+        })
+    }
+
+    /// Runs a search on a blocking thread.
+    pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, WebError> {
+        let generation = self.generation()?;
+        tokio::task::spawn_blocking(move || search::search(&generation, &request))
+            .await
+            .map_err(WebError::internal)?
+            .map_err(WebError::internal)
+    }
+
+    /// Looks up one item on a blocking thread.
+    pub async fn item(&self, id: String) -> Result<Option<Item>, WebError> {
+        let generation = self.generation()?;
+        tokio::task::spawn_blocking(move || search::get_item(&generation, &id))
+            .await
+            .map_err(WebError::internal)?
+            .map_err(WebError::internal)
+    }
+}
+
+/// The whole application as a router.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/search", get(pages::search))
+        .route("/items/{id}", get(pages::item))
+        .route("/speakers/{slug}", get(pages::speaker))
+        .route("/themes/{slug}", get(pages::theme))
+        .route("/series/{slug}", get(pages::series))
+        .route("/years/{year}", get(pages::year))
+        .route("/api/search", get(api::search))
+        .route("/api/items/{id}", get(api::item))
+        .route("/static/style.css", get(style))
+        .fallback(pages::not_found)
+        .with_state(state)
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+async fn style() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        views::STYLE,
+    )
+}
+
+/// Serves on an already bound listener until Ctrl-C or SIGTERM; refreshes the index every 500 ms.
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    let refresher = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_millis(500));
+        loop {
+            tick.tick().await;
+            let state = refresher.clone();
+            let _ = tokio::task::spawn_blocking(move || state.refresh()).await;
+        }
+    });
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,129 @@
+//! Views: pure functions from data to `Markup`. One layout is the page shell.
+//!
+//! Text from the archive is always escaped (maud does it); highlights become `<mark>` here.
+
+use std::ops::Range;
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+use super::i18n::Ui;
+use crate::archive::slug::slugify;
+use crate::archive::Item;
+
+pub const STYLE: &str = include_str!("style.css");
+
+/// The page shell: skip link, header with search, main, footer with the language switch.
+pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) -> Markup {
+    let t = ui.t();
+    html! {
+        (DOCTYPE)
+        html lang=(ui.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (t.site) }
+                link rel="stylesheet" href="/static/style.css";
+            }
+            body {
+                a.skip href="#main" { (t.skip) }
+                header.site {
+                    a.brand href=(ui_url("/", ui)) { (t.site) }
+                    span.tagline { (t.tagline) }
+                    form.search role="search" action="/search" method="get" {
+                        label for="q" { (t.search_label) }
+                        input #q type="search" name="q" value=(query) placeholder=(t.search_placeholder) autocomplete="off";
+                        @if ui == Ui::En { input type="hidden" name="ui" value="en"; }
+                        button type="submit" { (t.search_button) }
+                    }
+                }
+                main #main tabindex="-1" { (main) }
+                footer.site {
+                    a href=(switch_url) lang=(ui.other().code()) hreflang=(ui.other().code()) { (t.other_language) }
+                }
+            }
+        }
+    }
+}
+
+/// Adds `ui=en` to internal links when the interface is English, so the choice sticks.
+pub fn ui_url(path: &str, ui: Ui) -> String {
+    match ui {
+        Ui::Nl => path.to_string(),
+        Ui::En if path.contains('?') => format!("{path}&ui=en"),
+        Ui::En => format!("{path}?ui=en"),
+    }
+}
+
+/// Text with `<mark>` around the byte ranges; ranges that do not fall on char boundaries are skipped.
+pub fn highlighted(text: &str, ranges: &[Range<usize>]) -> Markup {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 13);
+    let mut at = 0;
+    for range in ranges {
+        if range.start < at
+            || range.end > text.len()
+            || !text.is_char_boundary(range.start)
+            || !text.is_char_boundary(range.end)
+        {
+            continue;
+        }
+        out.push_str(&escape(&text[at..range.start]));
+        out.push_str("<mark>");
+        out.push_str(&escape(&text[range.clone()]));
+        out.push_str("</mark>");
+        at = range.end;
+    }
+    out.push_str(&escape(&text[at..]));
+    PreEscaped(out)
+}
+
+/// A line of metadata: date, speakers, series, kind.
+pub fn item_meta(ui: Ui, item: &Item) -> Markup {
+    html! {
+        p.meta {
+            time datetime=(item.date.to_string()) { (ui.date(&item.date)) }
+            @if !item.speakers.is_empty() {
+                " · "
+                @for (i, speaker) in item.speakers.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    a href=(ui_url(&format!("/speakers/{}", slugify(&speaker.name)), ui)) { (speaker.name) }
+                    @if let Some(role) = &speaker.role { " (" (role) ")" }
+                }
+            }
+            @if let Some(series) = &item.series {
+                " · " a href=(ui_url(&format!("/series/{}", slugify(series)), ui)) { (series) }
+            }
+            " · " (ui.value("kind", item.kind.as_str()))
+        }
+    }
+}
+
+/// A list of items with their metadata (used by browse pages).
+pub fn item_list(ui: Ui, items: &[Item]) -> Markup {
+    html! {
+        ol.results {
+            @for item in items {
+                li {
+                    h3 { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
+                    (item_meta(ui, item))
+                    @if let Some(summary) = &item.summary { p.snippet { (summary) } }
+                }
+            }
+        }
+    }
+}
+
+/// HTML-escapes text (what maud does for every `(value)` in a template).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
