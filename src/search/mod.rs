@@ -238,12 +238,14 @@ fn make_hits(
         let item = read_item(searcher, generation, address)?;
         let language = item.language;
         for title in [true, false] {
-            if !generators.contains_key(&(language, title)) {
+            if let std::collections::btree_map::Entry::Vacant(slot) =
+                generators.entry((language, title))
+            {
                 let lf = fields.language(language);
                 let field = if title { lf.title } else { lf.body };
                 let mut generator = SnippetGenerator::create(searcher, query, field)?;
                 generator.set_max_num_chars(if title { 1000 } else { SNIPPET_CHARS });
-                generators.insert((language, title), generator);
+                slot.insert(generator);
             }
         }
         let title_highlights = generators[&(language, true)]

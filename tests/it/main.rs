@@ -1,0 +1,8 @@
+//! Lectern's integration tests: one binary, a module per feature. They use real files, a real
+//! tantivy index, the real router, and (in `smoke`) the real binary over TCP.
+
+mod archive_errors;
+mod http;
+mod search_cli;
+mod smoke;
+mod support;

@@ -1,0 +1,127 @@
+//! Searching an archive that holds the seed: words, diacritics, speaker, year, theme, prefixes.
+
+use lectern::search::{Filters, YearRange};
+
+use crate::support::{ids, run, seed_item, TestArchive};
+
+const SEED_ID: &str = "2022-uur-van-de-waarheid";
+
+fn archive() -> TestArchive {
+    TestArchive::sample_plus(&[("2022-uur-van-de-waarheid.md", &seed_item())])
+}
+
+#[test]
+fn the_seed_is_found_by_words_names_years_themes_and_prefixes() {
+    let archive = archive();
+    let generation = archive.build();
+    let found = |query: &str, edit: &dyn Fn(&mut lectern::search::SearchRequest)| {
+        ids(&run(&generation, query, |r| edit(r))).contains(&SEED_ID.to_string())
+    };
+    assert!(found("monnink", &|_| {}), "monnink without the umlaut");
+    assert!(found("Mönnink", &|_| {}));
+    assert!(
+        found("continuiteit", &|_| {}),
+        "continuiteit without the trema"
+    );
+    assert!(found("", &|r| r.filters.speakers =
+        vec!["Herman de Mönnink".into()]));
+    assert!(found("", &|r| r.filters.years = YearRange::parse("2022")));
+    assert!(!found("", &|r| r.filters.years = YearRange::parse("2021")));
+    assert!(found("", &|r| r.filters.themes = vec!["sociaal werk".into()]));
+    assert!(found("spreker:mönnink jaar:2022", &|_| {}));
+    assert!(found("speaker:monnink year:2018..2022", &|_| {}));
+    assert!(!found("spreker:mönnink jaar:2021", &|_| {}));
+    assert!(found("\"sociaal werk\" -voetbal", &|_| {}));
+    assert!(!found("sociaal -gereedschapskist", &|_| {}));
+}
+
+#[test]
+fn filters_combine_and_facets_count() {
+    let archive = archive();
+    let generation = archive.build();
+    let all = run(&generation, "", |_| {});
+    assert!(all.total >= 16);
+    let series = run(&generation, "", |r| {
+        r.filters = Filters {
+            series: vec!["Marie Kamphuis Lezing".into()],
+            ..Filters::default()
+        }
+    });
+    assert!(series.total >= 5);
+    assert!(series
+        .hits
+        .iter()
+        .all(|h| h.item.series.as_deref() == Some("Marie Kamphuis Lezing")));
+    let speakers = &series.facets["speaker"];
+    let monnink = speakers
+        .iter()
+        .find(|f| f.value == "Herman de Mönnink")
+        .unwrap();
+    assert_eq!(
+        monnink.count, 2,
+        "the sample 2022 lecture and the seed report"
+    );
+    // Counting a dimension the request filters on ignores that filter ("what if" counts).
+    let series_counts = &series.facets["series"];
+    assert!(series_counts
+        .iter()
+        .any(|f| f.value != "Marie Kamphuis Lezing"));
+}
+
+#[test]
+fn highlights_mark_the_matched_words() {
+    let archive = archive();
+    let generation = archive.build();
+    let results = run(&generation, "gereedschapskist", |_| {});
+    let hit = results.hits.iter().find(|h| h.item.id == SEED_ID).unwrap();
+    let marked: Vec<&str> = hit
+        .highlights
+        .iter()
+        .map(|r| &hit.snippet[r.clone()])
+        .collect();
+    assert!(
+        marked
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case("gereedschapskist")),
+        "{marked:?}"
+    );
+}
+
+#[test]
+fn newest_and_oldest_sort_by_date() {
+    let archive = archive();
+    let generation = archive.build();
+    let newest = run(&generation, "", |r| r.sort = lectern::search::Sort::Newest);
+    let dates: Vec<_> = newest.hits.iter().map(|h| h.item.date).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let oldest = run(&generation, "", |r| r.sort = lectern::search::Sort::Oldest);
+    assert_eq!(
+        oldest.hits.first().map(|h| h.item.date),
+        dates.last().copied()
+    );
+}
+
+#[test]
+fn an_index_of_another_version_is_refused_with_the_command_to_run() {
+    let archive = archive();
+    archive.build();
+    // Pretend an older Lectern built it: rewrite the payload of the live generation.
+    let current = std::fs::read_to_string(archive.index().join("CURRENT")).unwrap();
+    let meta_path = archive.index().join(current.trim()).join("meta.json");
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&meta).unwrap();
+    json["payload"] = serde_json::Value::String(r#"{"analyzer":0,"schema":1}"#.into());
+    std::fs::write(&meta_path, json.to_string()).unwrap();
+    let error = lectern::index::open(&archive.index())
+        .err()
+        .expect("an outdated index is refused");
+    assert!(
+        error.to_string().contains("lectern index --full"),
+        "{error}"
+    );
+    // `sync` rebuilds it.
+    let loaded = lectern::archive::load_archive(&archive.archive()).unwrap();
+    let report = lectern::index::sync(&archive.index(), &loaded).unwrap();
+    assert!(report.rebuilt);
+    assert!(lectern::index::open(&archive.index()).is_ok());
+}
