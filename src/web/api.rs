@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::routing::get;
+use axum::{Json, Router};
 use serde::Serialize;
 
 use super::error::WebError;
@@ -14,6 +15,13 @@ use super::params::SearchParams;
 use super::AppState;
 use crate::archive::Item;
 use crate::search::{FacetCount, SearchResults};
+
+/// The JSON API routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/search", get(search))
+        .route("/api/items/{id}", get(item))
+}
 
 #[derive(Debug, Serialize)]
 pub struct SearchResponse {

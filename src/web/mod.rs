@@ -111,15 +111,8 @@ impl AppState {
 /// The whole application as a router.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .route("/", get(pages::home))
-        .route("/search", get(pages::search))
-        .route("/items/{id}", get(pages::item))
-        .route("/speakers/{slug}", get(pages::speaker))
-        .route("/themes/{slug}", get(pages::theme))
-        .route("/series/{slug}", get(pages::series))
-        .route("/years/{year}", get(pages::year))
-        .route("/api/search", get(api::search))
-        .route("/api/items/{id}", get(api::item))
+        .merge(pages::router())
+        .merge(api::router())
         .route("/static/style.css", get(style))
         .fallback(pages::not_found)
         .with_state(state)

@@ -6,6 +6,8 @@
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
 use maud::{html, Markup, PreEscaped};
 
 use super::error::WebError;
@@ -19,7 +21,19 @@ use crate::archive::Item;
 use crate::index::FACETS;
 use crate::search::{Filters, SearchRequest, SearchResults, Sort, YearRange};
 
-fn ui_of(headers: &HeaderMap, raw: Option<&str>) -> Ui {
+/// The public pages.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/search", get(search))
+        .route("/items/{id}", get(item))
+        .route("/speakers/{slug}", get(speaker))
+        .route("/themes/{slug}", get(theme))
+        .route("/series/{slug}", get(series))
+        .route("/years/{year}", get(year))
+}
+
+pub fn ui_of(headers: &HeaderMap, raw: Option<&str>) -> Ui {
     let explicit = raw.and_then(|raw| {
         serde_urlencoded::from_str::<Vec<(String, String)>>(raw)
             .ok()?
@@ -32,7 +46,7 @@ fn ui_of(headers: &HeaderMap, raw: Option<&str>) -> Ui {
 }
 
 /// The link that shows the same page in the other interface language.
-fn switch_url(path: &str, raw: Option<&str>, ui: Ui) -> String {
+pub fn switch_url(path: &str, raw: Option<&str>, ui: Ui) -> String {
     let mut pairs: Vec<(String, String)> = raw
         .and_then(|r| serde_urlencoded::from_str(r).ok())
         .unwrap_or_default();
@@ -44,7 +58,7 @@ fn switch_url(path: &str, raw: Option<&str>, ui: Ui) -> String {
     )
 }
 
-fn page(markup: Markup) -> Response {
+pub fn page(markup: Markup) -> Response {
     Html(markup.into_string()).into_response()
 }
 

@@ -1,0 +1,149 @@
+//! The command line: arguments (clap derive) and the dispatch to one module per command.
+//!
+//! Every command returns an exit code; errors carry their chain up to `main`, which prints them.
+//! Add a command as a `Command` variant, a match arm in [`run`], and a file of its own.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use crate::archive::{load_archive, Loaded};
+use crate::index;
+
+mod search;
+mod serve;
+
+/// Lectern: an archive of lectures, talks and event reports with Dutch-aware search.
+#[derive(Debug, Parser)]
+#[command(name = "lectern", version, about)]
+pub struct Cli {
+    /// The archive folder: one Markdown file per item (the source of truth).
+    #[arg(
+        long,
+        global = true,
+        env = "LECTERN_ARCHIVE",
+        default_value = "archive"
+    )]
+    pub archive: PathBuf,
+    /// The index folder (derived from the archive; safe to delete and rebuild).
+    #[arg(long, global = true, env = "LECTERN_INDEX", default_value = "index")]
+    pub index: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Bring the index up to date with the archive; report every bad file.
+    Index {
+        /// Rebuild the whole index in a new generation instead of updating changed items.
+        #[arg(long)]
+        full: bool,
+    },
+    /// Search the index.
+    Search(SearchArgs),
+    /// Validate every file in the archive without indexing.
+    Check,
+    /// Index if needed, then serve the web pages and the JSON API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "LECTERN_ADDR", default_value = "127.0.0.1:3000")]
+        addr: SocketAddr,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, "phrases", -exclusions and prefixes such as spreker:, jaar:2018..2022, thema:.
+    #[arg(default_value = "")]
+    pub query: String,
+    /// Only items with this speaker (repeat for any of several).
+    #[arg(long)]
+    pub speaker: Vec<String>,
+    /// A year (2022) or a range (2018..2022).
+    #[arg(long)]
+    pub year: Option<String>,
+    /// Only items with this theme (repeat for any of several).
+    #[arg(long)]
+    pub theme: Vec<String>,
+    /// Only items in this series.
+    #[arg(long)]
+    pub series: Vec<String>,
+    /// Only items of this kind (lecture, report, essay, interview, panel, other).
+    #[arg(long)]
+    pub kind: Vec<String>,
+    /// Only items in this language (nl, en).
+    #[arg(long)]
+    pub lang: Vec<String>,
+    /// Order: relevance, newest or oldest.
+    #[arg(long, default_value = "relevance")]
+    pub sort: String,
+    /// How many results to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print exactly what /api/search returns.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs a parsed command line; the result is the process exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Index { full } => index_command(&cli.archive, &cli.index, full),
+        Command::Search(args) => search::run(&cli.index, args),
+        Command::Check => check_command(&cli.archive),
+        Command::Serve { addr } => serve::run(&cli.archive, &cli.index, addr),
+    }
+}
+
+pub(crate) fn load(archive: &Path) -> Result<Loaded> {
+    load_archive(archive).with_context(|| {
+        format!(
+            "cannot read the archive folder {} (set --archive or LECTERN_ARCHIVE)",
+            archive.display()
+        )
+    })
+}
+
+pub(crate) fn report_errors(loaded: &Loaded) {
+    for error in &loaded.errors {
+        eprintln!("{error}");
+    }
+}
+
+fn check_command(archive: &Path) -> Result<i32> {
+    let loaded = load(archive)?;
+    report_errors(&loaded);
+    println!(
+        "{} items valid, {} problems",
+        loaded.items.len(),
+        loaded.errors.len()
+    );
+    Ok(i32::from(!loaded.errors.is_empty()))
+}
+
+fn index_command(archive: &Path, index_root: &Path, full: bool) -> Result<i32> {
+    let started = Instant::now();
+    let loaded = load(archive)?;
+    report_errors(&loaded);
+    let report = if full {
+        index::rebuild(index_root, &loaded)?
+    } else {
+        index::sync(index_root, &loaded)?
+    };
+    println!(
+        "{} items in the archive: {} added, {} updated, {} removed, {} unchanged{}; {} errors; {:.2} s",
+        loaded.items.len(),
+        report.added,
+        report.updated,
+        report.removed,
+        report.unchanged,
+        if report.rebuilt { " (full rebuild)" } else { "" },
+        loaded.errors.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(i32::from(!loaded.errors.is_empty()))
+}
