@@ -8,5 +8,6 @@ pub mod analysis;
 pub mod archive;
 pub mod cli;
 pub mod index;
+pub mod ingest;
 pub mod search;
 pub mod web;

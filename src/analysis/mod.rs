@@ -9,6 +9,7 @@
 //! - `en`: simple tokenizer, lowercase, ASCII folding, English stop words, English (Porter2) stemming.
 //! - `name`: simple tokenizer, lowercase, ASCII folding: speakers, so `monnink` finds Mönnink.
 
+pub mod cleanup;
 pub mod compound;
 pub mod filters;
 pub mod language;

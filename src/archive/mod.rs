@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod item;
 pub mod load;
 pub mod markdown;
+pub mod render;
 pub mod slug;
 pub mod write;
 

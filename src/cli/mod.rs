@@ -13,8 +13,11 @@ use clap::{Args, Parser, Subcommand};
 use crate::archive::{load_archive, Loaded};
 use crate::index;
 
+mod add;
+mod bulk;
 mod search;
 mod serve;
+mod user;
 
 /// Lectern: an archive of lectures, talks and event reports with Dutch-aware search.
 #[derive(Debug, Parser)]
@@ -52,7 +55,43 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, env = "LECTERN_ADDR", default_value = "127.0.0.1:3000")]
         addr: SocketAddr,
+        #[command(flatten)]
+        admin: AdminArgs,
     },
+    /// Add transcripts and reports (.md, .txt, .pdf, .vtt, .srt) and index them at once.
+    Add(add::AddArgs),
+    /// Import items from JSON Lines (one object a line; .gz is decompressed).
+    Import {
+        file: PathBuf,
+        /// Overwrite existing items whose content differs.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Export every item as JSON Lines (the format `import` reads).
+    Export {
+        /// Write to this file (gzip when it ends in .gz) instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Manage the archivists who may use the web editor at /admin.
+    User {
+        #[command(subcommand)]
+        command: user::UserCommand,
+    },
+}
+
+/// Settings of the web editor at /admin.
+#[derive(Debug, Args, Clone)]
+pub struct AdminArgs {
+    /// The users file (argon2 hashes) for /admin (default: users.toml beside the archive folder).
+    #[arg(long, env = "LECTERN_USERS")]
+    pub users: Option<PathBuf>,
+    /// Send the session cookie without `Secure`, for plain-http use on localhost only.
+    #[arg(long, env = "LECTERN_INSECURE_COOKIES")]
+    pub insecure_cookies: bool,
+    /// The largest upload the editor accepts, in megabytes.
+    #[arg(long, env = "LECTERN_UPLOAD_LIMIT_MB", default_value_t = 20)]
+    pub upload_limit_mb: usize,
 }
 
 #[derive(Debug, Args)]
@@ -95,7 +134,11 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Index { full } => index_command(&cli.archive, &cli.index, full),
         Command::Search(args) => search::run(&cli.index, args),
         Command::Check => check_command(&cli.archive),
-        Command::Serve { addr } => serve::run(&cli.archive, &cli.index, addr),
+        Command::Serve { addr, admin } => serve::run(&cli.archive, &cli.index, addr, admin),
+        Command::Add(args) => add::run(&cli.archive, &cli.index, args),
+        Command::Import { file, replace } => bulk::import(&cli.archive, &cli.index, &file, replace),
+        Command::Export { output } => bulk::export(&cli.archive, output.as_ref()),
+        Command::User { command } => user::run(&cli.archive, command),
     }
 }
 

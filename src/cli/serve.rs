@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use crate::index;
 use crate::web;
 
-pub fn run(archive: &Path, index_root: &Path, addr: SocketAddr) -> Result<i32> {
+pub fn run(archive: &Path, index_root: &Path, addr: SocketAddr, admin: super::AdminArgs) -> Result<i32> {
     let loaded = super::load(archive)?;
     super::report_errors(&loaded);
     let report = index::sync(index_root, &loaded)?;
@@ -27,7 +27,16 @@ pub fn run(archive: &Path, index_root: &Path, addr: SocketAddr) -> Result<i32> {
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
             format!("cannot listen on {addr} (is another server running? use --addr)")
         })?;
-        let state = web::AppState::new(index_root);
+        let config = web::admin::AdminConfig {
+            archive: archive.to_path_buf(),
+            users: admin
+                .users
+                .clone()
+                .unwrap_or_else(|| web::admin::users::default_path(archive)),
+            secure_cookies: !admin.insecure_cookies,
+            upload_limit: admin.upload_limit_mb << 20,
+        };
+        let state = web::AppState::with_admin(index_root, config);
         println!(
             "Lectern serves {} items on http://{}",
             loaded.items.len(),

@@ -4,6 +4,7 @@
 //! [`app`] builds the router that tests drive without a socket; [`serve`] runs it on an
 //! already bound listener. Search work runs off the async runtime (`spawn_blocking`).
 
+pub mod admin;
 pub mod api;
 pub mod error;
 pub mod i18n;
@@ -35,19 +36,38 @@ pub struct AppState {
 struct Inner {
     index_root: PathBuf,
     live: RwLock<Option<Arc<Generation>>>,
+    admin: Option<Arc<admin::Admin>>,
 }
 
 impl AppState {
     /// Opens the live index generation if there is one; pages answer 503 until there is.
     pub fn new(index_root: &Path) -> AppState {
+        AppState::build(index_root, None)
+    }
+
+    /// With the web editor at `/admin` enabled.
+    pub fn with_admin(index_root: &Path, config: admin::AdminConfig) -> AppState {
+        AppState::build(index_root, Some(Arc::new(admin::Admin::new(config))))
+    }
+
+    fn build(index_root: &Path, admin: Option<Arc<admin::Admin>>) -> AppState {
         let state = AppState {
             inner: Arc::new(Inner {
                 index_root: index_root.to_path_buf(),
                 live: RwLock::new(None),
+                admin,
             }),
         };
         state.refresh();
         state
+    }
+
+    pub fn admin(&self) -> Option<&Arc<admin::Admin>> {
+        self.inner.admin.as_ref()
+    }
+
+    pub fn index_root(&self) -> &Path {
+        &self.inner.index_root
     }
 
     /// Picks up a switched generation (`CURRENT` changed) or new commits in the live one.
@@ -113,6 +133,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(pages::router())
         .merge(api::router())
+        .merge(admin::router(&state))
         .route("/static/style.css", get(style))
         .fallback(pages::not_found)
         .with_state(state)

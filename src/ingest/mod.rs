@@ -1,0 +1,19 @@
+//! Ingest: turning what archivists bring (Markdown, text pasted from PDFs, PDFs, WebVTT and
+//! SubRip transcripts, JSON Lines) into archive items, and saving them.
+//!
+//! Uses `archive` (item model, front matter, atomic writes) and `analysis` (cleanup, language
+//! detection); after a save it calls `index::sync`. Knows nothing of HTTP or the command line:
+//! `cli::add`, `cli::import` and the web editor call in here.
+
+pub mod bulk;
+pub mod draft;
+pub mod encoding;
+pub mod jsonl;
+pub mod save;
+pub mod source;
+pub mod subtitles;
+pub mod suggest;
+
+pub use draft::{build, Draft, Metadata, Origin};
+pub use source::{read_source, Source, SourceKind};
+pub use suggest::Known;

@@ -1,0 +1,128 @@
+//! The web editor at `/admin`: archivists sign in, upload or paste a text, check the metadata
+//! (with suggestions) and a preview, save; edit, delete (to `archive/_trash/`) and restore.
+//!
+//! Owns sign-in, sessions, CSRF checks, the audit log and the editor pages. Archive writes go
+//! through `ingest::save` (atomic, never overwriting another item); after a change the index is
+//! synced on a blocking thread, holding the index writer only for that sync. Public pages never
+//! link here, and every route but the sign-in page needs a session (GET: redirect to sign-in,
+//! POST: 401).
+
+pub mod audit;
+mod editor;
+mod form;
+mod pages;
+pub mod session;
+pub mod users;
+mod views;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use super::AppState;
+use session::{Session, Sessions};
+
+/// How the editor is set up.
+#[derive(Debug, Clone)]
+pub struct AdminConfig {
+    pub archive: PathBuf,
+    pub users: PathBuf,
+    /// `Secure` on cookies; off only for plain http on localhost.
+    pub secure_cookies: bool,
+    /// The largest upload, in bytes.
+    pub upload_limit: usize,
+}
+
+impl AdminConfig {
+    pub fn new(archive: &Path) -> AdminConfig {
+        AdminConfig {
+            archive: archive.to_path_buf(),
+            users: users::default_path(archive),
+            secure_cookies: true,
+            upload_limit: 20 * 1024 * 1024,
+        }
+    }
+}
+
+/// The editor's shared state.
+pub struct Admin {
+    pub config: AdminConfig,
+    pub sessions: Sessions,
+}
+
+impl Admin {
+    pub fn new(config: AdminConfig) -> Admin {
+        Admin {
+            config,
+            sessions: Sessions::default(),
+        }
+    }
+}
+
+/// The editor's routes, with the upload limit applied to its request bodies.
+pub fn router(state: &AppState) -> Router<AppState> {
+    let limit = state.admin().map(|a| a.config.upload_limit).unwrap_or(0);
+    Router::new()
+        .route("/admin", get(pages::index))
+        .route("/admin/", get(pages::index))
+        .route("/admin/login", get(pages::login_form).post(pages::login))
+        .route("/admin/logout", post(pages::logout))
+        .route("/admin/new", get(editor::new_form).post(editor::upload))
+        .route("/admin/preview", post(editor::preview))
+        .route("/admin/save", post(editor::save))
+        .route("/admin/items/{id}", get(editor::edit_form))
+        .route("/admin/items/{id}/delete", post(pages::delete))
+        .route("/admin/restore", post(pages::restore))
+        .route("/admin/{*rest}", get(pages::not_found).post(pages::not_found))
+        // Room for the form fields around the largest file; the file itself is checked exactly.
+        .layer(DefaultBodyLimit::max(limit + 1024 * 1024))
+}
+
+/// The signed-in session, or the response for someone who is not signed in.
+pub fn require(state: &AppState, headers: &HeaderMap, is_get: bool) -> Result<(Arc<Admin>, Session), Response> {
+    let Some(admin) = state.admin() else {
+        return Err((StatusCode::NOT_FOUND, "the editor is not enabled").into_response());
+    };
+    match admin.sessions.get(headers) {
+        Some(session) => Ok((admin.clone(), session)),
+        None if is_get => Err(Redirect::to("/admin/login").into_response()),
+        None => Err((StatusCode::UNAUTHORIZED, views::message("Sign in first", "Your session has ended or you are not signed in.", true)).into_response()),
+    }
+}
+
+/// Refuses a form whose CSRF token is not the session's.
+pub fn check_csrf(session: &Session, token: Option<&str>) -> Result<(), Response> {
+    if token.is_some_and(|t| session::same_token(t, &session.csrf)) {
+        Ok(())
+    } else {
+        Err((
+            StatusCode::FORBIDDEN,
+            views::message("Form expired", "The form's security token does not match your session (an old tab, or a form from another site). Go back, reload the page and try again.", false),
+        )
+            .into_response())
+    }
+}
+
+/// Syncs the index with the archive on a blocking thread, then serves the new state.
+pub async fn reindex(state: &AppState, archive: PathBuf) -> Result<(), String> {
+    let index_root = state.index_root().to_path_buf();
+    let result = tokio::task::spawn_blocking(move || crate::ingest::save::reindex(&archive, &index_root))
+        .await
+        .map_err(|e| e.to_string())?;
+    match result {
+        Ok(_) => {
+            let state = state.clone();
+            let _ = tokio::task::spawn_blocking(move || state.refresh()).await;
+            Ok(())
+        }
+        Err(e) => {
+            tracing::error!("index sync after an edit failed: {e:#}");
+            Err(format!("saved, but the index could not be updated yet ({e}); it will be on the next sync"))
+        }
+    }
+}
