@@ -2,7 +2,9 @@
 //! tantivy index, the real router, and (in `smoke`) the real binary over TCP.
 
 mod archive_errors;
+mod bulk;
 mod http;
+mod ingest;
 mod search_cli;
 mod smoke;
 mod support;
