@@ -1,6 +1,7 @@
 //! Lectern's integration tests: one binary, a module per feature. They use real files, a real
 //! tantivy index, the real router, and (in `smoke`) the real binary over TCP.
 
+mod admin;
 mod archive_errors;
 mod bulk;
 mod http;

@@ -18,8 +18,9 @@ mod views;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -67,10 +68,9 @@ impl Admin {
 /// The editor's routes, with the upload limit applied to its request bodies.
 pub fn router(state: &AppState) -> Router<AppState> {
     let limit = state.admin().map(|a| a.config.upload_limit).unwrap_or(0);
-    Router::new()
+    let protected = Router::new()
         .route("/admin", get(pages::index))
         .route("/admin/", get(pages::index))
-        .route("/admin/login", get(pages::login_form).post(pages::login))
         .route("/admin/logout", post(pages::logout))
         .route("/admin/new", get(editor::new_form).post(editor::upload))
         .route("/admin/preview", post(editor::preview))
@@ -79,8 +79,22 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/admin/items/{id}/delete", post(pages::delete))
         .route("/admin/restore", post(pages::restore))
         .route("/admin/{*rest}", get(pages::not_found).post(pages::not_found))
+        // Checked before any body is read, so no extractor answers a visitor first.
+        .route_layer(middleware::from_fn_with_state(state.clone(), guard));
+    Router::new()
+        .route("/admin/login", get(pages::login_form).post(pages::login))
+        .merge(protected)
         // Room for the form fields around the largest file; the file itself is checked exactly.
         .layer(DefaultBodyLimit::max(limit + 1024 * 1024))
+}
+
+/// Lets only signed-in archivists through: GET redirects to the sign-in page, others get 401.
+async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let is_get = request.method() == Method::GET || request.method() == Method::HEAD;
+    match require(&state, request.headers(), is_get) {
+        Ok(_) => next.run(request).await,
+        Err(response) => response,
+    }
 }
 
 /// The signed-in session, or the response for someone who is not signed in.
