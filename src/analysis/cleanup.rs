@@ -146,9 +146,7 @@ fn heading_at(lines: &[Line], i: usize) -> Option<usize> {
     }
     let mut words = 0;
     for len in 1..=3 {
-        let Some(line) = lines.get(i + len - 1) else {
-            return None;
-        };
+        let line = lines.get(i + len - 1)?;
         if len > 1 && (line.blank_before || !headingish(&line.text)) {
             return None;
         }
@@ -233,10 +231,7 @@ fn hyphen_join(before: &str, after: &str, vocabulary: &HashSet<String>) -> Join 
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let right: String = after
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
+    let right: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
     let first_word = after
         .split(|c: char| !c.is_alphanumeric())
         .next()
@@ -274,7 +269,9 @@ fn hyphen_join(before: &str, after: &str, vocabulary: &HashSet<String>) -> Join 
 fn is_vowel(c: char) -> bool {
     let mut folded = String::new();
     crate::archive::slug::fold_char(c.to_ascii_lowercase(), &mut folded);
-    folded.chars().any(|c| "aeiouy".contains(c.to_ascii_lowercase()))
+    folded
+        .chars()
+        .any(|c| "aeiouy".contains(c.to_ascii_lowercase()))
 }
 
 /// Every whole word the text writes inside a line (lowercased, hyphenated words kept whole): the
@@ -303,9 +300,9 @@ fn vocabulary(text: &str) -> HashSet<String> {
 /// A paragraph that would start a Markdown list, quote or heading is escaped.
 fn escape_block_start(text: &str) -> String {
     let starts_marker = text.starts_with(['#', '>', '-', '+', '*', '=', '|'])
-        || text
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()));
+        || text.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit())
+        });
     if starts_marker {
         format!("\\{text}")
     } else {
@@ -318,7 +315,10 @@ mod tests {
     use super::*;
 
     fn seed() -> String {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/000_1e4a11040d0c92e8.txt");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/seeds/000_1e4a11040d0c92e8.txt"
+        );
         std::fs::read_to_string(path).expect("the seed is in ../shared/seeds")
     }
 
@@ -358,7 +358,10 @@ mod tests {
         let clean = clean_text(&seed());
         assert!(clean.contains("ANWB-bord"));
         assert!(clean.contains("Movisie-bijeenkomst"));
-        assert!(clean.contains("ervarings-, contact- en contextberoep"), "{clean}");
+        assert!(
+            clean.contains("ervarings-, contact- en contextberoep"),
+            "{clean}"
+        );
     }
 
     #[test]
@@ -390,20 +393,35 @@ mod tests {
         // The double-spaced sidebar reads as whole paragraphs too.
         assert!(clean.contains("De berichtgeving over de verschijning van het essay Het geheim van de lange relatie ging gepaard"), "{clean}");
         let paragraphs = clean.split("\n\n").count();
-        assert!((12..=20).contains(&paragraphs), "{paragraphs} blocks:\n{clean}");
+        assert!(
+            (12..=20).contains(&paragraphs),
+            "{paragraphs} blocks:\n{clean}"
+        );
     }
 
     #[test]
     fn hyphen_rules_on_plain_strings() {
-        assert_eq!(clean_text("De ggz-\ncliënten wachten."), "De ggz-cliënten wachten.");
+        assert_eq!(
+            clean_text("De ggz-\ncliënten wachten."),
+            "De ggz-cliënten wachten."
+        );
         assert_eq!(
             clean_text("Het zorg-\nen welzijnswerk staat onder druk."),
             "Het zorg- en welzijnswerk staat onder druk."
         );
         assert_eq!(clean_text("Een ANWB-\nbord."), "Een ANWB-bord.");
-        assert_eq!(clean_text("In 2022-\n2023 gebeurde het."), "In 2022-2023 gebeurde het.");
-        assert_eq!(clean_text("De Noord-\nHollandse kust."), "De Noord-Hollandse kust.");
-        assert_eq!(clean_text("Het is gemakke-\nlijk gezegd."), "Het is gemakkelijk gezegd.");
+        assert_eq!(
+            clean_text("In 2022-\n2023 gebeurde het."),
+            "In 2022-2023 gebeurde het."
+        );
+        assert_eq!(
+            clean_text("De Noord-\nHollandse kust."),
+            "De Noord-Hollandse kust."
+        );
+        assert_eq!(
+            clean_text("Het is gemakke-\nlijk gezegd."),
+            "Het is gemakkelijk gezegd."
+        );
         assert_eq!(clean_text("Een soft\u{ad}\nhyphen."), "Een softhyphen.");
         // The document writes the hyphenated form elsewhere: keep it.
         assert_eq!(

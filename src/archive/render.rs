@@ -38,7 +38,11 @@ pub fn render(item: &Item) -> String {
         }
     }
     line(&mut out, "language", item.language.code());
-    for (key, value) in [("source", &item.source), ("url", &item.url), ("summary", &item.summary)] {
+    for (key, value) in [
+        ("source", &item.source),
+        ("url", &item.url),
+        ("summary", &item.summary),
+    ] {
         if let Some(value) = value {
             line(&mut out, key, value);
         }

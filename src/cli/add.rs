@@ -78,18 +78,31 @@ pub fn run(archive: &Path, index_root: &Path, args: AddArgs) -> Result<i32> {
     }
     if added > 0 {
         let report = reindex(archive, index_root)?;
-        println!("index updated: {} added, {} updated", report.added, report.updated);
+        println!(
+            "index updated: {} added, {} updated",
+            report.added, report.updated
+        );
     }
     Ok(i32::from(failed > 0))
 }
 
 /// Adds one file; `Ok(true)` when something was written.
-fn add_one(archive: &Path, file: &Path, given: &Metadata, known: &Known, args: &AddArgs) -> Result<bool, String> {
+fn add_one(
+    archive: &Path,
+    file: &Path,
+    given: &Metadata,
+    known: &Known,
+    args: &AddArgs,
+) -> Result<bool, String> {
     let name = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| format!("{name}: cannot read the file: {e}"))?;
     let source = read_source(&name, &bytes)?;
     let mut draft = build(source, given, known).map_err(|problems| {
-        problems.iter().map(|p| format!("{name}: {p}")).collect::<Vec<_>>().join("\n")
+        problems
+            .iter()
+            .map(|p| format!("{name}: {p}"))
+            .collect::<Vec<_>>()
+            .join("\n")
     })?;
     let relative = path_for(&draft.item, args.id.as_deref()).map_err(|e| format!("{name}: {e}"))?;
     for note in &draft.notes {
@@ -99,16 +112,37 @@ fn add_one(archive: &Path, file: &Path, given: &Metadata, known: &Known, args: &
         print!("{}", dry_run(&draft, &relative));
         return Ok(false);
     }
-    let mode = if args.replace { Mode::Replace } else { Mode::New };
+    let mode = if args.replace {
+        Mode::Replace
+    } else {
+        Mode::New
+    };
     let id = crate::archive::Item::id_for_path(Path::new(&relative));
     if let Some(other) = crate::ingest::save::id_taken_elsewhere(archive, &id, &relative) {
-        return Err(format!("{name}: the id {id} is already used by {other}: choose another with --id"));
+        return Err(format!(
+            "{name}: the id {id} is already used by {other}: choose another with --id"
+        ));
     }
-    save(archive, &mut draft.item, draft.original.as_deref(), &relative, mode).map_err(|e| format!("{name}: {e}"))?;
+    save(
+        archive,
+        &mut draft.item,
+        draft.original.as_deref(),
+        &relative,
+        mode,
+    )
+    .map_err(|e| format!("{name}: {e}"))?;
     for (field, why) in draft.suggestions() {
-        eprintln!("{name}: suggested {field} ({why}): check it in {}", archive.join(&relative).display());
+        eprintln!(
+            "{name}: suggested {field} ({why}): check it in {}",
+            archive.join(&relative).display()
+        );
     }
-    println!("added {} -> /items/{} ({})", draft.item.id, draft.item.id, archive.join(&relative).display());
+    println!(
+        "added {} -> /items/{} ({})",
+        draft.item.id,
+        draft.item.id,
+        archive.join(&relative).display()
+    );
     Ok(true)
 }
 
@@ -117,7 +151,10 @@ fn dry_run(draft: &Draft, relative: &str) -> String {
     let mut out = format!("# would write {relative}\n");
     for line in render(&draft.item).lines() {
         let field = line.split(" = ").next().unwrap_or("");
-        let why = draft.suggestions().find(|(f, _)| *f == field).map(|(_, why)| why);
+        let why = draft
+            .suggestions()
+            .find(|(f, _)| *f == field)
+            .map(|(_, why)| why);
         match why {
             Some(why) => out.push_str(&format!("{line}  # suggested: {why}\n")),
             None => {

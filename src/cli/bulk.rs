@@ -31,7 +31,8 @@ pub fn export(archive: &Path, output: Option<&PathBuf>) -> Result<i32> {
         Some(path) => {
             let gzip = path.extension().is_some_and(|e| e == "gz");
             let tmp = path.with_extension("partial");
-            let file = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+            let file = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
             let result = bulk::export(archive, std::io::BufWriter::new(file), gzip)?;
             std::fs::rename(&tmp, path)?;
             result

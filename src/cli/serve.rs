@@ -8,7 +8,12 @@ use anyhow::{Context, Result};
 use crate::index;
 use crate::web;
 
-pub fn run(archive: &Path, index_root: &Path, addr: SocketAddr, admin: super::AdminArgs) -> Result<i32> {
+pub fn run(
+    archive: &Path,
+    index_root: &Path,
+    addr: SocketAddr,
+    admin: super::AdminArgs,
+) -> Result<i32> {
     let loaded = super::load(archive)?;
     super::report_errors(&loaded);
     let report = index::sync(index_root, &loaded)?;

@@ -21,7 +21,8 @@ pub struct ImportReport {
 /// Opens a file for reading, decompressing gzip (by name or by its magic bytes).
 fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     let mut file = BufReader::new(std::fs::File::open(path)?);
-    let gz = path.extension().is_some_and(|e| e == "gz") || file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    let gz =
+        path.extension().is_some_and(|e| e == "gz") || file.fill_buf()?.starts_with(&[0x1f, 0x8b]);
     Ok(if gz {
         Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
     } else {
@@ -34,8 +35,11 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
 pub fn import(archive: &Path, file: &Path, replace: bool) -> std::io::Result<ImportReport> {
     let mut report = ImportReport::default();
     let loaded = load_archive(archive)?;
-    let mut ids: std::collections::HashMap<String, String> =
-        loaded.items.iter().map(|l| (l.item.id.clone(), l.item.path.clone())).collect();
+    let mut ids: std::collections::HashMap<String, String> = loaded
+        .items
+        .iter()
+        .map(|l| (l.item.id.clone(), l.item.path.clone()))
+        .collect();
     let reader = open(file)?;
     for (n, line) in reader.split(b'\n').enumerate() {
         let number = n + 1;
@@ -48,7 +52,9 @@ pub fn import(archive: &Path, file: &Path, replace: bool) -> std::io::Result<Imp
             Ok(Outcome::Added(id)) => report.added.push(id),
             Ok(Outcome::Replaced(id)) => report.replaced.push(id),
             Ok(Outcome::Unchanged) => report.unchanged += 1,
-            Err(message) => report.errors.push(format!("{}:{number}: {message}", file.display())),
+            Err(message) => report
+                .errors
+                .push(format!("{}:{number}: {message}", file.display())),
         }
     }
     Ok(report)
@@ -66,7 +72,8 @@ fn import_line(
     replace: bool,
     ids: &mut std::collections::HashMap<String, String>,
 ) -> Result<Outcome, String> {
-    let record: Record = serde_json::from_str(line).map_err(|e| format!("not a valid record: {e}"))?;
+    let record: Record =
+        serde_json::from_str(line).map_err(|e| format!("not a valid record: {e}"))?;
     let relative = match (&record.path, &record.id) {
         (Some(path), _) => path.clone(),
         (None, Some(id)) => path_for_id(id)?,
@@ -79,7 +86,10 @@ fn import_line(
     let (text, mut item) = record.to_file_text(&relative)?;
     if let Some(id) = &record.id {
         if *id != item.id {
-            return Err(format!("`id` {id} does not match `path` {relative} (which gives {}): leave one out", item.id));
+            return Err(format!(
+                "`id` {id} does not match `path` {relative} (which gives {}): leave one out",
+                item.id
+            ));
         }
     }
     if let Some(other) = ids.get(&item.id).filter(|p| **p != relative) {
@@ -91,12 +101,18 @@ fn import_line(
         return Ok(Outcome::Unchanged);
     }
     if exists && !replace {
-        return Err(format!("{relative} already exists with other content: pass --replace to overwrite it"));
+        return Err(format!(
+            "{relative} already exists with other content: pass --replace to overwrite it"
+        ));
     }
     let mode = if exists { Mode::Replace } else { Mode::New };
     save(archive, &mut item, Some(&text), &relative, mode).map_err(|e: SaveError| e.to_string())?;
     ids.insert(item.id.clone(), relative);
-    Ok(if exists { Outcome::Replaced(item.id) } else { Outcome::Added(item.id) })
+    Ok(if exists {
+        Outcome::Replaced(item.id)
+    } else {
+        Outcome::Added(item.id)
+    })
 }
 
 fn path_for_id(id: &str) -> Result<String, String> {
@@ -111,7 +127,10 @@ fn path_for_id(id: &str) -> Result<String, String> {
 pub fn export(archive: &Path, out: impl Write, gzip: bool) -> anyhow::Result<(usize, Vec<String>)> {
     let loaded = load_archive(archive)?;
     let mut out: Box<dyn Write> = if gzip {
-        Box::new(flate2::write::GzEncoder::new(out, flate2::Compression::default()))
+        Box::new(flate2::write::GzEncoder::new(
+            out,
+            flate2::Compression::default(),
+        ))
     } else {
         Box::new(out)
     };
@@ -121,7 +140,10 @@ pub fn export(archive: &Path, out: impl Write, gzip: bool) -> anyhow::Result<(us
     }
     out.flush()?;
     drop(out);
-    Ok((loaded.items.len(), loaded.errors.iter().map(|e| e.to_string()).collect()))
+    Ok((
+        loaded.items.len(),
+        loaded.errors.iter().map(|e| e.to_string()).collect(),
+    ))
 }
 
 /// Reads a whole file (gzip or not) as bytes; used by tests and the editor.

@@ -44,10 +44,12 @@ pub struct Draft {
 
 impl Draft {
     pub fn suggestions(&self) -> impl Iterator<Item = (&'static str, &String)> {
-        self.origins.iter().filter_map(|(field, origin)| match origin {
-            Origin::Suggested(why) => Some((*field, why)),
-            _ => None,
-        })
+        self.origins
+            .iter()
+            .filter_map(|(field, origin)| match origin {
+                Origin::Suggested(why) => Some((*field, why)),
+                _ => None,
+            })
     }
 }
 
@@ -59,9 +61,13 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     let mut body = source.body.clone();
 
     let title = match (&given.title, file) {
-        (Some(title), _) if !title.trim().is_empty() => Some((title.trim().to_string(), Origin::Given)),
+        (Some(title), _) if !title.trim().is_empty() => {
+            Some((title.trim().to_string(), Origin::Given))
+        }
         (_, Some(item)) => Some((item.title.clone(), Origin::File)),
-        _ => first_heading(&body).map(|h| (h, Origin::Suggested("the text's first heading".into()))),
+        _ => {
+            first_heading(&body).map(|h| (h, Origin::Suggested("the text's first heading".into())))
+        }
     };
     let title = match title {
         Some((title, origin)) => {
@@ -84,7 +90,12 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
             }
         },
         (None, Some(item)) => Some((item.date, Origin::File)),
-        (None, None) => first_date(&body).map(|(d, words)| (d, Origin::Suggested(format!("found in the text: \"{words}\"")))),
+        (None, None) => first_date(&body).map(|(d, words)| {
+            (
+                d,
+                Origin::Suggested(format!("found in the text: \"{words}\"")),
+            )
+        }),
     };
     let date = match date {
         Some((date, origin)) => {
@@ -92,7 +103,10 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
             Some(date)
         }
         None if given.date.is_none() => {
-            problems.push("no date found in the text: give one with --date YYYY-MM-DD (or YYYY-MM, YYYY)".to_string());
+            problems.push(
+                "no date found in the text: give one with --date YYYY-MM-DD (or YYYY-MM, YYYY)"
+                    .to_string(),
+            );
             None
         }
         None => None,
@@ -100,18 +114,36 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
 
     let kind = match (&given.kind, file) {
         (Some(text), _) => Kind::parse(text).map(|k| (k, Origin::Given)).or_else(|| {
-            problems.push(format!("--kind: unknown kind `{text}`: use one of {}", Kind::ALL.map(Kind::as_str).join(", ")));
+            problems.push(format!(
+                "--kind: unknown kind `{text}`: use one of {}",
+                Kind::ALL.map(Kind::as_str).join(", ")
+            ));
             None
         }),
         (None, Some(item)) => Some((item.kind, Origin::File)),
-        (None, None) if source.timed => Some((Kind::Lecture, Origin::Suggested("a timed transcript".into()))),
+        (None, None) if source.timed => Some((
+            Kind::Lecture,
+            Origin::Suggested("a timed transcript".into()),
+        )),
         (None, None) => None,
     };
-    let kind = kind.map(|(k, o)| { origins.insert("kind", o); k }).unwrap_or(Kind::Other);
+    let kind = kind
+        .map(|(k, o)| {
+            origins.insert("kind", o);
+            k
+        })
+        .unwrap_or(Kind::Other);
 
     let speakers: Vec<Speaker> = if !given.speakers.is_empty() {
         origins.insert("speakers", Origin::Given);
-        given.speakers.iter().map(|n| Speaker { name: n.trim().to_string(), role: None }).collect()
+        given
+            .speakers
+            .iter()
+            .map(|n| Speaker {
+                name: n.trim().to_string(),
+                role: None,
+            })
+            .collect()
     } else if let Some(item) = file.filter(|i| !i.speakers.is_empty()) {
         origins.insert("speakers", Origin::File);
         item.speakers.clone()
@@ -125,7 +157,10 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
         if !names.is_empty() {
             origins.insert("speakers", Origin::Suggested("named in the text".into()));
         }
-        names.into_iter().map(|name| Speaker { name, role: None }).collect()
+        names
+            .into_iter()
+            .map(|name| Speaker { name, role: None })
+            .collect()
     };
 
     let themes = if !given.themes.is_empty() {
@@ -137,36 +172,68 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     } else {
         let themes = mentioned(&known.themes, &body);
         if !themes.is_empty() {
-            origins.insert("themes", Origin::Suggested("themes of the archive the text mentions".into()));
+            origins.insert(
+                "themes",
+                Origin::Suggested("themes of the archive the text mentions".into()),
+            );
         }
         themes
     };
 
     let series = match (&given.series, file.and_then(|i| i.series.clone())) {
-        (Some(series), _) => { origins.insert("series", Origin::Given); Some(series.trim().to_string()) }
-        (None, Some(series)) => { origins.insert("series", Origin::File); Some(series) }
+        (Some(series), _) => {
+            origins.insert("series", Origin::Given);
+            Some(series.trim().to_string())
+        }
+        (None, Some(series)) => {
+            origins.insert("series", Origin::File);
+            Some(series)
+        }
         (None, None) => {
-            let found = mentioned(&known.series, &format!("{title}\n{body}")).into_iter().next();
+            let found = mentioned(&known.series, &format!("{title}\n{body}"))
+                .into_iter()
+                .next();
             if found.is_some() {
-                origins.insert("series", Origin::Suggested("a series of the archive the text mentions".into()));
+                origins.insert(
+                    "series",
+                    Origin::Suggested("a series of the archive the text mentions".into()),
+                );
             }
             found
         }
     };
-    let event = given.event.clone().map(|e| { origins.insert("event", Origin::Given); e })
+    let event = given
+        .event
+        .clone()
+        .inspect(|_| {
+            origins.insert("event", Origin::Given);
+        })
         .or_else(|| file.and_then(|i| i.event.clone()));
-    let summary = given.summary.clone().filter(|s| !s.trim().is_empty())
+    let summary = given
+        .summary
+        .clone()
+        .filter(|s| !s.trim().is_empty())
         .or_else(|| file.and_then(|i| i.summary.clone()));
 
     let language = match (&given.language, file.filter(|i| !i.language_detected)) {
-        (Some(text), _) => Language::parse(text).map(|l| (l, Origin::Given)).or_else(|| {
-            problems.push(format!("--lang: unknown language `{text}`: use nl or en"));
-            None
-        }),
+        (Some(text), _) => Language::parse(text)
+            .map(|l| (l, Origin::Given))
+            .or_else(|| {
+                problems.push(format!("--lang: unknown language `{text}`: use nl or en"));
+                None
+            }),
         (None, Some(item)) => Some((item.language, Origin::File)),
-        (None, None) => Some((detect_language(&format!("{title}\n{body}")), Origin::Suggested("detected from the text".into()))),
+        (None, None) => Some((
+            detect_language(&format!("{title}\n{body}")),
+            Origin::Suggested("detected from the text".into()),
+        )),
     };
-    let language = language.map(|(l, o)| { origins.insert("language", o); l }).unwrap_or(Language::Nl);
+    let language = language
+        .map(|(l, o)| {
+            origins.insert("language", o);
+            l
+        })
+        .unwrap_or(Language::Nl);
 
     if body.trim().is_empty() {
         problems.push("the file has no text".to_string());
@@ -174,9 +241,14 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     let (Some(date), true) = (date, problems.is_empty()) else {
         return Err(problems);
     };
-    let nothing_given = given.title.is_none() && given.date.is_none() && given.speakers.is_empty()
-        && given.themes.is_empty() && given.series.is_none() && given.event.is_none()
-        && given.kind.is_none() && given.language.is_none();
+    let nothing_given = given.title.is_none()
+        && given.date.is_none()
+        && given.speakers.is_empty()
+        && given.themes.is_empty()
+        && given.series.is_none()
+        && given.event.is_none()
+        && given.kind.is_none()
+        && given.language.is_none();
     Ok(Draft {
         item: Item {
             id: String::new(),
@@ -211,10 +283,19 @@ fn first_heading(body: &str) -> Option<String> {
 /// Drops a first heading that repeats the title (PDFs start with it; the page shows the title).
 fn without_title_heading(body: &str, title: &str) -> String {
     match body.split_once('\n') {
-        Some((first, rest)) if first.strip_prefix("## ").is_some_and(|h| fold(h.trim()) == fold(title.trim())) => {
+        Some((first, rest))
+            if first
+                .strip_prefix("## ")
+                .is_some_and(|h| fold(h.trim()) == fold(title.trim())) =>
+        {
             rest.trim_start().to_string()
         }
-        None if body.strip_prefix("## ").is_some_and(|h| fold(h.trim()) == fold(title.trim())) => String::new(),
+        None if body
+            .strip_prefix("## ")
+            .is_some_and(|h| fold(h.trim()) == fold(title.trim())) =>
+        {
+            String::new()
+        }
         _ => body.to_string(),
     }
 }

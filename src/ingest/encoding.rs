@@ -143,8 +143,13 @@ mod tests {
     fn refuses_other_encodings_and_binaries() {
         let (koi8, _, _) = encoding_rs::KOI8_R.encode("Социальная работа под давлением");
         assert!(decode(&koi8).unwrap_err().contains("save it as UTF-8"));
-        let utf16_no_bom: Vec<u8> = "tekst".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let utf16_no_bom: Vec<u8> = "tekst"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert!(decode(&utf16_no_bom).unwrap_err().contains("NUL"));
-        assert!(decode(b"\x01\x02binary").unwrap_err().contains("control character"));
+        assert!(decode(b"\x01\x02binary")
+            .unwrap_err()
+            .contains("control character"));
     }
 }

@@ -67,7 +67,10 @@ impl Record {
                 .speakers
                 .iter()
                 .map(|s| match &s.role {
-                    Some(role) => SpeakerRecord::WithRole { name: s.name.clone(), role: Some(role.clone()) },
+                    Some(role) => SpeakerRecord::WithRole {
+                        name: s.name.clone(),
+                        role: Some(role.clone()),
+                    },
                     None => SpeakerRecord::Name(s.name.clone()),
                 })
                 .collect(),
@@ -102,7 +105,16 @@ impl Record {
         put("url", self.url.as_ref());
         put("summary", self.summary.as_ref());
         if !self.themes.is_empty() {
-            table.insert("themes".into(), toml::Value::Array(self.themes.iter().cloned().map(toml::Value::String).collect()));
+            table.insert(
+                "themes".into(),
+                toml::Value::Array(
+                    self.themes
+                        .iter()
+                        .cloned()
+                        .map(toml::Value::String)
+                        .collect(),
+                ),
+            );
         }
         if !self.speakers.is_empty() {
             let speakers = self.speakers.iter().map(|s| match s {
@@ -121,7 +133,11 @@ impl Record {
         let front = toml::to_string(&table).map_err(|e| e.to_string())?;
         let text = format!("+++\n{front}+++\n\n{}\n", self.body.trim());
         let item = parse_item(&text, relative).map_err(|problems| {
-            problems.into_iter().map(|p| p.message).collect::<Vec<_>>().join("; ")
+            problems
+                .into_iter()
+                .map(|p| p.message)
+                .collect::<Vec<_>>()
+                .join("; ")
         })?;
         // Rendered again so imported files look like every other file Lectern writes.
         Ok((render(&item), item))

@@ -24,7 +24,10 @@ pub enum SaveError {
     #[error("`{0}` is not a usable item path: use lowercase letters, digits, hyphens and `/`, ending in .md")]
     BadPath(String),
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Invalid(String),
 }
@@ -55,10 +58,17 @@ pub fn path_for(item: &Item, id: Option<&str>) -> Result<String, SaveError> {
         .map(str::to_string)
         .collect();
     let name = format!("{}-{}", item.date.year, title.join("-"));
-    Ok(match item.series.as_deref().map(slugify).filter(|s| !s.is_empty()) {
-        Some(folder) => format!("{folder}/{name}.md"),
-        None => format!("{name}.md"),
-    })
+    Ok(
+        match item
+            .series
+            .as_deref()
+            .map(slugify)
+            .filter(|s| !s.is_empty())
+        {
+            Some(folder) => format!("{folder}/{name}.md"),
+            None => format!("{name}.md"),
+        },
+    )
 }
 
 /// Checks a relative path from outside (import, editor): inside the archive, an item file.
@@ -66,7 +76,9 @@ pub fn check_path(relative: &str) -> Result<(), SaveError> {
     let path = Path::new(relative);
     let safe = !relative.is_empty()
         && path.is_relative()
-        && path.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
         && is_item_path(path);
     if safe {
         Ok(())
@@ -76,7 +88,13 @@ pub fn check_path(relative: &str) -> Result<(), SaveError> {
 }
 
 /// Writes the item (or `text`, a file's own text) under `archive`; fills in its `id` and `path`.
-pub fn save(archive: &Path, item: &mut Item, text: Option<&str>, relative: &str, mode: Mode) -> Result<(), SaveError> {
+pub fn save(
+    archive: &Path,
+    item: &mut Item,
+    text: Option<&str>,
+    relative: &str,
+    mode: Mode,
+) -> Result<(), SaveError> {
     check_path(relative)?;
     let mut relative = relative.to_string();
     for attempt in 1.. {
@@ -84,17 +102,25 @@ pub fn save(archive: &Path, item: &mut Item, text: Option<&str>, relative: &str,
         item.id = Item::id_for_path(Path::new(&relative));
         let bytes = text.map(str::to_string).unwrap_or_else(|| render(item));
         let path = archive.join(&relative);
-        let io = |source| SaveError::Io { path: path.display().to_string(), source };
+        let io = |source| SaveError::Io {
+            path: path.display().to_string(),
+            source,
+        };
         let result = match mode {
             Mode::Replace => write_atomically(&path, bytes.as_bytes()).map_err(io),
             Mode::New | Mode::NewUnique => match write_new_atomically(&path, bytes.as_bytes()) {
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(SaveError::Exists(path.display().to_string())),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    Err(SaveError::Exists(path.display().to_string()))
+                }
                 other => other.map_err(io),
             },
         };
         match result {
             Err(SaveError::Exists(_)) if mode == Mode::NewUnique && attempt < 100 => {
-                let stem = item.path.trim_end_matches(".md").trim_end_matches(&format!("-{attempt}"));
+                let stem = item
+                    .path
+                    .trim_end_matches(".md")
+                    .trim_end_matches(&format!("-{attempt}"));
                 relative = format!("{stem}-{}.md", attempt + 1);
             }
             other => return other,
@@ -144,7 +170,10 @@ pub fn trashed(archive: &Path) -> Vec<String> {
 }
 
 fn move_file(from: &Path, to: &Path) -> Result<(), SaveError> {
-    let io = |source| SaveError::Io { path: from.display().to_string(), source };
+    let io = |source| SaveError::Io {
+        path: from.display().to_string(),
+        source,
+    };
     if let Some(dir) = to.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
     }

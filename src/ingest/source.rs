@@ -74,9 +74,16 @@ pub fn read_source(name: &str, bytes: &[u8]) -> Result<Source, String> {
             }
         }
         SourceKind::Vtt | SourceKind::Srt => {
-            let format = if kind == SourceKind::Vtt { Format::Vtt } else { Format::Srt };
+            let format = if kind == SourceKind::Vtt {
+                Format::Vtt
+            } else {
+                Format::Srt
+            };
             let cues = subtitles::parse(&text, format).map_err(|e| format!("{name}:{e}"))?;
-            notes.push(format!("{} cues, each a paragraph starting with its time", cues.len()));
+            notes.push(format!(
+                "{} cues, each a paragraph starting with its time",
+                cues.len()
+            ));
             Source {
                 body: subtitles::to_markdown(&cues),
                 voices: subtitles::voices(&cues),
@@ -92,7 +99,10 @@ pub fn read_source(name: &str, bytes: &[u8]) -> Result<Source, String> {
 
 /// A `.md` file: a whole item (validated) or, without front matter, just a body.
 fn markdown(name: &str, text: &str) -> Result<Source, String> {
-    if split(text).is_err() && !text.trim_start().starts_with("+++") && !text.trim_start().starts_with("---") {
+    if split(text).is_err()
+        && !text.trim_start().starts_with("+++")
+        && !text.trim_start().starts_with("---")
+    {
         return Ok(Source {
             body: text.trim().to_string(),
             ..Source::default()

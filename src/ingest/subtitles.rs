@@ -45,7 +45,9 @@ pub fn parse(text: &str, format: Format) -> Result<Vec<Cue>, String> {
         block.push(line);
     }
     if cues.is_empty() {
-        return Err("the file has no cues (`00:00:01.000 --> 00:00:04.000` lines followed by text)".into());
+        return Err(
+            "the file has no cues (`00:00:01.000 --> 00:00:04.000` lines followed by text)".into(),
+        );
     }
     Ok(cues)
 }
@@ -61,7 +63,11 @@ fn parse_block(block: &[&str], first_line: usize, format: Format) -> Result<Opti
         format!(
             "line {}: `{start_text}` is not a cue time (write 00:12:40.000{})",
             first_line + timing_at,
-            if format == Format::Srt { " or 00:12:40,000" } else { "" }
+            if format == Format::Srt {
+                " or 00:12:40,000"
+            } else {
+                ""
+            }
         )
     })?;
     let mut voice = None;
@@ -112,7 +118,11 @@ fn strip_tags(line: &str, voice: &mut Option<String>) -> String {
         };
         let tag = &rest[open + 1..open + close];
         if let Some(name) = tag.strip_prefix("v ").or_else(|| tag.strip_prefix("v.")) {
-            let name = name.split_once(' ').map(|(_, n)| n).filter(|_| tag.starts_with("v.")).unwrap_or(name);
+            let name = name
+                .split_once(' ')
+                .map(|(_, n)| n)
+                .filter(|_| tag.starts_with("v."))
+                .unwrap_or(name);
             voice.get_or_insert_with(|| name.trim().to_string());
         }
         rest = &rest[open + close + 1..];
@@ -195,6 +205,8 @@ mod tests {
         assert!(parse("1\n00:00:01,000 --> x\nA\n", Format::Srt).is_ok());
         let error = parse("WEBVTT\n\n00:xx:01.000 --> 00:00:02.000\nA\n", Format::Vtt).unwrap_err();
         assert!(error.starts_with("line 3:"), "{error}");
-        assert!(parse("00:00:01.000 --> 00:00:02.000\nA\n", Format::Vtt).unwrap_err().contains("WEBVTT"));
+        assert!(parse("00:00:01.000 --> 00:00:02.000\nA\n", Format::Vtt)
+            .unwrap_err()
+            .contains("WEBVTT"));
     }
 }

@@ -21,7 +21,9 @@ impl Known {
         let mut known = Known::default();
         for loaded in &loaded.items {
             let item = &loaded.item;
-            known.speakers.extend(item.speakers.iter().map(|s| s.name.clone()));
+            known
+                .speakers
+                .extend(item.speakers.iter().map(|s| s.name.clone()));
             known.themes.extend(item.themes.iter().cloned());
             known.series.extend(item.series.iter().cloned());
         }
@@ -56,10 +58,30 @@ fn words_only(text: &str) -> String {
 }
 
 const MONTHS: [(&str, u8); 24] = [
-    ("januari", 1), ("februari", 2), ("maart", 3), ("april", 4), ("mei", 5), ("juni", 6),
-    ("juli", 7), ("augustus", 8), ("september", 9), ("oktober", 10), ("november", 11),
-    ("december", 12), ("january", 1), ("february", 2), ("march", 3), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("october", 10), ("sept", 9), ("okt", 10), ("jan", 1), ("dec", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("april", 4),
+    ("mei", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augustus", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("october", 10),
+    ("sept", 9),
+    ("okt", 10),
+    ("jan", 1),
+    ("dec", 12),
 ];
 
 /// The first full date written in the text (`2022-10-06`, `6 oktober 2022`, `October 6, 2022`),
@@ -78,7 +100,11 @@ pub fn first_date(text: &str) -> Option<(ItemDate, String)> {
             w?.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok()
         };
         // `6 oktober 2022` or `October 6, 2022`.
-        let (day, year, from, to) = match (number(i.checked_sub(1).and_then(|j| words.get(j))), number(words.get(i + 1)), number(words.get(i + 2))) {
+        let (day, year, from, to) = match (
+            number(i.checked_sub(1).and_then(|j| words.get(j))),
+            number(words.get(i + 1)),
+            number(words.get(i + 2)),
+        ) {
             (Some(day), Some(year), _) if day <= 31 && year > 999 => (day, year, i - 1, i + 1),
             (_, Some(day), Some(year)) if day <= 31 && year > 999 => (day, year, i, i + 2),
             _ => continue,
@@ -92,7 +118,10 @@ pub fn first_date(text: &str) -> Option<(ItemDate, String)> {
 
 fn month(word: &str) -> Option<u8> {
     let word = word.to_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == word).map(|(_, m)| *m)
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, m)| *m)
 }
 
 #[cfg(test)]
@@ -104,14 +133,27 @@ mod tests {
         let (date, words) = first_date("De bijeenkomst op 6 oktober 2022 in Utrecht.").unwrap();
         assert_eq!(date.to_string(), "2022-10-06");
         assert_eq!(words, "6 oktober 2022");
-        assert_eq!(first_date("Held on October 6, 2022.").unwrap().0.to_string(), "2022-10-06");
-        assert_eq!(first_date("Zie 2021-03-04.").unwrap().0.to_string(), "2021-03-04");
+        assert_eq!(
+            first_date("Held on October 6, 2022.")
+                .unwrap()
+                .0
+                .to_string(),
+            "2022-10-06"
+        );
+        assert_eq!(
+            first_date("Zie 2021-03-04.").unwrap().0.to_string(),
+            "2021-03-04"
+        );
         assert!(first_date("Op 6 oktober was het druk.").is_none());
     }
 
     #[test]
     fn mentions_ignore_accents_and_need_whole_words() {
-        let known = vec!["Herman de Mönnink".to_string(), "armoede".to_string(), "werk".to_string()];
+        let known = vec![
+            "Herman de Mönnink".to_string(),
+            "armoede".to_string(),
+            "werk".to_string(),
+        ];
         let found = mentioned(&known, "Zei Herman de Monnink over het sociaal werken.");
         assert_eq!(found, vec!["Herman de Mönnink"]);
     }

@@ -38,7 +38,14 @@ struct Reply {
     body: String,
 }
 
-async fn send(app: &axum::Router, method: Method, uri: &str, cookie: &str, content_type: &str, body: Vec<u8>) -> Reply {
+async fn send(
+    app: &axum::Router,
+    method: Method,
+    uri: &str,
+    cookie: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> Reply {
     let mut request = Request::builder().method(method).uri(uri);
     if !cookie.is_empty() {
         request = request.header(header::COOKIE, cookie);
@@ -46,16 +53,34 @@ async fn send(app: &axum::Router, method: Method, uri: &str, cookie: &str, conte
     if !content_type.is_empty() {
         request = request.header(header::CONTENT_TYPE, content_type);
     }
-    let response = app.clone().oneshot(request.body(Body::from(body)).unwrap()).await.unwrap();
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::from(body)).unwrap())
+        .await
+        .unwrap();
     let status = response.status();
     let headers = response.headers().clone();
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 26).await.unwrap();
-    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 26)
+        .await
+        .unwrap();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 async fn post_form(app: &axum::Router, uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
     let body = serde_urlencoded::to_string(fields).unwrap();
-    send(app, Method::POST, uri, cookie, "application/x-www-form-urlencoded", body.into_bytes()).await
+    send(
+        app,
+        Method::POST,
+        uri,
+        cookie,
+        "application/x-www-form-urlencoded",
+        body.into_bytes(),
+    )
+    .await
 }
 
 fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
@@ -85,7 +110,10 @@ fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
 
 fn hidden(page: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
-    let start = page.find(&marker).unwrap_or_else(|| panic!("no {name} in {page}")) + marker.len();
+    let start = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in {page}"))
+        + marker.len();
     page[start..start + page[start..].find('"').unwrap()].to_string()
 }
 
@@ -95,7 +123,13 @@ async fn sign_in(app: &axum::Router, user: &str) -> (String, String) {
     let login_cookie = cookie_value(&form.headers, "lectern_login_csrf").unwrap();
     let login_cookie = login_cookie.split(';').next().unwrap().to_string();
     let token = hidden(&form.body, "csrf");
-    let reply = post_form(app, "/admin/login", &login_cookie, &[("user", user), ("password", PASSWORD), ("csrf", &token)]).await;
+    let reply = post_form(
+        app,
+        "/admin/login",
+        &login_cookie,
+        &[("user", user), ("password", PASSWORD), ("csrf", &token)],
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let session = cookie_value(&reply.headers, "lectern_session").unwrap();
     for flag in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/admin"] {
@@ -110,16 +144,44 @@ async fn sign_in(app: &axum::Router, user: &str) -> (String, String) {
 #[tokio::test]
 async fn without_signing_in_every_admin_route_redirects_or_answers_401() {
     let editor = editor(20 << 20);
-    for uri in ["/admin", "/admin/", "/admin/new", "/admin/items/2019-panel-wijkteams", "/admin/anything/else"] {
+    for uri in [
+        "/admin",
+        "/admin/",
+        "/admin/new",
+        "/admin/items/2019-panel-wijkteams",
+        "/admin/anything/else",
+    ] {
         let reply = send(&editor.app, Method::GET, uri, "", "", Vec::new()).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{uri}");
         assert_eq!(reply.headers[header::LOCATION], "/admin/login", "{uri}");
     }
-    for uri in ["/admin/new", "/admin/preview", "/admin/save", "/admin/logout", "/admin/restore", "/admin/items/panels-2019-panel-wijkteams/delete"] {
-        let reply = post_form(&editor.app, uri, "lectern_session=forged", &[("csrf", "x"), ("title", "Hack"), ("date", "2020"), ("body", "x")]).await;
+    for uri in [
+        "/admin/new",
+        "/admin/preview",
+        "/admin/save",
+        "/admin/logout",
+        "/admin/restore",
+        "/admin/items/panels-2019-panel-wijkteams/delete",
+    ] {
+        let reply = post_form(
+            &editor.app,
+            uri,
+            "lectern_session=forged",
+            &[
+                ("csrf", "x"),
+                ("title", "Hack"),
+                ("date", "2020"),
+                ("body", "x"),
+            ],
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{uri}");
     }
-    assert!(editor.archive.archive().join("panels/2019-panel-wijkteams.md").exists());
+    assert!(editor
+        .archive
+        .archive()
+        .join("panels/2019-panel-wijkteams.md")
+        .exists());
     // Visitors never see a link to the editor.
     let (_, home) = get(&editor.app, "/").await;
     assert!(!home.contains("/admin"));
@@ -132,14 +194,36 @@ async fn sign_in_checks_csrf_password_and_limits_failures() {
     let cookie = cookie_value(&form.headers, "lectern_login_csrf").unwrap();
     let cookie = cookie.split(';').next().unwrap().to_string();
     let token = hidden(&form.body, "csrf");
-    let wrong_csrf = post_form(&editor.app, "/admin/login", &cookie, &[("user", "anna"), ("password", PASSWORD), ("csrf", "0000")]).await;
+    let wrong_csrf = post_form(
+        &editor.app,
+        "/admin/login",
+        &cookie,
+        &[("user", "anna"), ("password", PASSWORD), ("csrf", "0000")],
+    )
+    .await;
     assert_eq!(wrong_csrf.status, StatusCode::FORBIDDEN);
     for _ in 0..5 {
-        let reply = post_form(&editor.app, "/admin/login", &cookie, &[("user", "anna"), ("password", "fout wachtwoord"), ("csrf", &token)]).await;
+        let reply = post_form(
+            &editor.app,
+            "/admin/login",
+            &cookie,
+            &[
+                ("user", "anna"),
+                ("password", "fout wachtwoord"),
+                ("csrf", &token),
+            ],
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
         assert!(reply.body.contains("Wrong name or password"));
     }
-    let locked = post_form(&editor.app, "/admin/login", &cookie, &[("user", "anna"), ("password", PASSWORD), ("csrf", &token)]).await;
+    let locked = post_form(
+        &editor.app,
+        "/admin/login",
+        &cookie,
+        &[("user", "anna"), ("password", PASSWORD), ("csrf", &token)],
+    )
+    .await;
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     // Another archivist is not locked out, and can sign out again.
     let (session, csrf) = sign_in(&editor.app, "bram").await;
@@ -154,23 +238,81 @@ async fn upload_review_save_makes_the_item_searchable_and_audited() {
     let editor = editor(20 << 20);
     let (cookie, csrf) = sign_in(&editor.app, "anna").await;
     let text = "Verslag van de avond\n\nOp 14 februari 2024 sprak Herman de Mönnink over de kwartier-\nmakers in de wijk.\n";
-    let (content_type, body) = multipart(&[("csrf", None, csrf.as_bytes()), ("file", Some("avond.txt"), text.as_bytes()), ("text", None, b""), ("title", None, b"")]);
-    let review = send(&editor.app, Method::POST, "/admin/new", &cookie, &content_type, body).await;
+    let (content_type, body) = multipart(&[
+        ("csrf", None, csrf.as_bytes()),
+        ("file", Some("avond.txt"), text.as_bytes()),
+        ("text", None, b""),
+        ("title", None, b""),
+    ]);
+    let review = send(
+        &editor.app,
+        Method::POST,
+        "/admin/new",
+        &cookie,
+        &content_type,
+        body,
+    )
+    .await;
     assert_eq!(review.status, StatusCode::OK, "{}", review.body);
-    assert!(review.body.contains("suggested: found in the text: &quot;14 februari 2024&quot;"), "{}", review.body);
+    assert!(
+        review
+            .body
+            .contains("suggested: found in the text: &quot;14 februari 2024&quot;"),
+        "{}",
+        review.body
+    );
     assert!(review.body.contains("kwartiermakers in de wijk"));
     let field = |name: &str| hidden(&review.body, name);
     let (title, date) = (field("title"), field("date"));
-    assert_eq!((title.as_str(), date.as_str()), ("Verslag van de avond", "2024-02-14"));
+    assert_eq!(
+        (title.as_str(), date.as_str()),
+        ("Verslag van de avond", "2024-02-14")
+    );
     let body = "Op 14 februari 2024 sprak Herman de Mönnink over de kwartiermakers in de wijk.";
-    let wrong = post_form(&editor.app, "/admin/save", &cookie, &[("csrf", "forged"), ("title", &title), ("date", &date), ("body", body)]).await;
-    assert_eq!(wrong.status, StatusCode::FORBIDDEN, "a wrong CSRF token is refused");
-    let saved = post_form(&editor.app, "/admin/save", &cookie, &[("csrf", &csrf), ("title", &title), ("date", &date), ("kind", "report"), ("speakers", "Herman de Mönnink (lecturer)"), ("body", body)]).await;
+    let wrong = post_form(
+        &editor.app,
+        "/admin/save",
+        &cookie,
+        &[
+            ("csrf", "forged"),
+            ("title", &title),
+            ("date", &date),
+            ("body", body),
+        ],
+    )
+    .await;
+    assert_eq!(
+        wrong.status,
+        StatusCode::FORBIDDEN,
+        "a wrong CSRF token is refused"
+    );
+    let saved = post_form(
+        &editor.app,
+        "/admin/save",
+        &cookie,
+        &[
+            ("csrf", &csrf),
+            ("title", &title),
+            ("date", &date),
+            ("kind", "report"),
+            ("speakers", "Herman de Mönnink (lecturer)"),
+            ("body", body),
+        ],
+    )
+    .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let (_, hits) = get(&editor.app, "/api/search?q=kwartiermakers").await;
-    assert!(hits.contains("\"id\":\"2024-verslag-van-de-avond\""), "{hits}");
+    assert!(
+        hits.contains("\"id\":\"2024-verslag-van-de-avond\""),
+        "{hits}"
+    );
     let audit = std::fs::read_to_string(editor.archive.archive().join("_audit.log")).unwrap();
-    assert!(audit.contains("\"user\":\"anna\"") && audit.contains("\"action\":\"create\"") && audit.contains("2024-verslag-van-de-avond"), "{audit}");
+    assert!(
+        audit.contains("\"user\":\"anna\"")
+            && audit.contains("\"action\":\"create\"")
+            && audit.contains("2024-verslag-van-de-avond"),
+        "{audit}"
+    );
 }
 
 #[tokio::test]
@@ -178,13 +320,39 @@ async fn an_upload_over_the_limit_is_refused_with_a_message() {
     let editor = editor(1 << 20);
     let (cookie, csrf) = sign_in(&editor.app, "anna").await;
     let big = vec![b'a'; 3 << 20];
-    let (content_type, body) = multipart(&[("csrf", None, csrf.as_bytes()), ("file", Some("big.txt"), &big)]);
-    let reply = send(&editor.app, Method::POST, "/admin/new", &cookie, &content_type, body).await;
+    let (content_type, body) = multipart(&[
+        ("csrf", None, csrf.as_bytes()),
+        ("file", Some("big.txt"), &big),
+    ]);
+    let reply = send(
+        &editor.app,
+        Method::POST,
+        "/admin/new",
+        &cookie,
+        &content_type,
+        body,
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(reply.body.contains("larger than the limit of 1 MB"), "{}", reply.body);
+    assert!(
+        reply.body.contains("larger than the limit of 1 MB"),
+        "{}",
+        reply.body
+    );
     let just_over = vec![b'a'; (1 << 20) + 10];
-    let (content_type, body) = multipart(&[("csrf", None, csrf.as_bytes()), ("file", Some("big.txt"), &just_over)]);
-    let reply = send(&editor.app, Method::POST, "/admin/new", &cookie, &content_type, body).await;
+    let (content_type, body) = multipart(&[
+        ("csrf", None, csrf.as_bytes()),
+        ("file", Some("big.txt"), &just_over),
+    ]);
+    let reply = send(
+        &editor.app,
+        Method::POST,
+        "/admin/new",
+        &cookie,
+        &content_type,
+        body,
+    )
+    .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
 
@@ -193,21 +361,56 @@ async fn two_archivists_saving_at_the_same_moment_both_keep_their_items() {
     let editor = editor(20 << 20);
     let (anna, anna_csrf) = sign_in(&editor.app, "anna").await;
     let (bram, bram_csrf) = sign_in(&editor.app, "bram").await;
-    let form = |csrf: &str, body: &str| vec![("csrf".to_string(), csrf.to_string()), ("title".into(), "Jaarverslag".into()), ("date".into(), "2025-01-10".into()), ("body".into(), body.to_string())];
-    let (a, b) = (form(&anna_csrf, "De versie van Anna over zonnepanelen."), form(&bram_csrf, "De versie van Bram over windmolens."));
+    let form = |csrf: &str, body: &str| {
+        vec![
+            ("csrf".to_string(), csrf.to_string()),
+            ("title".into(), "Jaarverslag".into()),
+            ("date".into(), "2025-01-10".into()),
+            ("body".into(), body.to_string()),
+        ]
+    };
+    let (a, b) = (
+        form(&anna_csrf, "De versie van Anna over zonnepanelen."),
+        form(&bram_csrf, "De versie van Bram over windmolens."),
+    );
     let to_body = |f: &Vec<(String, String)>| serde_urlencoded::to_string(f).unwrap().into_bytes();
     let ct = "application/x-www-form-urlencoded";
     let (ra, rb) = tokio::join!(
-        send(&editor.app, Method::POST, "/admin/save", &anna, ct, to_body(&a)),
-        send(&editor.app, Method::POST, "/admin/save", &bram, ct, to_body(&b)),
+        send(
+            &editor.app,
+            Method::POST,
+            "/admin/save",
+            &anna,
+            ct,
+            to_body(&a)
+        ),
+        send(
+            &editor.app,
+            Method::POST,
+            "/admin/save",
+            &bram,
+            ct,
+            to_body(&b)
+        ),
     );
-    assert_eq!((ra.status, rb.status), (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER), "{} {}", ra.body, rb.body);
-    let first = std::fs::read_to_string(editor.archive.archive().join("2025-jaarverslag.md")).unwrap();
-    let second = std::fs::read_to_string(editor.archive.archive().join("2025-jaarverslag-2.md")).unwrap();
+    assert_eq!(
+        (ra.status, rb.status),
+        (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER),
+        "{} {}",
+        ra.body,
+        rb.body
+    );
+    let first =
+        std::fs::read_to_string(editor.archive.archive().join("2025-jaarverslag.md")).unwrap();
+    let second =
+        std::fs::read_to_string(editor.archive.archive().join("2025-jaarverslag-2.md")).unwrap();
     assert!(first.contains("zonnepanelen") != second.contains("zonnepanelen"));
     let (_, sun) = get(&editor.app, "/api/search?q=zonnepanelen").await;
     let (_, wind) = get(&editor.app, "/api/search?q=windmolens").await;
-    assert!(sun.contains("\"total\":1") && wind.contains("\"total\":1"), "{sun} {wind}");
+    assert!(
+        sun.contains("\"total\":1") && wind.contains("\"total\":1"),
+        "{sun} {wind}"
+    );
 }
 
 #[tokio::test]
@@ -215,7 +418,15 @@ async fn edit_delete_and_restore_are_audited() {
     let editor = editor(20 << 20);
     let (cookie, csrf) = sign_in(&editor.app, "anna").await;
     let id = "panels-2019-panel-wijkteams";
-    let page = send(&editor.app, Method::GET, &format!("/admin/items/{id}"), &cookie, "", Vec::new()).await;
+    let page = send(
+        &editor.app,
+        Method::GET,
+        &format!("/admin/items/{id}"),
+        &cookie,
+        "",
+        Vec::new(),
+    )
+    .await;
     assert_eq!(page.status, StatusCode::OK);
     let path = hidden(&page.body, "path");
     assert_eq!(path, "panels/2019-panel-wijkteams.md");
@@ -233,30 +444,76 @@ async fn edit_delete_and_restore_are_audited() {
     let date = item.date.to_string();
     let themes = item.themes.join("\n");
     let optional = |v: &Option<String>| v.clone().unwrap_or_default();
-    let (series, event, organisation, source, url, summary) = (optional(&item.series), optional(&item.event), optional(&item.organisation), optional(&item.source), optional(&item.url), optional(&item.summary));
-    let fields = [("csrf", csrf.as_str()), ("path", &path), ("title", "Panel over wijkteams (herzien)"), ("date", &date), ("kind", item.kind.as_str()), ("speakers", &speakers), ("themes", &themes), ("series", &series), ("event", &event), ("organisation", &organisation), ("language", item.language.code()), ("source", &source), ("url", &url), ("summary", &summary), ("body", &item.body)];
+    let (series, event, organisation, source, url, summary) = (
+        optional(&item.series),
+        optional(&item.event),
+        optional(&item.organisation),
+        optional(&item.source),
+        optional(&item.url),
+        optional(&item.summary),
+    );
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("path", &path),
+        ("title", "Panel over wijkteams (herzien)"),
+        ("date", &date),
+        ("kind", item.kind.as_str()),
+        ("speakers", &speakers),
+        ("themes", &themes),
+        ("series", &series),
+        ("event", &event),
+        ("organisation", &organisation),
+        ("language", item.language.code()),
+        ("source", &source),
+        ("url", &url),
+        ("summary", &summary),
+        ("body", &item.body),
+    ];
     let reply = post_form(&editor.app, "/admin/save", &cookie, &fields).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
     let (_, hits) = get(&editor.app, "/api/search?q=herzien").await;
     assert!(hits.contains(id), "{hits}");
 
-    let deleted = post_form(&editor.app, &format!("/admin/items/{id}/delete"), &cookie, &[("csrf", &csrf)]).await;
+    let deleted = post_form(
+        &editor.app,
+        &format!("/admin/items/{id}/delete"),
+        &cookie,
+        &[("csrf", &csrf)],
+    )
+    .await;
     assert_eq!(deleted.status, StatusCode::SEE_OTHER, "{}", deleted.body);
     assert!(editor.archive.archive().join("_trash").join(&path).exists());
     assert!(!editor.archive.archive().join(&path).exists());
     let (status, _) = get(&editor.app, &format!("/items/{id}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
-    let restored = post_form(&editor.app, "/admin/restore", &cookie, &[("csrf", &csrf), ("path", &path)]).await;
+    let restored = post_form(
+        &editor.app,
+        "/admin/restore",
+        &cookie,
+        &[("csrf", &csrf), ("path", &path)],
+    )
+    .await;
     assert_eq!(restored.status, StatusCode::SEE_OTHER, "{}", restored.body);
     let (status, _) = get(&editor.app, &format!("/items/{id}")).await;
     assert_eq!(status, StatusCode::OK);
 
     let audit = std::fs::read_to_string(editor.archive.archive().join("_audit.log")).unwrap();
-    let actions: Vec<serde_json::Value> = audit.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(actions.iter().map(|a| a["action"].as_str().unwrap()).collect::<Vec<_>>(), ["update", "delete", "restore"]);
+    let actions: Vec<serde_json::Value> = audit
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        actions
+            .iter()
+            .map(|a| a["action"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["update", "delete", "restore"]
+    );
     assert_eq!(actions[0]["changed"], serde_json::json!(["title"]));
-    assert!(actions.iter().all(|a| a["user"] == "anna" && a["item"] == id && a["at"].as_str().unwrap().ends_with('Z')));
+    assert!(actions.iter().all(|a| a["user"] == "anna"
+        && a["item"] == id
+        && a["at"].as_str().unwrap().ends_with('Z')));
 }
 
 #[test]
@@ -265,11 +522,21 @@ fn a_crash_mid_save_leaves_the_old_file_and_no_item_from_the_leftover() {
     let path = archive.archive().join("panels/2019-panel-wijkteams.md");
     let before = std::fs::read(&path).unwrap();
     // What a crash between writing the temporary file and renaming it leaves behind.
-    std::fs::write(archive.archive().join("panels/.2019-panel-wijkteams.md.new-999-0"), b"+++\ntitle = \"half").unwrap();
+    std::fs::write(
+        archive
+            .archive()
+            .join("panels/.2019-panel-wijkteams.md.new-999-0"),
+        b"+++\ntitle = \"half",
+    )
+    .unwrap();
     let loaded = lectern::archive::load_archive(&archive.archive()).unwrap();
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    lectern::archive::write::write_atomically(&path, b"+++\ntitle = \"Nieuw\"\ndate = \"2019\"\n+++\nTekst\n").unwrap();
+    lectern::archive::write::write_atomically(
+        &path,
+        b"+++\ntitle = \"Nieuw\"\ndate = \"2019\"\n+++\nTekst\n",
+    )
+    .unwrap();
     assert!(std::fs::read_to_string(&path).unwrap().contains("Nieuw"));
 }
 
@@ -279,15 +546,32 @@ fn user_add_reads_the_password_from_stdin_and_stores_only_a_hash() {
     let archive = TestArchive::new(&[]);
     let users_file = archive.dir.path().join("people.toml");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(["--archive", archive.archive().to_str().unwrap(), "user", "add", "carla", "--users", users_file.to_str().unwrap()])
+        .args([
+            "--archive",
+            archive.archive().to_str().unwrap(),
+            "user",
+            "add",
+            "carla",
+            "--users",
+            users_file.to_str().unwrap(),
+        ])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"geheim wachtwoord 42\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"geheim wachtwoord 42\n")
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success());
     let stored = std::fs::read_to_string(&users_file).unwrap();
-    assert!(stored.contains("[users.carla]") && stored.contains("$argon2id$") && !stored.contains("geheim"));
+    assert!(
+        stored.contains("[users.carla]")
+            && stored.contains("$argon2id$")
+            && !stored.contains("geheim")
+    );
     assert!(users::verify(&users_file, "carla", "geheim wachtwoord 42"));
 }

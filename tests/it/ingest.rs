@@ -55,7 +55,11 @@ async fn the_seed_added_from_text_is_found_by_its_broken_words_and_shows_heading
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let id = "marie-kamphuis-lezing-2022-het-uur-van-de-waarheid-voor";
-    assert!(stdout(&output).contains(&format!("added {id} -> /items/{id}")), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains(&format!("added {id} -> /items/{id}")),
+        "{}",
+        stdout(&output)
+    );
     // Searchable at once: `add` synced the index.
     let generation = index::open(&archive.index()).unwrap();
     for word in ["identiteit", "opbouwwerker", "gemakkelijk"] {
@@ -65,16 +69,48 @@ async fn the_seed_added_from_text_is_found_by_its_broken_words_and_shows_heading
     let app = lectern::web::app(lectern::web::AppState::new(&archive.index()));
     let (status, page) = get(&app, &format!("/items/{id}")).await;
     assert_eq!(status, StatusCode::OK);
-    for heading in ["<h2>Machteloosheid</h2>", "<h2>Discontinuïteit</h2>", "<h2>Pleidooi</h2>"] {
+    for heading in [
+        "<h2>Machteloosheid</h2>",
+        "<h2>Discontinuïteit</h2>",
+        "<h2>Pleidooi</h2>",
+    ] {
         assert!(page.contains(heading), "{heading} missing");
     }
-    assert!(page.contains("zwakke identiteit, stelde hij"), "paragraphs, not PDF lines");
+    assert!(
+        page.contains("zwakke identiteit, stelde hij"),
+        "paragraphs, not PDF lines"
+    );
     assert!(!page.contains("identi-"));
     // Adding it again is refused without --replace, and nothing changes.
-    let again = lectern(&archive, &["add", seed.to_str().unwrap(), "--title", "Het uur van de waarheid voor het sociaal werk", "--date", "2022-10-06", "--series", "Marie Kamphuis Lezing"]);
+    let again = lectern(
+        &archive,
+        &[
+            "add",
+            seed.to_str().unwrap(),
+            "--title",
+            "Het uur van de waarheid voor het sociaal werk",
+            "--date",
+            "2022-10-06",
+            "--series",
+            "Marie Kamphuis Lezing",
+        ],
+    );
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("--replace"), "{}", stderr(&again));
-    let replaced = lectern(&archive, &["add", seed.to_str().unwrap(), "--title", "Het uur van de waarheid voor het sociaal werk", "--date", "2022-10-06", "--series", "Marie Kamphuis Lezing", "--replace"]);
+    let replaced = lectern(
+        &archive,
+        &[
+            "add",
+            seed.to_str().unwrap(),
+            "--title",
+            "Het uur van de waarheid voor het sociaal werk",
+            "--date",
+            "2022-10-06",
+            "--series",
+            "Marie Kamphuis Lezing",
+            "--replace",
+        ],
+    );
     assert!(replaced.status.success(), "{}", stderr(&replaced));
 }
 
@@ -83,16 +119,35 @@ async fn a_vtt_transcript_keeps_its_cue_times_and_is_searchable() {
     let archive = TestArchive::sample_plus(&[]);
     let vtt = "WEBVTT\n\n00:00:04.000 --> 00:00:08.000\n<v Ada Wolters>Welkom bij deze lezing over buurtkracht.\n\n00:12:40.000 --> 00:12:46.000\n<v Ada Wolters>De zeldzame kwartiermaker verbindt bewoners.\n\n01:02:03.500 --> 01:02:06.000\nDank u wel.\n";
     let file = write_file(archive.dir.path(), "lezing.vtt", vtt.as_bytes());
-    let output = lectern(&archive, &["add", &file, "--title", "Buurtkracht", "--date", "2023-05-01", "--id", "buurtkracht-2023"]);
+    let output = lectern(
+        &archive,
+        &[
+            "add",
+            &file,
+            "--title",
+            "Buurtkracht",
+            "--date",
+            "2023-05-01",
+            "--id",
+            "buurtkracht-2023",
+        ],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let text = std::fs::read_to_string(archive.archive().join("buurtkracht-2023.md")).unwrap();
     assert!(text.contains("\n[0:04] Welkom bij deze lezing over buurtkracht.\n\n[12:40] De zeldzame kwartiermaker verbindt bewoners.\n\n[1:02:03] Dank u wel.\n"), "{text}");
-    assert!(text.contains("speakers = [\"Ada Wolters\"]"), "the voice is suggested as speaker: {text}");
+    assert!(
+        text.contains("speakers = [\"Ada Wolters\"]"),
+        "the voice is suggested as speaker: {text}"
+    );
     assert!(text.contains("kind = \"lecture\""), "{text}");
     let generation = index::open(&archive.index()).unwrap();
     let results = run(&generation, "kwartiermaker", |_| {});
     assert_eq!(ids(&results), vec!["buurtkracht-2023"]);
-    assert!(results.hits[0].snippet.contains("[12:40]"), "the hit carries its time: {}", results.hits[0].snippet);
+    assert!(
+        results.hits[0].snippet.contains("[12:40]"),
+        "the hit carries its time: {}",
+        results.hits[0].snippet
+    );
 }
 
 #[test]
@@ -103,12 +158,32 @@ fn srt_md_and_windows_1252_files_are_added_with_the_conversion_reported() {
     let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode("Het café in Dalfsen: continuïteit voor cliënten.\n\nOp 12 maart 2021 sprak de wethouder.\n");
     let txt = write_file(dir, "oud.txt", &cp1252);
     let md = write_file(dir, "essay.md", "+++\ntitle = \"Een essay\"\ndate = \"2020\"\nlanguage = \"nl\"\n+++\nTekst van het essay.\n".as_bytes());
-    let output = lectern(&archive, &["add", &srt, "--title", "Care", "--date", "2024-02-02", "--lang", "en"]);
+    let output = lectern(
+        &archive,
+        &[
+            "add",
+            &srt,
+            "--title",
+            "Care",
+            "--date",
+            "2024-02-02",
+            "--lang",
+            "en",
+        ],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let output = lectern(&archive, &["add", &txt, "--title", "Oud verslag"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("converted from Windows-1252 to UTF-8"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("suggested date (found in the text: \"12 maart 2021\")"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("converted from Windows-1252 to UTF-8"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("suggested date (found in the text: \"12 maart 2021\")"),
+        "{}",
+        stderr(&output)
+    );
     let output = lectern(&archive, &["add", &md]);
     assert!(output.status.success(), "{}", stderr(&output));
     // The .md file is copied as it is.
@@ -117,21 +192,35 @@ fn srt_md_and_windows_1252_files_are_added_with_the_conversion_reported() {
         std::fs::read_to_string(&md).unwrap()
     );
     let old = std::fs::read_to_string(archive.archive().join("2021-oud-verslag.md")).unwrap();
-    assert!(old.contains("Het café in Dalfsen: continuïteit voor cliënten."), "{old}");
+    assert!(
+        old.contains("Het café in Dalfsen: continuïteit voor cliënten."),
+        "{old}"
+    );
     let care = std::fs::read_to_string(archive.archive().join("2024-care.md")).unwrap();
-    assert!(care.contains("[1:02] Poverty is a policy choice."), "{care}");
+    assert!(
+        care.contains("[1:02] Poverty is a policy choice."),
+        "{care}"
+    );
     let generation = index::open(&archive.index()).unwrap();
-    assert_eq!(ids(&run(&generation, "cafe", |_| {})), vec!["2021-oud-verslag"]);
+    assert_eq!(
+        ids(&run(&generation, "cafe", |_| {})),
+        vec!["2021-oud-verslag"]
+    );
 }
 
 #[test]
 fn bad_inputs_are_refused_with_a_reason_and_nothing_is_written() {
     let archive = TestArchive::new(&[]);
     let dir = archive.dir.path();
-    let (koi8, _, _) = encoding_rs::KOI8_R.encode("Социальная работа под давлением и без поддержки");
+    let (koi8, _, _) =
+        encoding_rs::KOI8_R.encode("Социальная работа под давлением и без поддержки");
     let russian = write_file(dir, "ru.txt", &koi8);
     let nodate = write_file(dir, "nodate.txt", b"Een tekst zonder datum.\n");
-    let badmd = write_file(dir, "bad.md", b"+++\ntitle = \"x\"\ndate = \"2022-02-31\"\n+++\nTekst\n");
+    let badmd = write_file(
+        dir,
+        "bad.md",
+        b"+++\ntitle = \"x\"\ndate = \"2022-02-31\"\n+++\nTekst\n",
+    );
     let doc = write_file(dir, "report.docx", b"PK");
     for (file, expected) in [
         (&russian, "neither UTF-8 nor Windows-1252"),
@@ -141,7 +230,11 @@ fn bad_inputs_are_refused_with_a_reason_and_nothing_is_written() {
     ] {
         let output = lectern(&archive, &["add", file, "--title", "T"]);
         assert_eq!(output.status.code(), Some(1), "{file}");
-        assert!(stderr(&output).contains(expected), "{file}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains(expected),
+            "{file}: {}",
+            stderr(&output)
+        );
     }
     assert_eq!(std::fs::read_dir(archive.archive()).unwrap().count(), 0);
 }
@@ -149,13 +242,26 @@ fn bad_inputs_are_refused_with_a_reason_and_nothing_is_written() {
 #[test]
 fn dry_run_marks_suggestions_and_writes_nothing() {
     let archive = TestArchive::sample_plus(&[]);
-    let text = write_file(archive.dir.path(), "verslag.txt", "Verslag\n\nOp 6 oktober 2022 sprak Herman de Mönnink over sociaal werk.\n".as_bytes());
+    let text = write_file(
+        archive.dir.path(),
+        "verslag.txt",
+        "Verslag\n\nOp 6 oktober 2022 sprak Herman de Mönnink over sociaal werk.\n".as_bytes(),
+    );
     let output = lectern(&archive, &["add", &text, "--dry-run"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let out = stdout(&output);
-    assert!(out.contains("title = \"Verslag\"  # suggested: the text's first heading"), "{out}");
-    assert!(out.contains("date = \"2022-10-06\"  # suggested: found in the text: \"6 oktober 2022\""), "{out}");
-    assert!(out.contains("speakers = [\"Herman de Mönnink\"]  # suggested"), "{out}");
+    assert!(
+        out.contains("title = \"Verslag\"  # suggested: the text's first heading"),
+        "{out}"
+    );
+    assert!(
+        out.contains("date = \"2022-10-06\"  # suggested: found in the text: \"6 oktober 2022\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("speakers = [\"Herman de Mönnink\"]  # suggested"),
+        "{out}"
+    );
     assert!(out.contains("# suggested: themes of the archive"), "{out}");
     assert!(!archive.archive().join("2022-verslag.md").exists());
 }
@@ -164,7 +270,10 @@ fn dry_run_marks_suggestions_and_writes_nothing() {
 pub fn tiny_pdf(lines: &[&str]) -> Vec<u8> {
     let mut content = String::from("BT /F1 12 Tf 72 720 Td 14 TL\n");
     for line in lines {
-        content.push_str(&format!("({}) Tj T*\n", line.replace('(', "\\(").replace(')', "\\)")));
+        content.push_str(&format!(
+            "({}) Tj T*\n",
+            line.replace('(', "\\(").replace(')', "\\)")
+        ));
     }
     content.push_str("ET");
     let objects = [
@@ -181,23 +290,50 @@ pub fn tiny_pdf(lines: &[&str]) -> Vec<u8> {
         pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for offset in offsets {
         pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    pdf.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
     pdf
 }
 
 #[test]
 fn a_pdf_is_extracted_cleaned_and_indexed() {
     let archive = TestArchive::new(&[]);
-    let pdf = tiny_pdf(&["Het wijkteam en de opbouw-", "werker werken samen aan", "een sterke buurt in Zwolle."]);
+    let pdf = tiny_pdf(&[
+        "Het wijkteam en de opbouw-",
+        "werker werken samen aan",
+        "een sterke buurt in Zwolle.",
+    ]);
     let file = write_file(archive.dir.path(), "verslag.pdf", &pdf);
-    let output = lectern(&archive, &["add", &file, "--title", "Wijkteams", "--date", "2019-11-20", "--kind", "report"]);
+    let output = lectern(
+        &archive,
+        &[
+            "add",
+            &file,
+            "--title",
+            "Wijkteams",
+            "--date",
+            "2019-11-20",
+            "--kind",
+            "report",
+        ],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let text = std::fs::read_to_string(archive.archive().join("2019-wijkteams.md")).unwrap();
     assert!(text.contains("opbouwwerker werken samen"), "{text}");
     let generation = index::open(&archive.index()).unwrap();
-    assert_eq!(ids(&run(&generation, "opbouwwerker zwolle", |_| {})), vec!["2019-wijkteams"]);
+    assert_eq!(
+        ids(&run(&generation, "opbouwwerker zwolle", |_| {})),
+        vec!["2019-wijkteams"]
+    );
 }

@@ -11,7 +11,14 @@ pub const AUDIT_LOG: &str = "_audit.log";
 static APPEND: Mutex<()> = Mutex::new(());
 
 /// Appends one entry; a failure is logged, never lost silently.
-pub fn record(archive: &Path, user: &str, action: &str, item: &str, path: &str, changed: &[String]) {
+pub fn record(
+    archive: &Path,
+    user: &str,
+    action: &str,
+    item: &str,
+    path: &str,
+    changed: &[String],
+) {
     let entry = serde_json::json!({
         "at": utc_now(),
         "user": user,
@@ -36,7 +43,10 @@ pub fn record(archive: &Path, user: &str, action: &str, item: &str, path: &str, 
 
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn utc_now() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let (days, rest) = (secs / 86_400, secs % 86_400);
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     let z = days as i64 + 719_468;

@@ -33,7 +33,11 @@ struct Upload {
     given: Metadata,
 }
 
-pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
+pub async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
     let (admin, session) = match require(&state, &headers, false) {
         Ok(ok) => ok,
         Err(response) => return response,
@@ -49,18 +53,28 @@ pub async fn upload(State(state): State<AppState>, headers: HeaderMap, multipart
     let archive = admin.config.archive.clone();
     let result = tokio::task::spawn_blocking(move || draft_from_upload(&archive, upload)).await;
     match result {
-        Ok(Ok((form, notes, problems))) => views::review(&session.csrf, &form, &notes, &problems, None),
+        Ok(Ok((form, notes, problems))) => {
+            views::review(&session.csrf, &form, &notes, &problems, None)
+        }
         Ok(Err(problem)) => {
             let page = views::new_item(&session.csrf, limit >> 20, Some(&problem));
             (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
         }
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, views::message("Error", &e.to_string(), false)).into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            views::message("Error", &e.to_string(), false),
+        )
+            .into_response(),
     }
 }
 
 fn too_large(limit: usize) -> Response {
     let text = format!("The upload is larger than the limit of {} MB. Split the file, or ask the maintainer to raise the limit (--upload-limit-mb).", limit >> 20);
-    (StatusCode::PAYLOAD_TOO_LARGE, views::message("File too large", &text, false)).into_response()
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        views::message("File too large", &text, false),
+    )
+        .into_response()
 }
 
 async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Upload, Response> {
@@ -70,14 +84,26 @@ async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Upload, R
             Ok(Some(field)) => field,
             Ok(None) => break,
             Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large(limit)),
-            Err(e) => return Err((StatusCode::BAD_REQUEST, views::message("Bad upload", &e.body_text(), false)).into_response()),
+            Err(e) => {
+                return Err((
+                    StatusCode::BAD_REQUEST,
+                    views::message("Bad upload", &e.body_text(), false),
+                )
+                    .into_response())
+            }
         };
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().map(str::to_string);
         let bytes = match field.bytes().await {
             Ok(bytes) => bytes,
             Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large(limit)),
-            Err(e) => return Err((StatusCode::BAD_REQUEST, views::message("Bad upload", &e.body_text(), false)).into_response()),
+            Err(e) => {
+                return Err((
+                    StatusCode::BAD_REQUEST,
+                    views::message("Bad upload", &e.body_text(), false),
+                )
+                    .into_response())
+            }
         };
         if bytes.len() > limit {
             return Err(too_large(limit));
@@ -86,12 +112,23 @@ async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Upload, R
         let some = |t: String| Some(t).filter(|t| !t.is_empty());
         match name.as_str() {
             "csrf" => upload.csrf = text(),
-            "file" if !bytes.is_empty() => upload.file = Some((file_name.unwrap_or_else(|| "upload.txt".into()), bytes.to_vec())),
+            "file" if !bytes.is_empty() => {
+                upload.file = Some((
+                    file_name.unwrap_or_else(|| "upload.txt".into()),
+                    bytes.to_vec(),
+                ))
+            }
             "text" => upload.text = text(),
             "title" => upload.given.title = some(text()),
             "date" => upload.given.date = some(text()),
             "series" => upload.given.series = some(text()),
-            "speakers" => upload.given.speakers = text().lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect(),
+            "speakers" => {
+                upload.given.speakers = text()
+                    .lines()
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            }
             _ => {}
         }
     }
@@ -107,15 +144,24 @@ fn draft_from_upload(archive: &std::path::Path, upload: Upload) -> Result<Review
         (None, false) => read_source("pasted.txt", upload.text.as_bytes())?,
         (None, true) => return Err("Choose a file or paste a text.".into()),
     };
-    let known = load_archive(archive).map(|l| Known::from_loaded(&l)).unwrap_or_default();
+    let known = load_archive(archive)
+        .map(|l| Known::from_loaded(&l))
+        .unwrap_or_default();
     let fallback = source.clone();
     match build(source, &upload.given, &known) {
         Ok(draft) => {
-            let mut notes: BTreeMap<&'static str, String> = draft.suggestions().map(|(f, why)| (f, why.clone())).collect();
+            let mut notes: BTreeMap<&'static str, String> = draft
+                .suggestions()
+                .map(|(f, why)| (f, why.clone()))
+                .collect();
             notes.insert("_", draft.notes.join("; "));
             Ok((ItemForm::from_item(&draft.item), notes, Vec::new()))
         }
-        Err(problems) => Ok((partial_form(&fallback, &upload.given), BTreeMap::new(), problems)),
+        Err(problems) => Ok((
+            partial_form(&fallback, &upload.given),
+            BTreeMap::new(),
+            problems,
+        )),
     }
 }
 
@@ -132,7 +178,11 @@ fn partial_form(source: &Source, given: &Metadata) -> ItemForm {
     }
 }
 
-pub async fn preview(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<ItemForm>) -> Response {
+pub async fn preview(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<ItemForm>,
+) -> Response {
     let (_, session) = match require(&state, &headers, false) {
         Ok(ok) => ok,
         Err(response) => return response,
@@ -146,15 +196,30 @@ pub async fn preview(State(state): State<AppState>, headers: HeaderMap, Form(for
     }
 }
 
-async fn save_item(state: &AppState, session_user: &str, archive: PathBuf, form: ItemForm) -> Result<String, String> {
+async fn save_item(
+    state: &AppState,
+    session_user: &str,
+    archive: PathBuf,
+    form: ItemForm,
+) -> Result<String, String> {
     let (text, item) = form.validate("new.md")?;
     let editing = !form.path.is_empty();
-    let relative = if editing { form.path.clone() } else { path_for(&item, None).map_err(|e| e.to_string())? };
+    let relative = if editing {
+        form.path.clone()
+    } else {
+        path_for(&item, None).map_err(|e| e.to_string())?
+    };
     let old = editing.then(|| find_by_path(&archive, &relative)).flatten();
     if editing && old.is_none() {
-        return Err(format!("{relative} is no longer in the archive (deleted meanwhile?): nothing saved"));
+        return Err(format!(
+            "{relative} is no longer in the archive (deleted meanwhile?): nothing saved"
+        ));
     }
-    let mode = if editing { Mode::Replace } else { Mode::NewUnique };
+    let mode = if editing {
+        Mode::Replace
+    } else {
+        Mode::NewUnique
+    };
     let dir = archive.clone();
     let saved = tokio::task::spawn_blocking(move || {
         let mut item = item;
@@ -168,12 +233,23 @@ async fn save_item(state: &AppState, session_user: &str, archive: PathBuf, form:
         None => vec!["created".to_string()],
     };
     let action = if editing { "update" } else { "create" };
-    audit::record(&archive, session_user, action, &saved.id, &saved.path, &changed);
+    audit::record(
+        &archive,
+        session_user,
+        action,
+        &saved.id,
+        &saved.path,
+        &changed,
+    );
     reindex(state, archive).await?;
     Ok(saved.id)
 }
 
-pub async fn save(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<ItemForm>) -> Response {
+pub async fn save(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<ItemForm>,
+) -> Response {
     let (admin, session) = match require(&state, &headers, false) {
         Ok(ok) => ok,
         Err(response) => return response,
@@ -184,35 +260,57 @@ pub async fn save(State(state): State<AppState>, headers: HeaderMap, Form(form):
     let archive = admin.config.archive.clone();
     match save_item(&state, &session.user, archive, form.clone()).await {
         Ok(id) => Redirect::to(&format!("/admin?saved={id}")).into_response(),
-        Err(problem) => (StatusCode::UNPROCESSABLE_ENTITY, views::review(&session.csrf, &form, &BTreeMap::new(), &[problem], None)).into_response(),
+        Err(problem) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::review(&session.csrf, &form, &BTreeMap::new(), &[problem], None),
+        )
+            .into_response(),
     }
 }
 
 fn find_by_path(archive: &std::path::Path, relative: &str) -> Option<Item> {
     let loaded = load_archive(archive).ok()?;
-    loaded.items.into_iter().map(|l| l.item).find(|i| i.path == relative)
+    loaded
+        .items
+        .into_iter()
+        .map(|l| l.item)
+        .find(|i| i.path == relative)
 }
 
 /// The item with this id, read from the archive (not the index: the file is what gets edited).
 pub fn find_by_id(archive: &std::path::Path, id: &str) -> Option<Item> {
     let loaded = load_archive(archive).ok()?;
-    loaded.items.into_iter().map(|l| l.item).find(|i| i.id == id)
+    loaded
+        .items
+        .into_iter()
+        .map(|l| l.item)
+        .find(|i| i.id == id)
 }
 
-pub async fn edit_form(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
     let (admin, session) = match require(&state, &headers, true) {
         Ok(ok) => ok,
         Err(response) => return response,
     };
     let archive = admin.config.archive.clone();
-    let found = tokio::task::spawn_blocking(move || find_by_id(&archive, &id)).await.ok().flatten();
+    let found = tokio::task::spawn_blocking(move || find_by_id(&archive, &id))
+        .await
+        .ok()
+        .flatten();
     match found {
         Some(item) => {
             let mut form = ItemForm::from_item(&item);
             form.path = item.path.clone();
             views::review(&session.csrf, &form, &BTreeMap::new(), &[], Some(&item))
         }
-        None => (StatusCode::NOT_FOUND, views::message("Not found", "No item with this id in the archive.", false)).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            views::message("Not found", "No item with this id in the archive.", false),
+        )
+            .into_response(),
     }
 }
-

@@ -71,7 +71,10 @@ impl ItemForm {
             title: self.title.trim().to_string(),
             date: self.date.trim().to_string(),
             kind: text(&self.kind),
-            speakers: lines(&self.speakers, false).into_iter().map(speaker).collect(),
+            speakers: lines(&self.speakers, false)
+                .into_iter()
+                .map(speaker)
+                .collect(),
             themes: lines(&self.themes, true),
             series: text(&self.series),
             event: text(&self.event),

@@ -78,7 +78,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/admin/items/{id}", get(editor::edit_form))
         .route("/admin/items/{id}/delete", post(pages::delete))
         .route("/admin/restore", post(pages::restore))
-        .route("/admin/{*rest}", get(pages::not_found).post(pages::not_found))
+        .route(
+            "/admin/{*rest}",
+            get(pages::not_found).post(pages::not_found),
+        )
         // Checked before any body is read, so no extractor answers a visitor first.
         .route_layer(middleware::from_fn_with_state(state.clone(), guard));
     Router::new()
@@ -98,18 +101,32 @@ async fn guard(State(state): State<AppState>, request: Request, next: Next) -> R
 }
 
 /// The signed-in session, or the response for someone who is not signed in.
-pub fn require(state: &AppState, headers: &HeaderMap, is_get: bool) -> Result<(Arc<Admin>, Session), Response> {
+#[allow(clippy::result_large_err)] // the error is the handler's own response, returned at once
+pub fn require(
+    state: &AppState,
+    headers: &HeaderMap,
+    is_get: bool,
+) -> Result<(Arc<Admin>, Session), Response> {
     let Some(admin) = state.admin() else {
         return Err((StatusCode::NOT_FOUND, "the editor is not enabled").into_response());
     };
     match admin.sessions.get(headers) {
         Some(session) => Ok((admin.clone(), session)),
         None if is_get => Err(Redirect::to("/admin/login").into_response()),
-        None => Err((StatusCode::UNAUTHORIZED, views::message("Sign in first", "Your session has ended or you are not signed in.", true)).into_response()),
+        None => Err((
+            StatusCode::UNAUTHORIZED,
+            views::message(
+                "Sign in first",
+                "Your session has ended or you are not signed in.",
+                true,
+            ),
+        )
+            .into_response()),
     }
 }
 
 /// Refuses a form whose CSRF token is not the session's.
+#[allow(clippy::result_large_err)] // the error is the handler's own response, returned at once
 pub fn check_csrf(session: &Session, token: Option<&str>) -> Result<(), Response> {
     if token.is_some_and(|t| session::same_token(t, &session.csrf)) {
         Ok(())
@@ -125,9 +142,10 @@ pub fn check_csrf(session: &Session, token: Option<&str>) -> Result<(), Response
 /// Syncs the index with the archive on a blocking thread, then serves the new state.
 pub async fn reindex(state: &AppState, archive: PathBuf) -> Result<(), String> {
     let index_root = state.index_root().to_path_buf();
-    let result = tokio::task::spawn_blocking(move || crate::ingest::save::reindex(&archive, &index_root))
-        .await
-        .map_err(|e| e.to_string())?;
+    let result =
+        tokio::task::spawn_blocking(move || crate::ingest::save::reindex(&archive, &index_root))
+            .await
+            .map_err(|e| e.to_string())?;
     match result {
         Ok(_) => {
             let state = state.clone();
@@ -136,7 +154,9 @@ pub async fn reindex(state: &AppState, archive: PathBuf) -> Result<(), String> {
         }
         Err(e) => {
             tracing::error!("index sync after an edit failed: {e:#}");
-            Err(format!("saved, but the index could not be updated yet ({e}); it will be on the next sync"))
+            Err(format!(
+                "saved, but the index could not be updated yet ({e}); it will be on the next sync"
+            ))
         }
     }
 }

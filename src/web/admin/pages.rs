@@ -7,7 +7,9 @@ use axum::Form;
 use serde::Deserialize;
 
 use super::editor::find_by_id;
-use super::session::{cookie, same_token, set_cookie, random_token, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
+use super::session::{
+    cookie, random_token, same_token, set_cookie, LOGIN_CSRF_COOKIE, SESSION_COOKIE,
+};
 use super::{audit, check_csrf, reindex, require, users, views};
 use crate::archive::load::load_archive;
 use crate::ingest::save::{restore as restore_file, trash, trashed};
@@ -20,26 +22,40 @@ pub struct Flash {
     done: Option<String>,
 }
 
-pub async fn index(State(state): State<AppState>, headers: HeaderMap, Query(flash): Query<Flash>) -> Response {
+pub async fn index(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(flash): Query<Flash>,
+) -> Response {
     let (admin, session) = match require(&state, &headers, true) {
         Ok(ok) => ok,
         Err(response) => return response,
     };
     let archive = admin.config.archive.clone();
     let (items, trash) = tokio::task::spawn_blocking(move || {
-        let mut items: Vec<_> = load_archive(&archive).map(|l| l.items.into_iter().map(|l| l.item).collect()).unwrap_or_default();
+        let mut items: Vec<_> = load_archive(&archive)
+            .map(|l| l.items.into_iter().map(|l| l.item).collect())
+            .unwrap_or_default();
         items.sort_by(|a: &crate::archive::Item, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
         (items, trashed(&archive))
     })
     .await
     .unwrap_or_default();
-    let flash = flash.saved.map(|id| format!("Saved {id}; it is searchable now.")).or(flash.done);
+    let flash = flash
+        .saved
+        .map(|id| format!("Saved {id}; it is searchable now."))
+        .or(flash.done);
     views::index(&session.csrf, &items, &trash, flash.as_deref())
 }
 
 pub async fn login_form(headers: HeaderMap, State(state): State<AppState>) -> Response {
-    let secure = state.admin().map(|a| a.config.secure_cookies).unwrap_or(true);
-    let token = cookie(&headers, LOGIN_CSRF_COOKIE).filter(|t| t.len() == 64).unwrap_or_else(random_token);
+    let secure = state
+        .admin()
+        .map(|a| a.config.secure_cookies)
+        .unwrap_or(true);
+    let token = cookie(&headers, LOGIN_CSRF_COOKIE)
+        .filter(|t| t.len() == 64)
+        .unwrap_or_else(random_token);
     let mut response = views::login(&token, None);
     if let Ok(value) = set_cookie(LOGIN_CSRF_COOKIE, &token, secure, None).parse() {
         response.headers_mut().append(header::SET_COOKIE, value);
@@ -57,7 +73,11 @@ pub struct LoginForm {
     csrf: String,
 }
 
-pub async fn login(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
+pub async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Response {
     let Some(admin) = state.admin().cloned() else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -67,18 +87,33 @@ pub async fn login(State(state): State<AppState>, headers: HeaderMap, Form(form)
     }
     let user = form.user.trim().to_string();
     if admin.sessions.locked(&user) {
-        return (StatusCode::TOO_MANY_REQUESTS, views::message("Too many failed sign-ins", "Too many wrong passwords for this name: wait 15 minutes and try again.", false)).into_response();
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            views::message(
+                "Too many failed sign-ins",
+                "Too many wrong passwords for this name: wait 15 minutes and try again.",
+                false,
+            ),
+        )
+            .into_response();
     }
     let (file, name, password) = (admin.config.users.clone(), user.clone(), form.password);
-    let ok = tokio::task::spawn_blocking(move || users::verify(&file, &name, &password)).await.unwrap_or(false);
+    let ok = tokio::task::spawn_blocking(move || users::verify(&file, &name, &password))
+        .await
+        .unwrap_or(false);
     if !ok {
         admin.sessions.record_failure(&user);
-        return (StatusCode::UNAUTHORIZED, views::login(&expected, Some("Wrong name or password."))).into_response();
+        return (
+            StatusCode::UNAUTHORIZED,
+            views::login(&expected, Some("Wrong name or password.")),
+        )
+            .into_response();
     }
     admin.sessions.clear_failures(&user);
     let token = admin.sessions.start(&user);
     let mut response = Redirect::to("/admin").into_response();
-    if let Ok(value) = set_cookie(SESSION_COOKIE, &token, admin.config.secure_cookies, None).parse() {
+    if let Ok(value) = set_cookie(SESSION_COOKIE, &token, admin.config.secure_cookies, None).parse()
+    {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
@@ -91,7 +126,11 @@ pub struct CsrfForm {
     path: String,
 }
 
-pub async fn logout(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<CsrfForm>) -> Response {
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
     let (admin, session) = match require(&state, &headers, false) {
         Ok(ok) => ok,
         Err(response) => return response,
@@ -101,13 +140,19 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap, Form(form
     }
     admin.sessions.end(&headers);
     let mut response = Redirect::to("/admin/login").into_response();
-    if let Ok(value) = set_cookie(SESSION_COOKIE, "", admin.config.secure_cookies, Some(0)).parse() {
+    if let Ok(value) = set_cookie(SESSION_COOKIE, "", admin.config.secure_cookies, Some(0)).parse()
+    {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
 }
 
-pub async fn delete(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, Form(form): Form<CsrfForm>) -> Response {
+pub async fn delete(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Response {
     let (admin, session) = match require(&state, &headers, false) {
         Ok(ok) => ok,
         Err(response) => return response,
@@ -119,21 +164,38 @@ pub async fn delete(State(state): State<AppState>, headers: HeaderMap, Path(id):
     let dir = archive.clone();
     let moved = tokio::task::spawn_blocking(move || {
         let item = find_by_id(&dir, &id).ok_or_else(|| format!("no item {id} in the archive"))?;
-        trash(&dir, &item.path).map(|_| item).map_err(|e| e.to_string())
+        trash(&dir, &item.path)
+            .map(|_| item)
+            .map_err(|e| e.to_string())
     })
     .await
     .unwrap_or_else(|e| Err(e.to_string()));
     match moved {
         Ok(item) => {
-            audit::record(&archive, &session.user, "delete", &item.id, &item.path, &["moved to _trash".to_string()]);
+            audit::record(
+                &archive,
+                &session.user,
+                "delete",
+                &item.id,
+                &item.path,
+                &["moved to _trash".to_string()],
+            );
             let note = reindex(&state, archive).await.err().unwrap_or_default();
             done(&format!("Moved {} to the trash. {note}", item.path))
         }
-        Err(problem) => (StatusCode::NOT_FOUND, views::message("Not deleted", &problem, false)).into_response(),
+        Err(problem) => (
+            StatusCode::NOT_FOUND,
+            views::message("Not deleted", &problem, false),
+        )
+            .into_response(),
     }
 }
 
-pub async fn restore(State(state): State<AppState>, headers: HeaderMap, Form(form): Form<CsrfForm>) -> Response {
+pub async fn restore(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
     let (admin, session) = match require(&state, &headers, false) {
         Ok(ok) => ok,
         Err(response) => return response,
@@ -147,12 +209,27 @@ pub async fn restore(State(state): State<AppState>, headers: HeaderMap, Form(for
     match result {
         Ok(Ok(())) => {
             let id = crate::archive::Item::id_for_path(std::path::Path::new(&form.path));
-            audit::record(&archive, &session.user, "restore", &id, &form.path, &["restored from _trash".to_string()]);
+            audit::record(
+                &archive,
+                &session.user,
+                "restore",
+                &id,
+                &form.path,
+                &["restored from _trash".to_string()],
+            );
             let note = reindex(&state, archive).await.err().unwrap_or_default();
             done(&format!("Restored {}. {note}", form.path))
         }
-        Ok(Err(e)) => (StatusCode::CONFLICT, views::message("Not restored", &e.to_string(), false)).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, views::message("Error", &e.to_string(), false)).into_response(),
+        Ok(Err(e)) => (
+            StatusCode::CONFLICT,
+            views::message("Not restored", &e.to_string(), false),
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            views::message("Error", &e.to_string(), false),
+        )
+            .into_response(),
     }
 }
 
@@ -161,9 +238,17 @@ fn done(message: &str) -> Response {
     Redirect::to(&format!("/admin?{query}")).into_response()
 }
 
-pub async fn not_found(State(state): State<AppState>, headers: HeaderMap, method: axum::http::Method) -> Response {
+pub async fn not_found(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    method: axum::http::Method,
+) -> Response {
     if let Err(response) = require(&state, &headers, method == axum::http::Method::GET) {
         return response;
     }
-    (StatusCode::NOT_FOUND, views::message("Not found", "There is no such editor page.", false)).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        views::message("Not found", "There is no such editor page.", false),
+    )
+        .into_response()
 }

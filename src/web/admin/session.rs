@@ -61,7 +61,10 @@ impl Sessions {
 
     pub fn end(&self, headers: &HeaderMap) {
         if let Some(token) = cookie(headers, SESSION_COOKIE) {
-            self.sessions.lock().unwrap_or_else(|e| e.into_inner()).remove(&token);
+            self.sessions
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&token);
         }
     }
 
@@ -75,7 +78,9 @@ impl Sessions {
 
     pub fn record_failure(&self, user: &str) {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = failures.entry(user.to_string()).or_insert((0, Instant::now()));
+        let entry = failures
+            .entry(user.to_string())
+            .or_insert((0, Instant::now()));
         if entry.1.elapsed() > LOCKOUT {
             *entry = (0, Instant::now());
         }
@@ -83,7 +88,10 @@ impl Sessions {
     }
 
     pub fn clear_failures(&self, user: &str) {
-        self.failures.lock().unwrap_or_else(|e| e.into_inner()).remove(user);
+        self.failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(user);
     }
 }
 
@@ -120,5 +128,10 @@ pub fn set_cookie(name: &str, value: &str, secure: bool, max_age: Option<u64>) -
 
 /// Compares tokens in time that does not depend on where they differ.
 pub fn same_token(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0 && !a.is_empty()
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+        && !a.is_empty()
 }

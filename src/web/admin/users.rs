@@ -29,12 +29,16 @@ struct User {
 /// is never published with the archive.
 pub fn default_path(archive: &Path) -> PathBuf {
     let absolute = std::path::absolute(archive).unwrap_or_else(|_| archive.to_path_buf());
-    absolute.parent().map(|p| p.join("users.toml")).unwrap_or_else(|| PathBuf::from("users.toml"))
+    absolute
+        .parent()
+        .map(|p| p.join("users.toml"))
+        .unwrap_or_else(|| PathBuf::from("users.toml"))
 }
 
 fn read(path: &Path) -> anyhow::Result<UsersFile> {
     match std::fs::read_to_string(path) {
-        Ok(text) => Ok(toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?),
+        Ok(text) => Ok(toml::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(UsersFile::default()),
         Err(e) => Err(anyhow::anyhow!("cannot read {}: {e}", path.display())),
     }
@@ -44,10 +48,16 @@ fn read(path: &Path) -> anyhow::Result<UsersFile> {
 pub fn set_password(path: &Path, name: &str, password: &str) -> anyhow::Result<bool> {
     let name = name.trim();
     anyhow::ensure!(
-        !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || "-_.@".contains(c)),
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_.@".contains(c)),
         "a user name is letters, digits and - _ . @ only"
     );
-    anyhow::ensure!(password.chars().count() >= MIN_PASSWORD, "the password must have at least {MIN_PASSWORD} characters");
+    anyhow::ensure!(
+        password.chars().count() >= MIN_PASSWORD,
+        "the password must have at least {MIN_PASSWORD} characters"
+    );
     let mut file = read(path)?;
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness for the salt: {e}"))?;
@@ -86,7 +96,10 @@ pub fn verify(path: &Path, name: &str, password: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(hash.unwrap_or(dummy)) else {
         return false;
     };
-    Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && hash.is_some()
+    Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok()
+        && hash.is_some()
 }
 
 #[cfg(test)]

@@ -49,150 +49,184 @@ pub fn shell(title: &str, csrf: Option<&str>, main: Markup) -> Response {
 }
 
 pub fn message(title: &str, text: &str, login_link: bool) -> Response {
-    shell(title, None, html! {
-        h1 { (title) }
-        p role="alert" { (text) }
-        @if login_link { p { a href="/admin/login" { "Sign in" } } }
-    })
+    shell(
+        title,
+        None,
+        html! {
+            h1 { (title) }
+            p role="alert" { (text) }
+            @if login_link { p { a href="/admin/login" { "Sign in" } } }
+        },
+    )
 }
 
 pub fn login(csrf: &str, error: Option<&str>) -> Response {
-    shell("Sign in", None, html! {
-        h1 { "Sign in" }
-        @if let Some(error) = error { p.warnings role="alert" { (error) } }
-        form method="post" action="/admin/login" {
-            input type="hidden" name="csrf" value=(csrf);
-            p { label for="user" { "Name" } br; input #user name="user" autocomplete="username" required; }
-            p { label for="password" { "Password" } br; input #password type="password" name="password" autocomplete="current-password" required; }
-            button type="submit" { "Sign in" }
-        }
-    })
+    shell(
+        "Sign in",
+        None,
+        html! {
+            h1 { "Sign in" }
+            @if let Some(error) = error { p.warnings role="alert" { (error) } }
+            form method="post" action="/admin/login" {
+                input type="hidden" name="csrf" value=(csrf);
+                p { label for="user" { "Name" } br; input #user name="user" autocomplete="username" required; }
+                p { label for="password" { "Password" } br; input #password type="password" name="password" autocomplete="current-password" required; }
+                button #sign-in type="submit" { "Sign in" }
+            }
+        },
+    )
 }
 
 /// Items and trash.
 pub fn index(csrf: &str, items: &[Item], trash: &[String], flash: Option<&str>) -> Response {
-    shell("Items", Some(csrf), html! {
-        h1 { "Items" }
-        @if let Some(flash) = flash { p.warnings role="status" { (flash) } }
-        p { a href="/admin/new" { "Add an item: upload a file or paste text" } }
-        table {
-            thead { tr { th { "Date" } th { "Title" } th { "File" } th {} } }
-            tbody {
-                @for item in items {
-                    tr {
-                        td { (item.date.to_string()) }
-                        td { a href=(format!("/admin/items/{}", item.id)) { (item.title) } }
-                        td { code { (item.path) } }
-                        td { a href=(format!("/items/{}", item.id)) { "view" } }
+    shell(
+        "Items",
+        Some(csrf),
+        html! {
+            h1 { "Items" }
+            @if let Some(flash) = flash { p.warnings role="status" { (flash) } }
+            p { a href="/admin/new" { "Add an item: upload a file or paste text" } }
+            table {
+                thead { tr { th { "Date" } th { "Title" } th { "File" } th {} } }
+                tbody {
+                    @for item in items {
+                        tr {
+                            td { (item.date.to_string()) }
+                            td { a href=(format!("/admin/items/{}", item.id)) { (item.title) } }
+                            td { code { (item.path) } }
+                            td { a href=(format!("/items/{}", item.id)) { "view" } }
+                        }
                     }
                 }
             }
-        }
-        h2 { "Trash" }
-        @if trash.is_empty() { p { "The trash is empty." } }
-        ul {
-            @for path in trash {
-                li {
-                    code { (path) } " "
-                    form.inline method="post" action="/admin/restore" {
-                        input type="hidden" name="csrf" value=(csrf);
-                        input type="hidden" name="path" value=(path);
-                        button type="submit" { "Restore" }
+            h2 { "Trash" }
+            @if trash.is_empty() { p { "The trash is empty." } }
+            ul {
+                @for path in trash {
+                    li {
+                        code { (path) } " "
+                        form.inline method="post" action="/admin/restore" {
+                            input type="hidden" name="csrf" value=(csrf);
+                            input type="hidden" name="path" value=(path);
+                            button type="submit" { "Restore" }
+                        }
                     }
                 }
             }
-        }
-    })
+        },
+    )
 }
 
 /// The upload / paste form for a new item.
 pub fn new_item(csrf: &str, limit_mb: usize, error: Option<&str>) -> Response {
-    shell("New item", Some(csrf), html! {
-        h1 { "New item" }
-        @if let Some(error) = error { p.warnings role="alert" { (error) } }
-        form method="post" action="/admin/new" enctype="multipart/form-data" {
-            input type="hidden" name="csrf" value=(csrf);
-            p { label for="file" { "File (.txt, .md, .pdf, .vtt, .srt; at most " (limit_mb) " MB)" } br;
-                input #file type="file" name="file" accept=".txt,.md,.markdown,.pdf,.vtt,.srt"; }
-            p { label for="text" { "or paste the text" } br; textarea #text name="text" rows="8" cols="80" {} }
-            fieldset {
-                legend { "Metadata you already know (the rest is suggested on the next page)" }
-                p { label for="title" { "Title" } br; input #title name="title" size="60"; }
-                p { label for="date" { "Date (YYYY-MM-DD)" } br; input #date name="date"; }
-                p { label for="speakers" { "Speakers (one per line)" } br; textarea #speakers name="speakers" rows="2" {} }
-                p { label for="series" { "Series" } br; input #series name="series"; }
+    shell(
+        "New item",
+        Some(csrf),
+        html! {
+            h1 { "New item" }
+            @if let Some(error) = error { p.warnings role="alert" { (error) } }
+            form method="post" action="/admin/new" enctype="multipart/form-data" {
+                input type="hidden" name="csrf" value=(csrf);
+                p { label for="file" { "File (.txt, .md, .pdf, .vtt, .srt; at most " (limit_mb) " MB)" } br;
+                    input #file type="file" name="file" accept=".txt,.md,.markdown,.pdf,.vtt,.srt"; }
+                p { label for="text" { "or paste the text" } br; textarea #text name="text" rows="8" cols="80" {} }
+                fieldset {
+                    legend { "Metadata you already know (the rest is suggested on the next page)" }
+                    p { label for="title" { "Title" } br; input #title name="title" size="60"; }
+                    p { label for="date" { "Date (YYYY-MM-DD)" } br; input #date name="date"; }
+                    p { label for="speakers" { "Speakers (one per line)" } br; textarea #speakers name="speakers" rows="2" {} }
+                    p { label for="series" { "Series" } br; input #series name="series"; }
+                }
+                button #continue type="submit" { "Continue" }
             }
-            button type="submit" { "Continue" }
-        }
-    })
+        },
+    )
 }
 
 /// The review form: every field, suggestions marked, a preview, and save.
-pub fn review(csrf: &str, form: &ItemForm, notes: &BTreeMap<&'static str, String>, problems: &[String], preview: Option<&Item>) -> Response {
-    let field = |name: &'static str, label: &str, value: &str| html! {
-        p {
-            label for=(name) { (label) }
-            @if let Some(note) = notes.get(name) { " " small.suggested { "suggested: " (note) } }
-            br;
-            input id=(name) name=(name) value=(value) size="60";
+pub fn review(
+    csrf: &str,
+    form: &ItemForm,
+    notes: &BTreeMap<&'static str, String>,
+    problems: &[String],
+    preview: Option<&Item>,
+) -> Response {
+    let field = |name: &'static str, label: &str, value: &str| {
+        html! {
+            p {
+                label for=(name) { (label) }
+                @if let Some(note) = notes.get(name) { " " small.suggested { "suggested: " (note) } }
+                br;
+                input id=(name) name=(name) value=(value) size="60";
+            }
         }
     };
-    let area = |name: &'static str, label: &str, value: &str, rows: u32| html! {
-        p {
-            label for=(name) { (label) }
-            @if let Some(note) = notes.get(name) { " " small.suggested { "suggested: " (note) } }
-            br;
-            textarea id=(name) name=(name) rows=(rows) cols="80" { (value) }
+    let area = |name: &'static str, label: &str, value: &str, rows: u32| {
+        html! {
+            p {
+                label for=(name) { (label) }
+                @if let Some(note) = notes.get(name) { " " small.suggested { "suggested: " (note) } }
+                br;
+                textarea id=(name) name=(name) rows=(rows) cols="80" { (value) }
+            }
         }
     };
     let editing = !form.path.is_empty();
-    shell(if editing { "Edit item" } else { "Check and save" }, Some(csrf), html! {
-        h1 { @if editing { "Edit " code { (form.path) } } @else { "Check and save" } }
-        @if !problems.is_empty() {
-            div.warnings role="alert" { @for p in problems { p { (p) } } }
-        }
-        @if let Some(note) = notes.get("_") { p.meta { (note) } }
-        form method="post" action="/admin/save" {
-            input type="hidden" name="csrf" value=(csrf);
-            input type="hidden" name="path" value=(form.path);
-            (field("title", "Title", &form.title))
-            (field("date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)", &form.date))
-            p {
-                label for="kind" { "Kind" }
-                @if let Some(note) = notes.get("kind") { " " small.suggested { "suggested: " (note) } }
-                br;
-                select #kind name="kind" {
-                    @for kind in Kind::ALL { option value=(kind.as_str()) selected[form.kind == kind.as_str()] { (kind.as_str()) } }
+    shell(
+        if editing {
+            "Edit item"
+        } else {
+            "Check and save"
+        },
+        Some(csrf),
+        html! {
+            h1 { @if editing { "Edit " code { (form.path) } } @else { "Check and save" } }
+            @if !problems.is_empty() {
+                div.warnings role="alert" { @for p in problems { p { (p) } } }
+            }
+            @if let Some(note) = notes.get("_") { p.meta { (note) } }
+            form method="post" action="/admin/save" {
+                input type="hidden" name="csrf" value=(csrf);
+                input type="hidden" name="path" value=(form.path);
+                (field("title", "Title", &form.title))
+                (field("date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)", &form.date))
+                p {
+                    label for="kind" { "Kind" }
+                    @if let Some(note) = notes.get("kind") { " " small.suggested { "suggested: " (note) } }
+                    br;
+                    select #kind name="kind" {
+                        @for kind in Kind::ALL { option value=(kind.as_str()) selected[form.kind == kind.as_str()] { (kind.as_str()) } }
+                    }
+                }
+                (area("speakers", "Speakers (one per line; `Name (role)`)", &form.speakers, 3))
+                (area("themes", "Themes (one per line)", &form.themes, 3))
+                (field("series", "Series", &form.series))
+                (field("event", "Event", &form.event))
+                (field("organisation", "Organisation", &form.organisation))
+                (field("language", "Language (nl or en)", &form.language))
+                (field("source", "Source", &form.source))
+                (field("url", "URL", &form.url))
+                (area("summary", "Summary", &form.summary, 2))
+                (area("body", "Text (Markdown)", &form.body, 20))
+                button type="submit" formaction="/admin/preview" { "Preview" } " "
+                button type="submit" #save { "Save" }
+            }
+            @if let Some(item) = preview {
+                h2 { "Preview" }
+                article.preview lang=(item.language.code()) {
+                    h1 { (item.title) }
+                    p.meta { (item.date.to_string()) " · " (item.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")) }
+                    div.item-body { (PreEscaped(to_html(&item.body))) }
                 }
             }
-            (area("speakers", "Speakers (one per line; `Name (role)`)", &form.speakers, 3))
-            (area("themes", "Themes (one per line)", &form.themes, 3))
-            (field("series", "Series", &form.series))
-            (field("event", "Event", &form.event))
-            (field("organisation", "Organisation", &form.organisation))
-            (field("language", "Language (nl or en)", &form.language))
-            (field("source", "Source", &form.source))
-            (field("url", "URL", &form.url))
-            (area("summary", "Summary", &form.summary, 2))
-            (area("body", "Text (Markdown)", &form.body, 20))
-            button type="submit" formaction="/admin/preview" { "Preview" } " "
-            button type="submit" #save { "Save" }
-        }
-        @if let Some(item) = preview {
-            h2 { "Preview" }
-            article.preview lang=(item.language.code()) {
-                h1 { (item.title) }
-                p.meta { (item.date.to_string()) " · " (item.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")) }
-                div.item-body { (PreEscaped(to_html(&item.body))) }
+            @if editing {
+                h2 { "Delete" }
+                form method="post" action=(format!("/admin/items/{}/delete", crate::archive::Item::id_for_path(std::path::Path::new(&form.path)))) {
+                    input type="hidden" name="csrf" value=(csrf);
+                    p { "Moves the file to the trash (" code { "_trash/" (form.path) } "), from where it can be restored." }
+                    button type="submit" { "Delete" }
+                }
             }
-        }
-        @if editing {
-            h2 { "Delete" }
-            form method="post" action=(format!("/admin/items/{}/delete", crate::archive::Item::id_for_path(std::path::Path::new(&form.path)))) {
-                input type="hidden" name="csrf" value=(csrf);
-                p { "Moves the file to the trash (" code { "_trash/" (form.path) } "), from where it can be restored." }
-                button type="submit" { "Delete" }
-            }
-        }
-    })
+        },
+    )
 }
