@@ -12,6 +12,7 @@
 pub mod cleanup;
 pub mod compound;
 pub mod filters;
+pub mod hyphen;
 pub mod language;
 
 use std::sync::Arc;

@@ -2,6 +2,7 @@
 //! tantivy index, the real router, and (in `smoke`) the real binary over TCP.
 
 mod admin;
+mod admin_auth;
 mod archive_errors;
 mod bulk;
 mod http;
