@@ -337,3 +337,64 @@ fn a_pdf_is_extracted_cleaned_and_indexed() {
         vec!["2019-wijkteams"]
     );
 }
+
+#[test]
+fn an_item_added_while_the_server_runs_is_served_within_a_second() {
+    let archive = TestArchive::sample_plus(&[]);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("--archive")
+        .arg(archive.archive())
+        .arg("--index")
+        .arg(archive.index())
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    struct Server(std::process::Child);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _server = Server(child);
+    let search = "/api/search?q=kwartiermaker";
+    let started = std::time::Instant::now();
+    loop {
+        match crate::smoke::http_get(port, search) {
+            Ok((200, body)) => {
+                assert!(body.contains("\"total\":0"), "{body}");
+                break;
+            }
+            _ if started.elapsed().as_secs() < 60 => {
+                std::thread::sleep(std::time::Duration::from_millis(100))
+            }
+            other => panic!("the server did not answer: {other:?}"),
+        }
+    }
+    let vtt = "WEBVTT\n\n00:12:40.000 --> 00:12:46.000\nDe kwartiermaker verbindt bewoners.\n";
+    let file = write_file(archive.dir.path(), "kort.vtt", vtt.as_bytes());
+    let output = lectern(
+        &archive,
+        &["add", &file, "--title", "Kort", "--date", "2023"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let added = std::time::Instant::now();
+    loop {
+        let (_, body) = crate::smoke::http_get(port, search).unwrap();
+        if body.contains("\"id\":\"2023-kort\"") {
+            break;
+        }
+        assert!(
+            added.elapsed().as_millis() < 1500,
+            "not served 1.5 s after `add`: {body}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
