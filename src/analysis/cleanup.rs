@@ -28,13 +28,22 @@ pub fn clean_text(text: &str) -> String {
     let vocabulary = vocabulary(text);
     let blocks = blocks(&lines);
     let mut out = Vec::with_capacity(blocks.len());
+    // A double-spaced block after single-spaced body text is a sidebar or box: a blockquote.
+    let mut body_seen = false;
     for block in blocks {
         match block {
             Block::Heading(words) => out.push(format!("## {}", collapse(&words.join(" ")))),
-            Block::Paragraph(parts) => {
+            Block::Paragraph(parts, double_spaced) => {
                 let text = join_lines(&parts, &vocabulary);
-                if !text.is_empty() {
-                    out.push(escape_block_start(&text));
+                if text.is_empty() {
+                    continue;
+                }
+                let text = escape_block_start(&text);
+                if double_spaced && body_seen {
+                    out.push(format!("> {text}"));
+                } else {
+                    body_seen |= !double_spaced && parts.len() > 1;
+                    out.push(text);
                 }
             }
         }
@@ -52,7 +61,8 @@ struct Line {
 #[derive(Debug, PartialEq)]
 enum Block {
     Heading(Vec<String>),
-    Paragraph(Vec<String>),
+    /// The lines, and whether they were double-spaced (blank lines between wrapped lines).
+    Paragraph(Vec<String>, bool),
 }
 
 fn normalise_lines(text: &str) -> Vec<Line> {
@@ -96,7 +106,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
             || (line.blank_before && current.last().is_some_and(|l| ends_sentence(l)));
         if at_paragraph_start && !after_heading {
             if let Some(len) = heading_at(lines, i) {
-                flush(&mut current, &mut blocks);
+                flush(&mut current, double_spaced, &mut blocks);
                 let words = lines[i..i + len].iter().map(|l| l.text.clone()).collect();
                 blocks.push(Block::Heading(words));
                 i += len;
@@ -111,7 +121,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                 double_spaced && current.len() > 1 && ends_sentence(last)
             };
             if breaks {
-                flush(&mut current, &mut blocks);
+                flush(&mut current, double_spaced, &mut blocks);
             } else if current.len() == 1 {
                 double_spaced = line.blank_before;
             }
@@ -122,13 +132,13 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
         current.push(line.text.clone());
         i += 1;
     }
-    flush(&mut current, &mut blocks);
+    flush(&mut current, double_spaced, &mut blocks);
     blocks
 }
 
-fn flush(current: &mut Vec<String>, blocks: &mut Vec<Block>) {
+fn flush(current: &mut Vec<String>, double_spaced: bool, blocks: &mut Vec<Block>) {
     if !current.is_empty() {
-        blocks.push(Block::Paragraph(std::mem::take(current)));
+        blocks.push(Block::Paragraph(std::mem::take(current), double_spaced));
     }
 }
 
@@ -277,8 +287,14 @@ mod tests {
         assert!(lead.ends_with("wordt versterkt."), "{lead}");
         assert!(!clean.contains("  "));
         assert!(!clean.contains(" \n"));
-        // The double-spaced sidebar reads as whole paragraphs too.
-        assert!(clean.contains("De berichtgeving over de verschijning van het essay Het geheim van de lange relatie ging gepaard"), "{clean}");
+        // The double-spaced sidebar after the body reads as whole paragraphs, set apart as a quote.
+        assert!(clean.contains("\n\n> De berichtgeving over de verschijning van het essay Het geheim van de lange relatie ging gepaard"), "{clean}");
+        assert!(clean.ends_with("\n\n> Het essay is te downloaden via de website van Movisie: Verschenen essay: Het geheim van de lange relatie | Movisie."), "{clean}");
+        assert_eq!(
+            clean.matches("\n> ").count(),
+            2,
+            "only the sidebar is quoted"
+        );
         let paragraphs = clean.split("\n\n").count();
         assert!(
             (12..=20).contains(&paragraphs),
