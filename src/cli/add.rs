@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
 
 use crate::archive::render::render;
@@ -51,6 +51,8 @@ pub fn run(archive: &Path, index_root: &Path, args: AddArgs) -> Result<i32> {
     if args.id.is_some() && args.files.len() > 1 {
         anyhow::bail!("--id names one item: add the files one at a time");
     }
+    std::fs::create_dir_all(archive)
+        .with_context(|| format!("cannot create the archive folder {}", archive.display()))?;
     let loaded = super::load(archive)?;
     let known = Known::from_loaded(&loaded);
     let given = Metadata {

@@ -34,6 +34,7 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
 /// (reported) unless `replace`.
 pub fn import(archive: &Path, file: &Path, replace: bool) -> std::io::Result<ImportReport> {
     let mut report = ImportReport::default();
+    std::fs::create_dir_all(archive)?;
     let loaded = load_archive(archive)?;
     let mut ids: std::collections::HashMap<String, String> = loaded
         .items
