@@ -52,11 +52,17 @@ pub fn path_for(item: &Item, id: Option<&str>) -> Result<String, SaveError> {
         }
         return Ok(format!("{slug}.md"));
     }
-    let title: Vec<String> = slugify(&item.title)
+    const TRAILING: [&str; 14] = [
+        "de", "het", "een", "van", "voor", "en", "of", "in", "op", "met", "the", "a", "and", "for",
+    ];
+    let mut title: Vec<String> = slugify(&item.title)
         .split('-')
         .take(6)
         .map(str::to_string)
         .collect();
+    while title.len() > 1 && title.last().is_some_and(|w| TRAILING.contains(&w.as_str())) {
+        title.pop();
+    }
     let name = format!("{}-{}", item.date.year, title.join("-"));
     Ok(
         match item

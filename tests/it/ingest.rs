@@ -54,7 +54,7 @@ async fn the_seed_added_from_text_is_found_by_its_broken_words_and_shows_heading
         ],
     );
     assert!(output.status.success(), "{}", stderr(&output));
-    let id = "marie-kamphuis-lezing-2022-het-uur-van-de-waarheid-voor";
+    let id = "marie-kamphuis-lezing-2022-het-uur-van-de-waarheid";
     assert!(
         stdout(&output).contains(&format!("added {id} -> /items/{id}")),
         "{}",
@@ -222,11 +222,13 @@ fn bad_inputs_are_refused_with_a_reason_and_nothing_is_written() {
         b"+++\ntitle = \"x\"\ndate = \"2022-02-31\"\n+++\nTekst\n",
     );
     let doc = write_file(dir, "report.docx", b"PK");
+    let pdf = write_file(dir, "kapot.pdf", b"%PDF-1.4\nniet meer");
     for (file, expected) in [
         (&russian, "neither UTF-8 nor Windows-1252"),
         (&nodate, "--date"),
         (&badmd, "bad.md:3:"),
         (&doc, "unknown file type"),
+        (&pdf, "kapot.pdf: cannot read the PDF"),
     ] {
         let output = lectern(&archive, &["add", file, "--title", "T"]);
         assert_eq!(output.status.code(), Some(1), "{file}");
