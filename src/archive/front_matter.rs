@@ -296,10 +296,7 @@ fn parse_speakers(value: Option<&Value>, line: usize, problems: &mut Vec<Problem
     let values = match value {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::String(name)) => {
-            return vec![Speaker {
-                name: name.trim().to_string(),
-                role: None,
-            }]
+            return vec![Speaker::new(name.trim(), None)]
         }
         Some(Value::Array(values)) => values,
         Some(other) => {
@@ -310,10 +307,7 @@ fn parse_speakers(value: Option<&Value>, line: usize, problems: &mut Vec<Problem
     let mut speakers = Vec::new();
     for value in values {
         match value {
-            Value::String(name) if !name.trim().is_empty() => speakers.push(Speaker {
-                name: name.trim().to_string(),
-                role: None,
-            }),
+            Value::String(name) if !name.trim().is_empty() => speakers.push(Speaker::new(name.trim(), None)),
             Value::Object(map) => {
                 let name = map.get("name").and_then(Value::as_str).map(str::trim);
                 let role = map.get("role").and_then(Value::as_str).map(|r| r.trim().to_string());
@@ -322,7 +316,7 @@ fn parse_speakers(value: Option<&Value>, line: usize, problems: &mut Vec<Problem
                     problems.push(Problem::new(line, format!("a speaker has unknown field(s) {extra:?}: a speaker has only `name` and `role`")));
                 }
                 match name {
-                    Some(name) if !name.is_empty() => speakers.push(Speaker { name: name.to_string(), role: role.filter(|r| !r.is_empty()) }),
+                    Some(name) if !name.is_empty() => speakers.push(Speaker::new(name, role.filter(|r| !r.is_empty()))),
                     _ => problems.push(Problem::new(line, "a speaker has no `name`: write `{ name = \"...\", role = \"lecturer\" }`")),
                 }
             }

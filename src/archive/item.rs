@@ -62,6 +62,20 @@ pub struct Speaker {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The spelling in the file when `speakers.toml` maps it to another (canonical) `name`;
+    /// set only at index time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
+}
+
+impl Speaker {
+    pub fn new(name: &str, role: Option<String>) -> Speaker {
+        Speaker {
+            name: name.to_string(),
+            role,
+            as_written: None,
+        }
+    }
 }
 
 /// What sort of item this is.

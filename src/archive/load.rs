@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::front_matter::parse_item;
 use super::item::Item;
+use super::speakers::SpeakerNames;
 
 /// A problem with one file, printed as `path:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +31,8 @@ impl fmt::Display for FileError {
 pub struct Loaded {
     pub items: Vec<LoadedItem>,
     pub errors: Vec<FileError>,
+    /// Speaker name variants from `speakers.toml`, applied when items are indexed.
+    pub speakers: SpeakerNames,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +48,10 @@ pub fn load_archive(root: &Path) -> std::io::Result<Loaded> {
     collect_item_files(root, root, &mut files)?;
     files.sort();
     let mut loaded = Loaded::default();
+    match SpeakerNames::load(root) {
+        Ok(names) => loaded.speakers = names,
+        Err(error) => loaded.errors.push(error),
+    }
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for relative in files {
         let path = root.join(&relative);

@@ -9,9 +9,12 @@ pub mod item;
 pub mod load;
 pub mod markdown;
 pub mod render;
+pub mod paragraphs;
 pub mod slug;
+pub mod speakers;
 pub mod write;
 
 pub use date::ItemDate;
 pub use item::{Item, Kind, Language, Speaker};
 pub use load::{load_archive, FileError, Loaded};
+pub use speakers::SpeakerNames;

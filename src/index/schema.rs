@@ -148,6 +148,11 @@ pub fn to_document(fields: &Fields, item: &Item, hash: u64) -> TantivyDocument {
     for speaker in &item.speakers {
         doc.add_text(fields.speakers, &speaker.name);
         doc.add_text(fields.speaker_key, slugify(&speaker.name));
+        if let Some(variant) = &speaker.as_written {
+            // The spelling in the file finds the person too.
+            doc.add_text(fields.speakers, variant);
+            doc.add_text(fields.speaker_key, slugify(variant));
+        }
         doc.add_facet(fields.facet, facet_of("speaker", &speaker.name));
     }
     for theme in &item.themes {

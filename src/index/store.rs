@@ -166,7 +166,7 @@ pub fn sync(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
     let mut changes: Vec<&LoadedItem> = Vec::new();
     for loaded_item in &loaded.items {
         match indexed.get(&loaded_item.item.id) {
-            Some(hash) if *hash == loaded_item.hash => report.unchanged += 1,
+            Some(hash) if *hash == indexed_hash(loaded, loaded_item) => report.unchanged += 1,
             Some(_) => {
                 report.updated += 1;
                 changes.push(loaded_item);
@@ -194,7 +194,7 @@ pub fn sync(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
     }
     for change in changes {
         writer.delete_term(Term::from_field_text(fields.id, &change.item.id));
-        writer.add_document(to_document(fields, &change.item, change.hash))?;
+        writer.add_document(document(fields, loaded, change))?;
     }
     commit(&mut writer)?;
     Ok(report)
@@ -222,7 +222,7 @@ pub fn rebuild(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
     };
     let mut writer = open_writer(&index, root, threads)?;
     for item in &loaded.items {
-        writer.add_document(to_document(&fields, &item.item, item.hash))?;
+        writer.add_document(document(&fields, loaded, item))?;
     }
     commit(&mut writer)?;
     writer.wait_merging_threads()?;
@@ -233,6 +233,18 @@ pub fn rebuild(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
         rebuilt: true,
         ..SyncReport::default()
     })
+}
+
+/// The content hash the index keeps for an item: its file's hash mixed with the speaker list's,
+/// so that editing `speakers.toml` re-indexes items under their new names.
+fn indexed_hash(loaded: &Loaded, item: &LoadedItem) -> u64 {
+    item.hash ^ loaded.speakers.fingerprint.rotate_left(17)
+}
+
+/// The document for an item, with canonical speaker names.
+fn document(fields: &Fields, loaded: &Loaded, item: &LoadedItem) -> TantivyDocument {
+    let canonical = loaded.speakers.apply(&item.item);
+    to_document(fields, &canonical, indexed_hash(loaded, item))
 }
 
 fn open_writer(

@@ -139,10 +139,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
         given
             .speakers
             .iter()
-            .map(|n| Speaker {
-                name: n.trim().to_string(),
-                role: None,
-            })
+            .map(|n| Speaker::new(n.trim(), None))
             .collect()
     } else if let Some(item) = file.filter(|i| !i.speakers.is_empty()) {
         origins.insert("speakers", Origin::File);
@@ -159,7 +156,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
         }
         names
             .into_iter()
-            .map(|name| Speaker { name, role: None })
+            .map(|name| Speaker::new(&name, None))
             .collect()
     };
 

@@ -3,7 +3,11 @@
 //! Returns text plus highlight ranges; views decide on markup. Knows nothing of HTTP or HTML.
 
 pub mod build;
+pub mod passages;
 pub mod query;
+pub mod related;
+pub mod spelling;
+pub mod suggest;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -19,6 +23,7 @@ use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
 use crate::index::{Generation, FACETS};
 use build::{assemble, filter_clauses, text_query, QueryAnalyzers};
+pub use passages::{Matched, Passage};
 pub use query::{Filters, ParsedQuery, Warning, YearRange};
 
 /// The most results one page may ask for.
@@ -84,6 +89,10 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges in `snippet` that matched.
     pub highlights: Vec<Range<usize>>,
+    /// Up to three paragraphs where the query matched, with their anchors.
+    pub passages: Vec<Passage>,
+    /// Why the item matched: the parts the query's words were found in.
+    pub matched: Vec<Matched>,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -99,6 +108,12 @@ pub struct SearchResults {
     /// The filters in force: the request's plus those the query's prefixes set.
     pub filters: Filters,
     pub parsed: ParsedQuery,
+    /// The order of `hits`.
+    pub sort: Sort,
+    /// When nothing matched: the query respelled so that it does match.
+    pub suggestion: Option<String>,
+    /// When nothing matched with filters: how many items the query's words find without them.
+    pub without_filters: Option<usize>,
 }
 
 /// Runs a search on a generation.
@@ -117,6 +132,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
             warnings,
             filters,
             parsed,
+            sort: request.sort,
             ..SearchResults::default()
         });
     }
@@ -138,7 +154,8 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     }
     let limit = request.limit.clamp(1, MAX_LIMIT);
     let top = top_docs(&searcher, &*query, request.sort, request.offset, limit)?;
-    let hits = make_hits(generation, &searcher, &*query, top)?;
+    let words = passages::words_query(&text.positive);
+    let hits = make_hits(generation, &searcher, &*query, &*words, top)?;
     let mut facets = count_facets(&searcher, &*query)?;
     // "What if" counts for dimensions the request filters on.
     for dimension in FACETS {
@@ -158,6 +175,17 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
             }
         }
     }
+    let (suggestion, without_filters) = if total == 0 {
+        spelling::help(
+            generation,
+            &searcher,
+            &request.query,
+            &filters,
+            !request.any_word,
+        )?
+    } else {
+        (None, None)
+    };
     Ok(SearchResults {
         total,
         hits,
@@ -165,6 +193,9 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
         warnings,
         filters,
         parsed,
+        sort: request.sort,
+        suggestion,
+        without_filters,
     })
 }
 
@@ -229,11 +260,13 @@ fn make_hits(
     generation: &Generation,
     searcher: &Searcher,
     query: &dyn Query,
+    words: &dyn Query,
     top: Vec<(f32, DocAddress)>,
 ) -> tantivy::Result<Vec<Hit>> {
     let fields = &generation.fields;
     let mut generators: BTreeMap<(Language, bool), SnippetGenerator> = BTreeMap::new();
     let mut hits = Vec::with_capacity(top.len());
+    let mut marker = passages::Marker::new(searcher, words, fields);
     for (score, address) in top {
         let item = read_item(searcher, generation, address)?;
         let language = item.language;
@@ -262,12 +295,16 @@ fn make_hits(
                 snippet.highlighted().to_vec(),
             )
         };
+        let passages = marker.passages(&item)?;
+        let matched = marker.matched(&item, &passages)?;
         hits.push(Hit {
             item,
             score,
             title_highlights,
             snippet,
             highlights,
+            passages,
+            matched,
         });
     }
     Ok(hits)
@@ -286,7 +323,7 @@ fn lead(text: &str, max_chars: usize) -> String {
     }
 }
 
-fn read_item(
+pub(crate) fn read_item(
     searcher: &Searcher,
     generation: &Generation,
     address: DocAddress,
@@ -301,7 +338,7 @@ fn read_item(
     })
 }
 
-fn count_facets(
+pub(crate) fn count_facets(
     searcher: &Searcher,
     query: &dyn Query,
 ) -> tantivy::Result<BTreeMap<&'static str, Vec<FacetCount>>> {

@@ -6,10 +6,14 @@
 
 pub mod admin;
 pub mod api;
+pub mod browse;
+pub mod cite;
 pub mod error;
 pub mod i18n;
+pub mod item_page;
 pub mod pages;
 pub mod params;
+pub mod results;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -118,6 +122,19 @@ impl AppState {
             .map_err(WebError::internal)
     }
 
+    /// Runs any search work on a blocking thread.
+    pub async fn with_index<T, F>(&self, work: F) -> Result<T, WebError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Generation) -> tantivy::Result<T> + Send + 'static,
+    {
+        let generation = self.generation()?;
+        tokio::task::spawn_blocking(move || work(&generation))
+            .await
+            .map_err(WebError::internal)?
+            .map_err(WebError::internal)
+    }
+
     /// Looks up one item on a blocking thread.
     pub async fn item(&self, id: String) -> Result<Option<Item>, WebError> {
         let generation = self.generation()?;
@@ -134,7 +151,9 @@ pub fn app(state: AppState) -> Router {
         .merge(pages::router())
         .merge(api::router())
         .merge(admin::router(&state))
+        .merge(browse::router())
         .route("/static/style.css", get(style))
+        .route("/static/suggest.js", get(script))
         .fallback(pages::not_found)
         .with_state(state)
         .layer(tower_http::trace::TraceLayer::new_for_http())
@@ -147,6 +166,16 @@ async fn style() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         views::STYLE,
+    )
+}
+
+async fn script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        views::SCRIPT,
     )
 }
 

@@ -11,6 +11,7 @@ use crate::archive::slug::slugify;
 use crate::archive::Item;
 
 pub const STYLE: &str = include_str!("style.css");
+pub const SCRIPT: &str = include_str!("suggest.js");
 
 /// The page shell: skip link, header with search, main, footer with the language switch.
 pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) -> Markup {
@@ -23,6 +24,7 @@ pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) 
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (t.site) }
                 link rel="stylesheet" href="/static/style.css";
+                script src="/static/suggest.js" defer {}
             }
             body {
                 a.skip href="#main" { (t.skip) }
@@ -31,14 +33,17 @@ pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) 
                     span.tagline { (t.tagline) }
                     form.search role="search" action="/search" method="get" {
                         label for="q" { (t.search_label) }
-                        input #q type="search" name="q" value=(query) placeholder=(t.search_placeholder) autocomplete="off";
+                        input #q type="search" name="q" value=(query) placeholder=(t.search_placeholder) autocomplete="off" list="suggestions";
+                        datalist #suggestions {}
                         @if ui == Ui::En { input type="hidden" name="ui" value="en"; }
                         button type="submit" { (t.search_button) }
                     }
                 }
                 main #main tabindex="-1" { (main) }
                 footer.site {
-                    a href=(switch_url) lang=(ui.other().code()) hreflang=(ui.other().code()) { (t.other_language) }
+                    nav aria-label=(t.interface_language) {
+                        a href=(switch_url) lang=(ui.other().code()) hreflang=(ui.other().code()) { (t.other_language) }
+                    }
                 }
             }
         }
@@ -80,13 +85,13 @@ pub fn highlighted(text: &str, ranges: &[Range<usize>]) -> Markup {
 pub fn item_meta(ui: Ui, item: &Item) -> Markup {
     html! {
         p.meta {
-            time datetime=(item.date.to_string()) { (ui.date(&item.date)) }
+            time datetime=(item.date.to_string()) { strong { (ui.date(&item.date)) } }
             @if !item.speakers.is_empty() {
                 " · "
                 @for (i, speaker) in item.speakers.iter().enumerate() {
                     @if i > 0 { ", " }
                     a href=(ui_url(&format!("/speakers/{}", slugify(&speaker.name)), ui)) { (speaker.name) }
-                    @if let Some(role) = &speaker.role { " (" (role) ")" }
+                    @if let Some(role) = &speaker.role { " (" (ui.value("role", role)) ")" }
                 }
             }
             @if let Some(series) = &item.series {

@@ -1,0 +1,201 @@
+//! The paragraphs of an item's body and their anchors, shared by the item page and search passages.
+//!
+//! A paragraph is a top-level text block of the Markdown body: a paragraph, heading, list item,
+//! code block or table. Paragraph N (1-based) has the anchor `p-N`; a paragraph that starts with a
+//! timestamp in square brackets (`[12:40] ...` or `[1:02:03] ...`, one cue of a timed transcript)
+//! has the anchor `t=12:40` instead. Pure: no file IO, no index, no HTML beyond rendering.
+
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// One paragraph: its anchor, its timestamp if it is a transcript cue, and its plain text
+/// (without the timestamp).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub anchor: String,
+    pub time: Option<String>,
+    pub text: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+fn starts_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::CodeBlock(_) | Tag::Table(_)
+    )
+}
+
+fn ends_block(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock | TagEnd::Table
+    )
+}
+
+/// `[12:40] text` -> (`12:40`, `text`); `[1:02:03] text` -> (`1:02:03`, `text`).
+pub fn split_timestamp(text: &str) -> Option<(&str, &str)> {
+    let rest = text.trim_start().strip_prefix('[')?;
+    let (time, after) = rest.split_once(']')?;
+    let parts: Vec<&str> = time.split(':').collect();
+    let valid = (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 2)
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.len() == 2);
+    valid.then(|| (time, after.trim_start()))
+}
+
+/// The body's paragraphs in order, with their anchors.
+pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(tag) if starts_block(&tag) => {
+                if depth == 0 {
+                    text.clear();
+                }
+                depth += 1;
+            }
+            Event::End(tag) if ends_block(&tag) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    out.push(paragraph(out.len() + 1, text.trim()));
+                } else {
+                    text.push(' ');
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) if depth > 0 => {
+                text.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak if depth > 0 => text.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn paragraph(number: usize, text: &str) -> Paragraph {
+    match split_timestamp(text) {
+        Some((time, rest)) => Paragraph {
+            anchor: format!("t={time}"),
+            time: Some(time.to_string()),
+            text: rest.to_string(),
+        },
+        None => Paragraph {
+            anchor: format!("p-{number}"),
+            time: None,
+            text: text.to_string(),
+        },
+    }
+}
+
+/// Renders the body to HTML with an `id` on every paragraph (its anchor). Raw HTML in the
+/// source is shown as text, never passed through.
+pub fn to_html_with_anchors(markdown: &str) -> String {
+    let anchors: Vec<String> = paragraphs(markdown).into_iter().map(|p| p.anchor).collect();
+    let mut next = anchors.into_iter();
+    let mut depth = 0usize;
+    let mut closers: Vec<&'static str> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    for event in Parser::new_ext(markdown, options()) {
+        let event = match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        };
+        match event {
+            Event::Start(tag) if starts_block(&tag) => {
+                depth += 1;
+                if depth > 1 {
+                    events.push(Event::Start(tag));
+                    continue;
+                }
+                let id = next.next().unwrap_or_default();
+                match tag {
+                    Tag::Heading {
+                        level,
+                        classes,
+                        attrs,
+                        ..
+                    } => {
+                        closers.push("");
+                        events.push(Event::Start(Tag::Heading {
+                            level,
+                            id: Some(CowStr::from(id)),
+                            classes,
+                            attrs,
+                        }))
+                    }
+                    Tag::Paragraph => {
+                        closers.push("</p>\n");
+                        events.push(Event::Html(format!("<p id=\"{id}\">").into()));
+                    }
+                    Tag::Item => {
+                        closers.push("</li>\n");
+                        events.push(Event::Html(format!("<li id=\"{id}\">").into()));
+                    }
+                    other => {
+                        closers.push("</div>\n");
+                        events.push(Event::Html(format!("<div id=\"{id}\">").into()));
+                        events.push(Event::Start(other));
+                    }
+                }
+            }
+            Event::End(tag) if ends_block(&tag) => {
+                depth = depth.saturating_sub(1);
+                if depth > 0 {
+                    events.push(Event::End(tag));
+                    continue;
+                }
+                match closers.pop().unwrap_or("") {
+                    "" => events.push(Event::End(tag)),
+                    "</div>\n" => {
+                        events.push(Event::End(tag));
+                        events.push(Event::Html("</div>\n".into()));
+                    }
+                    closer => events.push(Event::Html(closer.into())),
+                }
+            }
+            other => events.push(other),
+        }
+    }
+    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_numbered_and_cues_timed() {
+        let body = "## Kop\n\nEen *vet* woord.\n\n[12:40] Dan zegt ze iets.\n\n[1:02:03] Later.\n\n- een\n- twee\n";
+        let found = paragraphs(body);
+        let anchors: Vec<&str> = found.iter().map(|p| p.anchor.as_str()).collect();
+        assert_eq!(anchors, ["p-1", "p-2", "t=12:40", "t=1:02:03", "p-5", "p-6"]);
+        assert_eq!(found[1].text, "Een vet woord.");
+        assert_eq!(found[2].text, "Dan zegt ze iets.");
+        assert_eq!(found[2].time.as_deref(), Some("12:40"));
+    }
+
+    #[test]
+    fn html_carries_the_same_anchors_and_escapes_raw_html() {
+        let body = "## Kop\n\nTekst <script>x</script>.\n\n[12:40] Cue.\n\n- een\n- twee\n";
+        let html = to_html_with_anchors(body);
+        assert!(html.contains("<h2 id=\"p-1\">Kop</h2>"), "{html}");
+        assert!(html.contains("<p id=\"p-2\">Tekst &lt;script&gt;"), "{html}");
+        assert!(html.contains("<p id=\"t=12:40\">[12:40] Cue.</p>"), "{html}");
+        assert!(html.contains("<li id=\"p-5\">twee</li>") || html.contains("<li id=\"p-5\">"));
+    }
+
+    #[test]
+    fn not_every_bracket_is_a_timestamp() {
+        assert_eq!(split_timestamp("[noot] tekst"), None);
+        assert_eq!(split_timestamp("[12:4] x"), None);
+        assert_eq!(split_timestamp("[123:40] x"), None);
+        assert_eq!(split_timestamp("[0:05] x"), Some(("0:05", "x")));
+    }
+}

@@ -1,0 +1,195 @@
+//! Per hit: the passages where the query matched (up to three, each with the paragraph anchor
+//! it links to) and why the hit matched (title, speaker, theme, series, summary, text).
+//!
+//! Passages are the body's paragraphs (`archive::paragraphs`): `p-12` for paragraph 12, or
+//! `t=12:40` for a timed transcript cue. Works on the query's terms through tantivy's snippet
+//! generators, one per field and language, made once per search. Returns text and byte
+//! ranges as data; knows nothing of HTTP or HTML.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use serde::Serialize;
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::schema::Field;
+use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::Searcher;
+
+use crate::archive::paragraphs::paragraphs;
+use crate::archive::Item;
+use crate::index::Fields;
+
+/// The most passages a hit shows.
+pub const MAX_PASSAGES: usize = 3;
+const PASSAGE_CHARS: usize = 240;
+
+/// A paragraph of the body where the query matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// The paragraph's anchor on the item page: `p-12` or `t=12:40`.
+    pub anchor: String,
+    /// The cue's time in a timed transcript (`12:40`).
+    pub time: Option<String>,
+    pub text: String,
+    /// Byte ranges in `text` that matched.
+    pub highlights: Vec<Range<usize>>,
+}
+
+/// A part of an item that the query's words matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Matched {
+    Title,
+    Speaker,
+    Theme,
+    Series,
+    Summary,
+    Text,
+}
+
+impl Matched {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Matched::Title => "title",
+            Matched::Speaker => "speaker",
+            Matched::Theme => "theme",
+            Matched::Series => "series",
+            Matched::Summary => "summary",
+            Matched::Text => "text",
+        }
+    }
+}
+
+/// The query's positive words and phrases only (no filters, no exclusions): what passages and
+/// reasons mark.
+pub fn words_query(positive: &[Box<dyn Query>]) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        positive.iter().map(|q| (Occur::Should, q.box_clone())).collect(),
+    ))
+}
+
+/// Snippet generators for one query, made on first use per field.
+pub struct Marker<'a> {
+    searcher: &'a Searcher,
+    query: &'a dyn Query,
+    fields: &'a Fields,
+    generators: BTreeMap<(u32, usize), SnippetGenerator>,
+}
+
+impl<'a> Marker<'a> {
+    pub fn new(searcher: &'a Searcher, query: &'a dyn Query, fields: &'a Fields) -> Marker<'a> {
+        Marker {
+            searcher,
+            query,
+            fields,
+            generators: BTreeMap::new(),
+        }
+    }
+
+    fn snippet(&mut self, field: Field, max_chars: usize, text: &str) -> tantivy::Result<Snippet> {
+        let key = (field.field_id(), max_chars);
+        if !self.generators.contains_key(&key) {
+            let mut generator = SnippetGenerator::create(self.searcher, self.query, field)?;
+            generator.set_max_num_chars(max_chars);
+            self.generators.insert(key, generator);
+        }
+        Ok(self.generators[&key].snippet(text))
+    }
+
+    fn matches(&mut self, field: Field, text: &str) -> tantivy::Result<bool> {
+        Ok(!text.is_empty() && !self.snippet(field, 10_000, text)?.highlighted().is_empty())
+    }
+
+    /// Up to [`MAX_PASSAGES`] paragraphs that match best (most different words, then most
+    /// matches), in the order they appear in the body.
+    pub fn passages(&mut self, item: &Item) -> tantivy::Result<Vec<Passage>> {
+        let field = self.fields.language(item.language).body;
+        let mut found: Vec<(usize, usize, usize, Passage)> = Vec::new();
+        for (position, paragraph) in paragraphs(&item.body).into_iter().enumerate() {
+            let snippet = self.snippet(field, PASSAGE_CHARS, &paragraph.text)?;
+            if snippet.highlighted().is_empty() {
+                continue;
+            }
+            let (text, highlights) = excerpt(&paragraph.text, &snippet);
+            let distinct: BTreeSet<String> = highlights
+                .iter()
+                .map(|r| text[r.clone()].to_lowercase())
+                .collect();
+            let score = (distinct.len(), highlights.len());
+            found.push((
+                score.0,
+                score.1,
+                position,
+                Passage {
+                    anchor: paragraph.anchor,
+                    time: paragraph.time,
+                    text,
+                    highlights,
+                },
+            ));
+        }
+        found.sort_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
+        found.truncate(MAX_PASSAGES);
+        found.sort_by_key(|f| f.2);
+        Ok(found.into_iter().map(|f| f.3).collect())
+    }
+
+    /// The parts of the item that the query's words matched.
+    pub fn matched(&mut self, item: &Item, passages: &[Passage]) -> tantivy::Result<Vec<Matched>> {
+        let lf = *self.fields.language(item.language);
+        let mut out = Vec::new();
+        if self.matches(lf.title, &item.title)? {
+            out.push(Matched::Title);
+        }
+        let names: Vec<&str> = item
+            .speakers
+            .iter()
+            .flat_map(|s| std::iter::once(s.name.as_str()).chain(s.as_written.as_deref()))
+            .collect();
+        if self.matches(self.fields.speakers, &names.join(" · "))? {
+            out.push(Matched::Speaker);
+        }
+        if self.matches(lf.themes, &item.themes.join(" · "))? {
+            out.push(Matched::Theme);
+        }
+        let context: Vec<&str> = [&item.series, &item.event, &item.organisation]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if self.matches(lf.context, &context.join(" · "))? {
+            out.push(Matched::Series);
+        }
+        if self.matches(lf.summary, item.summary.as_deref().unwrap_or(""))? {
+            out.push(Matched::Summary);
+        }
+        if !passages.is_empty() {
+            out.push(Matched::Text);
+        }
+        Ok(out)
+    }
+}
+
+/// The snippet's fragment, with `…` where it cuts the paragraph, and its highlights moved along.
+fn excerpt(paragraph: &str, snippet: &Snippet) -> (String, Vec<Range<usize>>) {
+    let range = snippet.fragment_range();
+    let mut text = String::new();
+    let mut shift = 0;
+    if paragraph[..range.start].chars().any(char::is_alphanumeric) {
+        text.push_str("… ");
+        shift = text.len();
+    }
+    text.push_str(snippet.fragment().trim_end());
+    if paragraph[range.end.min(paragraph.len())..]
+        .chars()
+        .any(char::is_alphanumeric)
+    {
+        text.push_str(" …");
+    }
+    let highlights = snippet
+        .highlighted()
+        .iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .collect();
+    (text, highlights)
+}

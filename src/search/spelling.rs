@@ -1,0 +1,243 @@
+//! "Did you mean": the closest spelling of the query that does find something.
+//!
+//! For each word of the query that finds nothing on its own, look through the index's term
+//! dictionaries (every language's text fields and the speaker names) for the term closest in
+//! edit distance (1 for words of 4-7 letters, 2 from 8), the most frequent on a tie; then
+//! find that term's surface form in an item's text, so the suggestion is a word as written
+//! (`continuïteit`, not the stem). Used only when a search found nothing. No HTTP or HTML.
+
+use std::collections::BTreeMap;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Searcher, Term};
+
+use super::build::{assemble, clause_query, filter_clauses, text_query, QueryAnalyzers};
+use super::query::{parse, Clause, Filters, ParsedQuery};
+use crate::archive::markdown::to_plain_text;
+use crate::archive::{Item, Language};
+use crate::index::{Fields, Generation};
+
+/// How far a word may be from a term in the index to be suggested.
+fn max_distance(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// A term in one field's dictionary, and how many documents have it.
+struct Candidate {
+    field: Field,
+    term: String,
+    distance: usize,
+    doc_freq: u32,
+}
+
+/// The query with each word that finds nothing replaced by its closest spelling, when at
+/// least one word was replaced.
+pub fn closest_spelling(
+    generation: &Generation,
+    searcher: &Searcher,
+    query: &str,
+    clauses: &[Clause],
+) -> tantivy::Result<Option<String>> {
+    let fields = &generation.fields;
+    let mut analyzers = QueryAnalyzers::default();
+    let mut suggestion = query.to_string();
+    let mut changed = false;
+    for clause in clauses.iter().filter(|c| !c.negated && !c.phrase) {
+        if let Some(q) = clause_query(fields, &mut analyzers, clause) {
+            if searcher.search(&*q, &Count)? > 0 {
+                continue;
+            }
+        }
+        if let Some(word) = respell(generation, searcher, &mut analyzers, &clause.text)? {
+            suggestion = suggestion.replacen(&clause.text, &word, 1);
+            changed = true;
+        }
+    }
+    Ok(changed.then_some(suggestion))
+}
+
+/// The closest word as written in the archive, for one word that finds nothing.
+fn respell(
+    generation: &Generation,
+    searcher: &Searcher,
+    analyzers: &mut QueryAnalyzers,
+    word: &str,
+) -> tantivy::Result<Option<String>> {
+    let fields = &generation.fields;
+    let mut best: Option<Candidate> = None;
+    let mut targets: Vec<(Field, String)> = Vec::new();
+    for language in Language::ALL {
+        let lf = fields.language(language);
+        for term in analyzers.terms(language, word) {
+            for field in [lf.title, lf.body, lf.themes, lf.summary, lf.context] {
+                targets.push((field, term.clone()));
+            }
+        }
+    }
+    for term in analyzers.name_terms(word) {
+        targets.push((fields.speakers, term));
+    }
+    let mut dictionaries: BTreeMap<u32, Vec<(String, u32)>> = BTreeMap::new();
+    for (field, target) in targets {
+        let limit = max_distance(target.chars().count());
+        if limit == 0 {
+            continue;
+        }
+        let terms = match dictionaries.entry(field.field_id()) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => e.insert(dictionary(searcher, field)?),
+        };
+        for (term, doc_freq) in terms.iter() {
+            if term.len().abs_diff(target.len()) > limit {
+                continue;
+            }
+            let distance = strsim::osa_distance(term, &target);
+            if distance == 0 || distance > limit {
+                continue;
+            }
+            let better = best.as_ref().is_none_or(|b| {
+                (distance, std::cmp::Reverse(*doc_freq)) < (b.distance, std::cmp::Reverse(b.doc_freq))
+            });
+            if better {
+                best = Some(Candidate {
+                    field,
+                    term: term.clone(),
+                    distance,
+                    doc_freq: *doc_freq,
+                });
+            }
+        }
+    }
+    match best {
+        Some(candidate) => surface_form(generation, searcher, &candidate),
+        None => Ok(None),
+    }
+}
+
+/// Every term of a field with its document frequency, over all segments.
+fn dictionary(searcher: &Searcher, field: Field) -> tantivy::Result<Vec<(String, u32)>> {
+    let mut terms: BTreeMap<String, u32> = BTreeMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().stream()?;
+        while stream.advance() {
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                *terms.entry(term.to_string()).or_default() += stream.value().doc_freq;
+            }
+        }
+    }
+    Ok(terms.into_iter().collect())
+}
+
+/// The term as written in the first item that has it (`continuiteit` -> `continuïteit`).
+fn surface_form(
+    generation: &Generation,
+    searcher: &Searcher,
+    candidate: &Candidate,
+) -> tantivy::Result<Option<String>> {
+    let query = TermQuery::new(
+        Term::from_field_text(candidate.field, &candidate.term),
+        IndexRecordOption::Basic,
+    );
+    let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+    let Some((_, address)) = top.first() else {
+        return Ok(None);
+    };
+    let item = super::read_item(searcher, generation, *address)?;
+    let text = field_text(&generation.fields, &item, candidate.field);
+    let generator = SnippetGenerator::create(searcher, &query as &dyn Query, candidate.field)?;
+    let snippet = generator.snippet(&text);
+    Ok(snippet
+        .highlighted()
+        .first()
+        .map(|r| snippet.fragment()[r.clone()].to_lowercase()))
+}
+
+/// The text an item put into one field.
+fn field_text(fields: &Fields, item: &Item, field: Field) -> String {
+    let lf = fields.language(item.language);
+    if field == fields.speakers {
+        item.speakers
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    } else if field == lf.title {
+        item.title.clone()
+    } else if field == lf.themes {
+        item.themes.join(" · ")
+    } else if field == lf.summary {
+        item.summary.clone().unwrap_or_default()
+    } else if field == lf.context {
+        [&item.series, &item.event, &item.organisation]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    } else {
+        to_plain_text(&item.body)
+    }
+}
+
+/// What to offer when a search found nothing: a respelled query that finds something with
+/// the same filters, and how many items the query finds without any filter.
+pub fn help(
+    generation: &Generation,
+    searcher: &Searcher,
+    query: &str,
+    filters: &Filters,
+    all_words: bool,
+) -> tantivy::Result<(Option<String>, Option<usize>)> {
+    let fields = &generation.fields;
+    let mut analyzers = QueryAnalyzers::default();
+    let parsed = parse(query);
+    let count = |text: &str, with_filters: bool, analyzers: &mut QueryAnalyzers| {
+        let parsed = parse(text);
+        let words = text_query(fields, analyzers, &parsed.clauses);
+        let filter = if with_filters {
+            filter_clauses(fields, analyzers, filters, None)
+        } else {
+            Vec::new()
+        };
+        searcher.search(&*assemble(&words, filter, all_words), &Count)
+    };
+    let suggestion = match closest_spelling(generation, searcher, query, &parsed.clauses)? {
+        Some(s) if count(&s, true, &mut analyzers)? > 0 => Some(s),
+        _ => None,
+    };
+    let without_filters = if filters.is_empty() || parsed.clauses.is_empty() {
+        None
+    } else {
+        Some(count(&without_prefixes(&parsed), false, &mut analyzers)?)
+    };
+    Ok((suggestion, without_filters))
+}
+
+/// The query's words and phrases without its prefixes (`spreker:`, `jaar:`, ...).
+pub fn without_prefixes(parsed: &ParsedQuery) -> String {
+    parsed
+        .clauses
+        .iter()
+        .map(|c| {
+            let text = if c.phrase {
+                format!("\"{}\"", c.text)
+            } else {
+                c.text.clone()
+            };
+            if c.negated {
+                format!("-{text}")
+            } else {
+                text
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,137 @@
+//! The item page: metadata, the text with an anchor on every paragraph (`#p-12`, `#t=12:40`),
+//! previous and next in its series, related items, and "cite this item".
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use maud::{html, Markup, PreEscaped};
+
+use super::cite;
+use super::error::WebError;
+use super::i18n::Ui;
+use super::pages::{page, switch_url, ui_of};
+use super::views::{item_list, item_meta, layout, ui_url};
+use super::AppState;
+use crate::archive::paragraphs::to_html_with_anchors;
+use crate::archive::slug::slugify;
+use crate::archive::Item;
+use crate::search::{self, related};
+
+/// How many related items an item page lists.
+pub const RELATED: usize = 5;
+
+/// Everything the item page shows besides the item.
+pub struct ItemPage {
+    pub item: Item,
+    pub related: Vec<Item>,
+    pub previous: Option<Item>,
+    pub next: Option<Item>,
+}
+
+pub async fn item(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let ui = ui_of(&headers, raw.as_deref());
+    let base = base_url(&headers);
+    let found = state
+        .with_index(move |generation| {
+            let Some(item) = search::get_item(generation, &id)? else {
+                return Ok(None);
+            };
+            let related = related::related(generation, &item, RELATED)?;
+            let (previous, next) = related::series_neighbours(generation, &item)?;
+            Ok(Some(ItemPage { item, related, previous, next }))
+        })
+        .await;
+    match found {
+        Ok(Some(found)) => {
+            let switch = switch_url(&format!("/items/{}", found.item.id), raw.as_deref(), ui);
+            page(item_view(ui, &found, &base, &switch))
+        }
+        Ok(None) => WebError::NotFound.page(ui),
+        Err(e) => e.page(ui),
+    }
+}
+
+/// `http://host` from the request's Host header, for absolute URLs in citations.
+fn base_url(headers: &HeaderMap) -> String {
+    let host = headers
+        .get("host")
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c)))
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+fn item_view(ui: Ui, found: &ItemPage, base: &str, switch: &str) -> Markup {
+    let t = ui.t();
+    let item = &found.item;
+    let url = format!("{base}/items/{}", item.id);
+    layout(
+        ui,
+        &item.title,
+        "",
+        switch,
+        html! {
+            article lang=(item.language.code()) {
+                h1 { (item.title) }
+                (item_meta(ui, item))
+                (properties(ui, item))
+                @if let Some(summary) = &item.summary { h2 { (t.summary) } p { (summary) } }
+                h2 { (t.text) }
+                div.item-body { (PreEscaped(to_html_with_anchors(&item.body))) }
+            }
+            @if found.previous.is_some() || found.next.is_some() {
+                nav.series-nav aria-labelledby="in-series" {
+                    h2 #in-series { (t.in_series) " " (item.series.as_deref().unwrap_or("")) }
+                    ul {
+                        @if let Some(previous) = &found.previous {
+                            li { (t.previous_in_series) ": " a rel="prev" href=(ui_url(&format!("/items/{}", previous.id), ui)) { (previous.title) } " (" (previous.year()) ")" }
+                        }
+                        @if let Some(next) = &found.next {
+                            li { (t.next_in_series) ": " a rel="next" href=(ui_url(&format!("/items/{}", next.id), ui)) { (next.title) } " (" (next.year()) ")" }
+                        }
+                    }
+                }
+            }
+            @if !found.related.is_empty() {
+                section.related aria-labelledby="related" {
+                    h2 #related { (t.related) }
+                    (item_list(ui, &found.related))
+                }
+            }
+            section.cite aria-labelledby="cite" {
+                h2 #cite { (t.cite) }
+                h3 { (t.cite_plain) }
+                pre tabindex="0" { (cite::plain(item, &url)) }
+                h3 { "BibTeX" }
+                pre tabindex="0" { (cite::bibtex(item, &url)) }
+                h3 { "RIS" }
+                pre tabindex="0" { (cite::ris(item, &url)) }
+            }
+        },
+    )
+}
+
+fn properties(ui: Ui, item: &Item) -> Markup {
+    let t = ui.t();
+    html! {
+        dl.props {
+            dt { (t.date) } dd { time datetime=(item.date.to_string()) { (ui.date(&item.date)) } " · " a href=(ui_url(&format!("/years/{}", item.year()), ui)) { (item.year()) } }
+            @if !item.themes.is_empty() {
+                dt { (t.themes) }
+                dd { @for (i, theme) in item.themes.iter().enumerate() { @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (theme) } } }
+            }
+            @if let Some(event) = &item.event { dt { (t.event) } dd { (event) } }
+            @if let Some(organisation) = &item.organisation { dt { (t.organisation) } dd { (organisation) } }
+            dt { (t.language) } dd { (ui.value("language", item.language.code())) }
+            @if let Some(source) = &item.source {
+                dt { (t.source) }
+                dd { @if let Some(url) = item.url.as_ref().filter(|u| u.starts_with("http://") || u.starts_with("https://")) { a href=(url) { (source) } } @else { (source) } }
+            }
+        }
+    }
+}
