@@ -160,7 +160,7 @@ fn histogram(ui: Ui, params: &SearchParams, years: &[FacetCount]) -> Markup {
         }
     }
     let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1) as f32;
-    let (width, height, label) = (28.0_f32, 60.0_f32, 14.0_f32);
+    let (width, height, label) = (34.0_f32, 60.0_f32, 14.0_f32);
     let view = format!("0 0 {} {}", width * bars.len() as f32, height + label);
     html! {
         figure.histogram {
@@ -173,12 +173,10 @@ fn histogram(ui: Ui, params: &SearchParams, years: &[FacetCount]) -> Markup {
                     @if *count > 0 {
                         a href=(link(ui, params.toggled("year", &year_text))) aria-label=((t.per_year_bar)(&year_text, *count)) {
                             rect x=(x + 3.0) y=(height - h) width=(width - 6.0) height=(h) class=(if params.is_selected("year", &year_text) { "bar on" } else { "bar" }) {}
-                            @if i % 2 == 0 || bars.len() <= 8 {
-                                text x=(x + width / 2.0) y=(height + label - 2.0) text-anchor="middle" { (format!("’{:02}", year % 100)) }
-                            }
+                            text x=(x + width / 2.0) y=(height + label - 2.0) text-anchor="middle" { (year) }
                         }
-                    } @else if i % 2 == 0 || bars.len() <= 8 {
-                        text x=(x + width / 2.0) y=(height + label - 2.0) text-anchor="middle" aria-hidden="true" { (format!("’{:02}", year % 100)) }
+                    } @else {
+                        text x=(x + width / 2.0) y=(height + label - 2.0) text-anchor="middle" aria-hidden="true" { (year) }
                     }
                 }
             }
@@ -242,13 +240,15 @@ fn active_filters(ui: Ui, params: &SearchParams) -> Markup {
                 (t.filters) ": "
                 @for dimension in ["speaker", "theme", "series", "kind", "language"] {
                     @for value in params.filters.values(dimension) {
-                        a href=(link(ui, params.toggled(dimension, value))) aria-label=(format!("{} {}", t.remove_filter, value)) {
+                        a href=(link(ui, params.toggled(dimension, value))) {
+                            span.visually-hidden { (t.remove_filter) " " }
                             (ui.dimension(dimension)) ": " (ui.value(dimension, value)) " ✕"
                         }
                     }
                 }
                 @if let Some(years) = params.filters.years {
-                    a href=(link(ui, params.toggled("year", &years.to_string()))) aria-label=(format!("{} {}", t.remove_filter, years)) {
+                    a href=(link(ui, params.toggled("year", &years.to_string()))) {
+                        span.visually-hidden { (t.remove_filter) " " }
                         (t.years) ": " (years.to_string()) " ✕"
                     }
                 }

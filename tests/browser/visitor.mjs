@@ -1,0 +1,280 @@
+// Visitor tests in a real browser: headless Chromium (Debian's `chromium`) driven by
+// playwright-core, with axe-core for WCAG 2.1 AA. Starts the real `lectern serve` on a free
+// port over a copy of the sample archive plus one timed transcript, then: search, pick a
+// facet, remove it, sort by newest, open an item, follow a passage link (also `#t=`), use the
+// year histogram, switch language, get suggestions as you type; axe on every page type;
+// page weight and no requests to other hosts. Screenshots go to target/screenshots/.
+// Prints "N passed, N failed" and exits non-zero on any failure.
+//
+// Usage: node tests/browser/visitor.mjs   (after `cargo build`; LECTERN_BIN overrides the binary)
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../..");
+const bin = process.env.LECTERN_BIN || path.join(repo, "target/debug/lectern");
+const shots = path.join(repo, "target/screenshots");
+const axePath = path.join(here, "node_modules/axe-core/axe.min.js");
+
+const results = [];
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push([name, null]);
+    console.log(`ok    ${name}`);
+  } catch (e) {
+    results.push([name, e]);
+    console.log(`FAIL  ${name}: ${e.message.split("\n").slice(0, 8).join("\n      ")}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// A copy of the sample archive with one timed transcript (cues as `[mm:ss]` paragraphs).
+function makeArchive(dir) {
+  fs.cpSync(path.join(repo, "archive"), path.join(dir, "archive"), { recursive: true });
+  const timed = [
+    "+++",
+    'title = "Gesprek over buurtnetwerken (transcript)"',
+    'date = "2024-03-14"',
+    'kind = "interview"',
+    'speakers = [{ name = "B. Oudeweg", role = "interviewer" }, { name = "Marloes van Dalsum", role = "interviewee" }]',
+    'themes = ["opbouwwerk"]',
+    'language = "nl"',
+    'source = "Sample item written for Lectern"',
+    "+++",
+    "",
+    "[00:05] Welkom bij dit gesprek over de wijk.",
+    "",
+    "[03:10] We beginnen bij de vraag wat een buurt samenhoudt.",
+    "",
+    "[12:40] Een zeldzaam woord hier: stoepkrijtavond, waar bewoners elkaar leren kennen.",
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(dir, "archive/interviews/2024-gesprek-buurtnetwerken.md"), timed);
+}
+
+async function waitForServer(base, child) {
+  const started = Date.now();
+  while (Date.now() - started < 60000) {
+    if (child.exitCode !== null) throw new Error(`lectern exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`${base}/api/search?q=`);
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the server did not answer within 60 s");
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-browser-"));
+makeArchive(tmp);
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(bin, ["--archive", path.join(tmp, "archive"), "--index", path.join(tmp, "index"), "serve", "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "ignore", fs.openSync(path.join(tmp, "server.log"), "w")] });
+let browser;
+try {
+  await waitForServer(base, server);
+  // A fresh profile (--user-data-dir) every run, given the way playwright wants it.
+  browser = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    locale: "nl-NL",
+    viewport: { width: 1200, height: 900 },
+  });
+  const page = browser.pages()[0] || (await browser.newPage());
+  const foreign = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.host !== `127.0.0.1:${port}` && url.protocol !== "data:") foreign.push(request.url());
+  });
+  fs.mkdirSync(shots, { recursive: true });
+  const shot = (name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  const axe = async (label) => {
+    await page.addScriptTag({ path: axePath });
+    const found = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    });
+    assert(found.length === 0, `${label}: ${found.length} axe violations:\n${found.join("\n")}`);
+  };
+
+  await check("home page: search box, skip link first in tab order", async () => {
+    await page.goto(`${base}/`);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement.className);
+    assert(focused.includes("skip"), `first Tab focuses "${focused}", not the skip link`);
+    await shot("home");
+    await axe("home");
+  });
+
+  await check("search: typing a query and Enter shows results with passages", async () => {
+    await page.fill("#q", "continuïteit");
+    await page.press("#q", "Enter");
+    await page.waitForURL(/\/search\?/);
+    const hits = await page.locator("ol.results > li").count();
+    assert(hits > 1, `only ${hits} hits`);
+    assert((await page.locator("ul.passages a.anchor").count()) > 0, "no passage links");
+    assert((await page.locator("p.matched").count()) > 0, "no why-matched line");
+    await shot("search");
+    await axe("search results");
+  });
+
+  let before;
+  await check("pick a facet: results narrow and the filter is shown", async () => {
+    before = await page.locator("ol.results > li").count();
+    await page.locator("#facet-speaker + ul a").first().click();
+    await page.waitForURL(/speaker=/);
+    const after = await page.locator("ol.results > li").count();
+    assert(after > 0 && after < before, `facet gave ${after} of ${before}`);
+    assert((await page.locator("p.active a").count()) > 0, "no active filter");
+    await axe("search with a facet");
+  });
+
+  await check("remove the facet: back to all results", async () => {
+    await page.locator("p.active a").first().click();
+    await page.waitForURL((url) => !url.search.includes("speaker="));
+    assert((await page.locator("ol.results > li").count()) === before, "results did not come back");
+  });
+
+  await check("sort by newest: dates descend", async () => {
+    await page.getByRole("link", { name: "nieuwste eerst" }).click();
+    await page.waitForURL(/sort=newest/);
+    const dates = await page.locator("ol.results time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")));
+    const sorted = [...dates].sort().reverse();
+    assert(JSON.stringify(dates) === JSON.stringify(sorted), `not newest first: ${dates}`);
+  });
+
+  await check("year histogram: a bar filters by its year", async () => {
+    const bar = page.locator("figure.histogram a").first();
+    await bar.click();
+    await page.waitForURL(/year=\d{4}/);
+    const year = new URL(page.url()).searchParams.get("year");
+    const years = await page.locator("ol.results time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime").slice(0, 4)));
+    assert(years.length > 0 && years.every((y) => y === year), `years ${years} for filter ${year}`);
+  });
+
+  await check("open an item: its page with related items and citations", async () => {
+    await page.goto(`${base}/search?q=continu%C3%AFteit`);
+    await page.locator("ol.results h3 a").first().click();
+    await page.waitForURL(/\/items\//);
+    assert((await page.locator("h1").count()) === 1, "no h1");
+    assert((await page.locator("section.related li").count()) > 0, "no related items");
+    assert((await page.locator("section.cite pre").count()) === 3, "no citations");
+    await shot("item");
+    await axe("item");
+  });
+
+  await check("follow a passage link: lands on the paragraph", async () => {
+    await page.goto(`${base}/search?q=continu%C3%AFteit`);
+    const link = page.locator("ul.passages a.anchor").first();
+    const href = await link.getAttribute("href");
+    await link.click();
+    await page.waitForURL(/\/items\/.*#p-\d+/);
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    const target = page.locator(`[id="${id}"]`);
+    assert((await target.count()) === 1, `no element with id ${id} (${href})`);
+    assert(/continu/i.test(await target.textContent()), "the paragraph does not have the word");
+    assert(await target.evaluate((el) => el.matches(":target")), "the paragraph is not the :target");
+    const top = await target.evaluate((el) => [el.getBoundingClientRect().top, window.innerHeight, window.scrollY]);
+    assert(top[0] >= -5 && top[0] < top[1] && top[2] > 0, `not scrolled to the paragraph: top ${top[0]}, viewport ${top[1]}, scrollY ${top[2]}`);
+  });
+
+  await check("timed transcript: the passage links to #t=12:40", async () => {
+    await page.goto(`${base}/search?q=stoepkrijtavond`);
+    const link = page.locator("ul.passages a.anchor").first();
+    assert((await link.getAttribute("href")).endsWith("#t=12:40"), await link.getAttribute("href"));
+    await link.click();
+    await page.waitForURL(/#t=12:40/);
+    assert(await page.locator('[id="t=12:40"]').evaluate((el) => el.matches(":target")), "cue is not the :target");
+  });
+
+  await check("nothing found: a respelling and the query without filters are offered", async () => {
+    await page.goto(`${base}/search?q=continuiteyt`);
+    assert((await page.locator("a.suggestion").count()) === 1, "no spelling suggestion");
+    await page.locator("a.suggestion").click();
+    assert((await page.locator("ol.results > li").count()) > 0, "the suggestion finds nothing");
+    await page.goto(`${base}/search?q=continuiteit&speaker=Helen+Ashcombe&kind=essay`);
+    await shot("no-results");
+    await axe("no results");
+    await page.locator("a.without").click();
+    assert((await page.locator("ol.results > li").count()) > 0, "without filters finds nothing");
+  });
+
+  for (const [name, url] of [["speaker", "/speakers/herman-de-monnink"], ["series", "/series/marie-kamphuis-lezing"], ["theme", "/themes/continuiteit"], ["year", "/years/2022"], ["not-found", "/no/such/page"]]) {
+    await check(`${name} page passes axe`, async () => {
+      await page.goto(`${base}${url}`);
+      await shot(name);
+      await axe(name);
+    });
+  }
+
+  await check("a name variant leads to the one speaker page", async () => {
+    await page.goto(`${base}/speakers/b-oudeweg`);
+    assert(page.url().endsWith("/speakers/bram-oudeweg"), page.url());
+    assert((await page.locator("table.chronology tbody tr").count()) >= 2, "appearances not merged");
+  });
+
+  await check("switch language: the same page in English, dates in English", async () => {
+    await page.goto(`${base}/search?q=continu%C3%AFteit`);
+    await page.locator("footer a[hreflang=en]").click();
+    await page.waitForURL(/ui=en/);
+    assert((await page.getAttribute("html", "lang")) === "en", "html lang is not en");
+    assert((await page.locator("h1").textContent()) === "Results", "heading not in English");
+    assert(/January|February|March|April|May|June|July|August|September|October|November|December/.test(await page.locator("ol.results").textContent()), "dates not in English");
+    await page.getByRole("link", { name: "newest first" }).click();
+    await page.waitForURL(/sort=newest/);
+    assert(page.url().includes("ui=en"), "the language did not stick");
+    await shot("search-en");
+    await axe("search results (en)");
+  });
+
+  await check("suggestions as you type fill the datalist", async () => {
+    await page.goto(`${base}/`);
+    await page.locator("#q").pressSequentially("monn", { delay: 30 });
+    await page.waitForFunction(() => document.querySelectorAll("#suggestions option").length > 0, null, { timeout: 5000 });
+    const value = await page.locator("#suggestions option").first().getAttribute("value");
+    assert(value.includes("Mönnink"), value);
+  });
+
+  await check("page weight: a result page is under 60 KB of HTML and CSS", async () => {
+    const html = await (await fetch(`${base}/search?q=sociaal+werk`)).arrayBuffer();
+    const css = await (await fetch(`${base}/static/style.css`)).arrayBuffer();
+    const total = html.byteLength + css.byteLength;
+    console.log(`      result page: ${html.byteLength} B HTML + ${css.byteLength} B CSS = ${total} B`);
+    assert(total < 60 * 1024, `${total} bytes`);
+  });
+
+  await check("no requests to other hosts", async () => {
+    assert(foreign.length === 0, `requests to other hosts: ${foreign.join(", ")}`);
+  });
+} catch (e) {
+  results.push(["setup", e]);
+  console.log(`FAIL  setup: ${e.stack}`);
+} finally {
+  if (browser) await browser.close();
+  server.kill();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+const failed = results.filter(([, e]) => e).length;
+console.log(`\nbrowser tests: ${results.length - failed} passed, ${failed} failed`);
+console.log(`screenshots: ${shots}`);
+process.exit(failed ? 1 : 0);
