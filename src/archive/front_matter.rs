@@ -295,9 +295,7 @@ fn toml_to_json(value: toml::Value) -> Value {
 fn parse_speakers(value: Option<&Value>, line: usize, problems: &mut Vec<Problem>) -> Vec<Speaker> {
     let values = match value {
         None | Some(Value::Null) => return Vec::new(),
-        Some(Value::String(name)) => {
-            return vec![Speaker::new(name.trim(), None)]
-        }
+        Some(Value::String(name)) => return vec![Speaker::new(name.trim(), None)],
         Some(Value::Array(values)) => values,
         Some(other) => {
             problems.push(Problem::new(line, format!("`speakers` must be a list, not {}: write `speakers = [\"Name\", {{ name = \"Other\", role = \"panel\" }}]`", describe(other))));

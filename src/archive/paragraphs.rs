@@ -67,7 +67,9 @@ pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
                     text.push(' ');
                 }
             }
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) if depth > 0 => {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t)
+                if depth > 0 =>
+            {
                 text.push_str(&t)
             }
             Event::SoftBreak | Event::HardBreak if depth > 0 => text.push(' '),
@@ -175,7 +177,10 @@ mod tests {
         let body = "## Kop\n\nEen *vet* woord.\n\n[12:40] Dan zegt ze iets.\n\n[1:02:03] Later.\n\n- een\n- twee\n";
         let found = paragraphs(body);
         let anchors: Vec<&str> = found.iter().map(|p| p.anchor.as_str()).collect();
-        assert_eq!(anchors, ["p-1", "p-2", "t=12:40", "t=1:02:03", "p-5", "p-6"]);
+        assert_eq!(
+            anchors,
+            ["p-1", "p-2", "t=12:40", "t=1:02:03", "p-5", "p-6"]
+        );
         assert_eq!(found[1].text, "Een vet woord.");
         assert_eq!(found[2].text, "Dan zegt ze iets.");
         assert_eq!(found[2].time.as_deref(), Some("12:40"));
@@ -186,8 +191,14 @@ mod tests {
         let body = "## Kop\n\nTekst <script>x</script>.\n\n[12:40] Cue.\n\n- een\n- twee\n";
         let html = to_html_with_anchors(body);
         assert!(html.contains("<h2 id=\"p-1\">Kop</h2>"), "{html}");
-        assert!(html.contains("<p id=\"p-2\">Tekst &lt;script&gt;"), "{html}");
-        assert!(html.contains("<p id=\"t=12:40\">[12:40] Cue.</p>"), "{html}");
+        assert!(
+            html.contains("<p id=\"p-2\">Tekst &lt;script&gt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p id=\"t=12:40\">[12:40] Cue.</p>"),
+            "{html}"
+        );
         assert!(html.contains("<li id=\"p-5\">twee</li>") || html.contains("<li id=\"p-5\">"));
     }
 

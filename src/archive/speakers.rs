@@ -77,9 +77,10 @@ impl SpeakerNames {
                 }
                 names.canonical.insert(key, name.clone());
             }
-            names
-                .aliases
-                .insert(name.clone(), entry.aliases.iter().map(|a| a.trim().to_string()).collect());
+            names.aliases.insert(
+                name.clone(),
+                entry.aliases.iter().map(|a| a.trim().to_string()).collect(),
+            );
         }
         Ok(names)
     }
@@ -89,7 +90,9 @@ impl SpeakerNames {
         let path = archive.join(SPEAKERS_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SpeakerNames::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(SpeakerNames::default())
+            }
             Err(e) => {
                 return Err(FileError {
                     path,
@@ -115,7 +118,10 @@ impl SpeakerNames {
 
     /// The listed variants of a canonical name.
     pub fn aliases(&self, canonical: &str) -> &[String] {
-        self.aliases.get(canonical).map(Vec::as_slice).unwrap_or(&[])
+        self.aliases
+            .get(canonical)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The item with canonical speaker names; a changed name keeps its spelling in `as_written`.

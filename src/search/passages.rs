@@ -64,7 +64,10 @@ impl Matched {
 /// reasons mark.
 pub fn words_query(positive: &[Box<dyn Query>]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(
-        positive.iter().map(|q| (Occur::Should, q.box_clone())).collect(),
+        positive
+            .iter()
+            .map(|q| (Occur::Should, q.box_clone()))
+            .collect(),
     ))
 }
 

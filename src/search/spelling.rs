@@ -103,7 +103,8 @@ fn respell(
                 continue;
             }
             let better = best.as_ref().is_none_or(|b| {
-                (distance, std::cmp::Reverse(*doc_freq)) < (b.distance, std::cmp::Reverse(b.doc_freq))
+                (distance, std::cmp::Reverse(*doc_freq))
+                    < (b.distance, std::cmp::Reverse(b.doc_freq))
             });
             if better {
                 best = Some(Candidate {

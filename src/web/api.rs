@@ -11,12 +11,12 @@ use axum::{Json, Router};
 use serde::Serialize;
 
 use super::error::WebError;
+use super::i18n::Ui;
 use super::params::SearchParams;
 use super::AppState;
 use crate::archive::Item;
 use crate::search::suggest::{suggest as suggestions, Suggestion};
 use crate::search::{FacetCount, Matched, SearchResults, Sort};
-use super::i18n::Ui;
 
 /// The JSON API routes.
 pub fn router() -> Router<AppState> {
@@ -210,7 +210,12 @@ fn suggestion_json(ui: Ui, s: Suggestion) -> SuggestionJson {
         format!("{prefix}:{}", s.value)
     };
     SuggestionJson {
-        label: format!("{} ({}, {})", s.value, ui.dimension(s.dimension).to_lowercase(), s.count),
+        label: format!(
+            "{} ({}, {})",
+            s.value,
+            ui.dimension(s.dimension).to_lowercase(),
+            s.count
+        ),
         url: format!("/{base}/{}", crate::archive::slug::slugify(&s.value)),
         query,
         dimension: s.dimension,
@@ -227,7 +232,10 @@ pub async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> 
     let q = value("q").unwrap_or_default();
     let ui = Ui::choose(value("ui").as_deref(), None);
     let prefix = q.clone();
-    match state.with_index(move |g| suggestions(g, &prefix, SUGGESTIONS)).await {
+    match state
+        .with_index(move |g| suggestions(g, &prefix, SUGGESTIONS))
+        .await
+    {
         Ok(found) => Json(SuggestResponse {
             q,
             suggestions: found.into_iter().map(|s| suggestion_json(ui, s)).collect(),

@@ -66,67 +66,136 @@ fn items(results: &SearchResults) -> Vec<Item> {
 
 /// The name as written in the archive for a slug (`herman-de-monnink` -> `Herman de Mönnink`).
 fn display_name(results: &SearchResults, dimension: &str, slug: &str) -> Option<String> {
-    results.facets.get(dimension)?.iter().find(|v| slugify(&v.value) == slug).map(|v| v.value.clone())
+    results
+        .facets
+        .get(dimension)?
+        .iter()
+        .find(|v| slugify(&v.value) == slug)
+        .map(|v| v.value.clone())
 }
 
-async fn speaker(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+async fn speaker(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let ui = ui_of(&headers, raw.as_deref());
-    let filters = Filters { speakers: vec![slug.clone()], ..Filters::default() };
+    let filters = Filters {
+        speakers: vec![slug.clone()],
+        ..Filters::default()
+    };
     let found = match find(&state, filters).await {
         Ok(found) if found.results.total > 0 => found,
         Ok(_) => return WebError::NotFound.page(ui),
         Err(e) => return e.page(ui),
     };
     match display_name(&found.results, "speaker", &slug) {
-        Some(name) => page(speaker_view(ui, &name, &found.results, &switch_url(&format!("/speakers/{slug}"), raw.as_deref(), ui))),
+        Some(name) => page(speaker_view(
+            ui,
+            &name,
+            &found.results,
+            &switch_url(&format!("/speakers/{slug}"), raw.as_deref(), ui),
+        )),
         None => match canonical_of_variant(&found.results, &slug) {
             // A spelling variant: the person's page is under the canonical name.
-            Some(name) => Redirect::permanent(&ui_url(&format!("/speakers/{}", slugify(&name)), ui)).into_response(),
+            Some(name) => {
+                Redirect::permanent(&ui_url(&format!("/speakers/{}", slugify(&name)), ui))
+                    .into_response()
+            }
             None => WebError::NotFound.page(ui),
         },
     }
 }
 
 fn canonical_of_variant(results: &SearchResults, slug: &str) -> Option<String> {
-    results.hits.iter().flat_map(|h| &h.item.speakers).find(|s| s.as_written.as_deref().map(slugify).as_deref() == Some(slug)).map(|s| s.name.clone())
+    results
+        .hits
+        .iter()
+        .flat_map(|h| &h.item.speakers)
+        .find(|s| s.as_written.as_deref().map(slugify).as_deref() == Some(slug))
+        .map(|s| s.name.clone())
 }
 
-async fn theme(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+async fn theme(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let ui = ui_of(&headers, raw.as_deref());
-    let filters = Filters { themes: vec![slug.clone()], ..Filters::default() };
+    let filters = Filters {
+        themes: vec![slug.clone()],
+        ..Filters::default()
+    };
     match find(&state, filters).await {
         Ok(found) if found.results.total > 0 => {
             let name = display_name(&found.results, "theme", &slug).unwrap_or(slug.clone());
-            page(list_view(ui, "theme", &name, &found.results, html! {}, &switch_url(&format!("/themes/{slug}"), raw.as_deref(), ui)))
+            page(list_view(
+                ui,
+                "theme",
+                &name,
+                &found.results,
+                html! {},
+                &switch_url(&format!("/themes/{slug}"), raw.as_deref(), ui),
+            ))
         }
         Ok(_) => WebError::NotFound.page(ui),
         Err(e) => e.page(ui),
     }
 }
 
-async fn series(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+async fn series(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let ui = ui_of(&headers, raw.as_deref());
-    let filters = Filters { series: vec![slug.clone()], ..Filters::default() };
+    let filters = Filters {
+        series: vec![slug.clone()],
+        ..Filters::default()
+    };
     match find(&state, filters).await {
         Ok(found) if found.results.total > 0 => {
             let name = display_name(&found.results, "series", &slug).unwrap_or(slug.clone());
-            page(series_view(ui, &name, &found.results, &switch_url(&format!("/series/{slug}"), raw.as_deref(), ui)))
+            page(series_view(
+                ui,
+                &name,
+                &found.results,
+                &switch_url(&format!("/series/{slug}"), raw.as_deref(), ui),
+            ))
         }
         Ok(_) => WebError::NotFound.page(ui),
         Err(e) => e.page(ui),
     }
 }
 
-async fn year(State(state): State<AppState>, Path(year): Path<String>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+async fn year(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let ui = ui_of(&headers, raw.as_deref());
     let Some(range) = YearRange::parse(&year).filter(|r| r.from == r.to) else {
         return WebError::NotFound.page(ui);
     };
-    let filters = Filters { years: Some(range), ..Filters::default() };
+    let filters = Filters {
+        years: Some(range),
+        ..Filters::default()
+    };
     match find(&state, filters).await {
         Ok(found) if found.results.total > 0 => {
             let nav = year_nav(ui, range.from, &found.all_years);
-            page(list_view(ui, "year", &year, &found.results, nav, &switch_url(&format!("/years/{year}"), raw.as_deref(), ui)))
+            page(list_view(
+                ui,
+                "year",
+                &year,
+                &found.results,
+                nav,
+                &switch_url(&format!("/years/{year}"), raw.as_deref(), ui),
+            ))
         }
         Ok(_) => WebError::NotFound.page(ui),
         Err(e) => e.page(ui),
@@ -146,15 +215,28 @@ fn year_nav(ui: Ui, year: u16, all_years: &[u16]) -> Markup {
     }
 }
 
-fn list_view(ui: Ui, dimension: &str, name: &str, results: &SearchResults, extra: Markup, switch: &str) -> Markup {
+fn list_view(
+    ui: Ui,
+    dimension: &str,
+    name: &str,
+    results: &SearchResults,
+    extra: Markup,
+    switch: &str,
+) -> Markup {
     let t = ui.t();
-    layout(ui, name, "", switch, html! {
-        p.meta { (ui.dimension(dimension)) }
-        h1 { (name) }
-        p { ((t.item_count)(results.total)) }
-        (extra)
-        (item_list(ui, &items(results)))
-    })
+    layout(
+        ui,
+        name,
+        "",
+        switch,
+        html! {
+            p.meta { (ui.dimension(dimension)) }
+            h1 { (name) }
+            p { ((t.item_count)(results.total)) }
+            (extra)
+            (item_list(ui, &items(results)))
+        },
+    )
 }
 
 fn years_span(results: &SearchResults) -> String {
@@ -172,74 +254,96 @@ fn speaker_link(ui: Ui, name: &str) -> Markup {
 
 fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Markup {
     let t = ui.t();
-    layout(ui, name, "", switch, html! {
-        p.meta { (ui.dimension("series")) }
-        h1 { (name) }
-        p { ((t.item_count)(results.total)) " · " (years_span(results)) }
-        table.chronology {
-            caption { (t.chronology) }
-            thead { tr { th scope="col" { (t.year) } th scope="col" { (t.speaker) } th scope="col" { (t.title) } th scope="col" { (t.themes) } } }
-            tbody {
-                @for hit in &results.hits {
-                    @let item = &hit.item;
-                    tr {
-                        th scope="row" { a href=(ui_url(&format!("/years/{}", item.year()), ui)) { (item.year()) } }
-                        td { @for (i, s) in item.speakers.iter().enumerate() {
-                            @if i > 0 { ", " } (speaker_link(ui, &s.name))
-                            @if let Some(role) = &s.role { " (" (ui.value("role", role)) ")" }
-                        } }
-                        td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
-                        td { @for (i, theme) in item.themes.iter().enumerate() {
-                            @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (theme) }
-                        } }
+    layout(
+        ui,
+        name,
+        "",
+        switch,
+        html! {
+            p.meta { (ui.dimension("series")) }
+            h1 { (name) }
+            p { ((t.item_count)(results.total)) " · " (years_span(results)) }
+            table.chronology {
+                caption { (t.chronology) }
+                thead { tr { th scope="col" { (t.year) } th scope="col" { (t.speaker) } th scope="col" { (t.title) } th scope="col" { (t.themes) } } }
+                tbody {
+                    @for hit in &results.hits {
+                        @let item = &hit.item;
+                        tr {
+                            th scope="row" { a href=(ui_url(&format!("/years/{}", item.year()), ui)) { (item.year()) } }
+                            td { @for (i, s) in item.speakers.iter().enumerate() {
+                                @if i > 0 { ", " } (speaker_link(ui, &s.name))
+                                @if let Some(role) = &s.role { " (" (ui.value("role", role)) ")" }
+                            } }
+                            td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
+                            td { @for (i, theme) in item.themes.iter().enumerate() {
+                                @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (theme) }
+                            } }
+                        }
                     }
                 }
             }
-        }
-    })
+        },
+    )
 }
 
 fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Markup {
     let t = ui.t();
-    let mut variants: Vec<&str> = results.hits.iter().flat_map(|h| &h.item.speakers)
-        .filter(|s| s.name == name).filter_map(|s| s.as_written.as_deref()).collect();
+    let mut variants: Vec<&str> = results
+        .hits
+        .iter()
+        .flat_map(|h| &h.item.speakers)
+        .filter(|s| s.name == name)
+        .filter_map(|s| s.as_written.as_deref())
+        .collect();
     variants.sort();
     variants.dedup();
     let mut co_speakers: Vec<(String, usize)> = Vec::new();
-    for other in results.hits.iter().flat_map(|h| &h.item.speakers).filter(|s| s.name != name) {
+    for other in results
+        .hits
+        .iter()
+        .flat_map(|h| &h.item.speakers)
+        .filter(|s| s.name != name)
+    {
         match co_speakers.iter_mut().find(|(n, _)| *n == other.name) {
             Some(entry) => entry.1 += 1,
             None => co_speakers.push((other.name.clone(), 1)),
         }
     }
     co_speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    layout(ui, name, "", switch, html! {
-        p.meta { (t.speaker) }
-        h1 { (name) }
-        dl.props {
-            dt { (t.years_active) } dd { (years_span(results)) }
-            dt { (t.appearances) } dd { ((t.item_count)(results.total)) }
-            @if !variants.is_empty() { dt { (t.also_written) } dd { (variants.join(", ")) } }
-            @if !co_speakers.is_empty() {
-                dt { (t.co_speakers) }
-                dd { @for (i, other) in co_speakers.iter().enumerate() { @if i > 0 { ", " } (speaker_link(ui, &other.0)) " (" (other.1) ")" } }
+    layout(
+        ui,
+        name,
+        "",
+        switch,
+        html! {
+            p.meta { (t.speaker) }
+            h1 { (name) }
+            dl.props {
+                dt { (t.years_active) } dd { (years_span(results)) }
+                dt { (t.appearances) } dd { ((t.item_count)(results.total)) }
+                @if !variants.is_empty() { dt { (t.also_written) } dd { (variants.join(", ")) } }
+                @if !co_speakers.is_empty() {
+                    dt { (t.co_speakers) }
+                    dd { @for (i, other) in co_speakers.iter().enumerate() { @if i > 0 { ", " } (speaker_link(ui, &other.0)) " (" (other.1) ")" } }
+                }
             }
-        }
-        table.chronology {
-            caption { (t.appearances) }
-            thead { tr { th scope="col" { (t.date) } th scope="col" { (t.title) } th scope="col" { (t.role) } th scope="col" { (t.series) } } }
-            tbody {
-                @for hit in &results.hits {
-                    @let item = &hit.item;
-                    @let role = item.speakers.iter().find(|s| s.name == name).and_then(|s| s.role.as_deref());
-                    tr {
-                        th scope="row" { time datetime=(item.date.to_string()) { (ui.date(&item.date)) } }
-                        td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
-                        td { (role.map(|r| ui.value("role", r)).unwrap_or_default()) }
-                        td { @if let Some(series) = &item.series { a href=(ui_url(&format!("/series/{}", slugify(series)), ui)) { (series) } } }
+            table.chronology {
+                caption { (t.appearances) }
+                thead { tr { th scope="col" { (t.date) } th scope="col" { (t.title) } th scope="col" { (t.role) } th scope="col" { (t.series) } } }
+                tbody {
+                    @for hit in &results.hits {
+                        @let item = &hit.item;
+                        @let role = item.speakers.iter().find(|s| s.name == name).and_then(|s| s.role.as_deref());
+                        tr {
+                            th scope="row" { time datetime=(item.date.to_string()) { (ui.date(&item.date)) } }
+                            td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
+                            td { (role.map(|r| ui.value("role", r)).unwrap_or_default()) }
+                            td { @if let Some(series) = &item.series { a href=(ui_url(&format!("/series/{}", slugify(series)), ui)) { (series) } } }
+                        }
                     }
                 }
             }
-        }
-    })
+        },
+    )
 }

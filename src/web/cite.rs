@@ -11,7 +11,9 @@ pub fn family_first(name: &str) -> String {
     if words.len() < 2 {
         return name.to_string();
     }
-    let particles = ["de", "den", "der", "van", "von", "te", "ten", "ter", "el", "la", "le", "het", "'t"];
+    let particles = [
+        "de", "den", "der", "van", "von", "te", "ten", "ter", "el", "la", "le", "het", "'t",
+    ];
     let mut start = words.len() - 1;
     while start > 1 && particles.contains(&words[start - 1].to_lowercase().as_str()) {
         start -= 1;
@@ -22,7 +24,9 @@ pub fn family_first(name: &str) -> String {
 fn authors(item: &Item) -> Vec<&str> {
     item.speakers
         .iter()
-        .filter(|s| s.role.as_deref() != Some("moderator") && s.role.as_deref() != Some("interviewer"))
+        .filter(|s| {
+            s.role.as_deref() != Some("moderator") && s.role.as_deref() != Some("interviewer")
+        })
         .map(|s| s.name.as_str())
         .collect()
 }
@@ -43,7 +47,11 @@ pub fn plain(item: &Item, url: &str) -> String {
         out.push_str(&names.join(", "));
         out.push(' ');
     }
-    out.push_str(&format!("({}). {}.", item.date, item.title.trim_end_matches('.')));
+    out.push_str(&format!(
+        "({}). {}.",
+        item.date,
+        item.title.trim_end_matches('.')
+    ));
     let context = published_in(item);
     if !context.is_empty() {
         out.push_str(&format!(" {}.", context.join(", ")));

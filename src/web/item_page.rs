@@ -43,7 +43,12 @@ pub async fn item(
             };
             let related = related::related(generation, &item, RELATED)?;
             let (previous, next) = related::series_neighbours(generation, &item)?;
-            Ok(Some(ItemPage { item, related, previous, next }))
+            Ok(Some(ItemPage {
+                item,
+                related,
+                previous,
+                next,
+            }))
         })
         .await;
     match found {
@@ -61,7 +66,10 @@ fn base_url(headers: &HeaderMap) -> String {
     let host = headers
         .get("host")
         .and_then(|h| h.to_str().ok())
-        .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c)))
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
+        })
         .unwrap_or("localhost");
     format!("http://{host}")
 }

@@ -10,3 +10,4 @@ mod ingest;
 mod search_cli;
 mod smoke;
 mod support;
+mod visitors;
