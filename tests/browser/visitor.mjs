@@ -148,6 +148,20 @@ try {
     await axe("search with a facet");
   });
 
+  await check("facets work by keyboard: Tab to a facet, Enter", async () => {
+    const url = page.url();
+    await page.goto(`${base}/search?q=continu%C3%AFteit`);
+    let inFacets = false;
+    for (let i = 0; i < 40 && !inFacets; i++) {
+      await page.keyboard.press("Tab");
+      inFacets = await page.evaluate(() => !!document.activeElement.closest("aside.facets ul"));
+    }
+    assert(inFacets, "no facet link in the tab order");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/speaker=/);
+    await page.goto(url);
+  });
+
   await check("remove the facet: back to all results", async () => {
     await page.locator("p.active a").first().click();
     await page.waitForURL((url) => !url.search.includes("speaker="));
@@ -225,6 +239,12 @@ try {
       await axe(name);
     });
   }
+  await check("every page type passes axe in English too", async () => {
+    for (const url of ["/", "/search?q=continu%C3%AFteit&speaker=Bram+Oudeweg", "/search?q=qqqq", "/items/interviews-2024-gesprek-buurtnetwerken", "/speakers/bram-oudeweg", "/series/marie-kamphuis-lezing", "/themes/continuiteit", "/years/2022", "/nope"]) {
+      await page.goto(`${base}${url}${url.includes("?") ? "&" : "?"}ui=en`);
+      await axe(`${url} (en)`);
+    }
+  });
 
   await check("a name variant leads to the one speaker page", async () => {
     await page.goto(`${base}/speakers/b-oudeweg`);
