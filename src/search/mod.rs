@@ -285,17 +285,23 @@ fn make_hits(
             .snippet(&item.title)
             .highlighted()
             .to_vec();
-        let body = to_plain_text(&item.body);
-        let snippet = generators[&(language, false)].snippet(&body);
-        let (snippet, highlights) = if snippet.is_empty() {
-            (lead(&body, SNIPPET_CHARS), Vec::new())
-        } else {
-            (
-                snippet.fragment().to_string(),
-                snippet.highlighted().to_vec(),
-            )
-        };
         let passages = marker.passages(&item)?;
+        // The best passage is the snippet; the body is analysed again only when none matched.
+        let (snippet, highlights) = match passages::best(&passages) {
+            Some(best) => (best.text.clone(), best.highlights.clone()),
+            None => {
+                let body = to_plain_text(&item.body);
+                let snippet = generators[&(language, false)].snippet(&body);
+                if snippet.is_empty() {
+                    (lead(&body, SNIPPET_CHARS), Vec::new())
+                } else {
+                    (
+                        snippet.fragment().to_string(),
+                        snippet.highlighted().to_vec(),
+                    )
+                }
+            }
+        };
         let matched = marker.matched(&item, &passages)?;
         hits.push(Hit {
             item,

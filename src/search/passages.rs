@@ -77,15 +77,20 @@ pub struct Marker<'a> {
     query: &'a dyn Query,
     fields: &'a Fields,
     generators: BTreeMap<(u32, usize), SnippetGenerator>,
+    /// False when the query has no words (filters only): nothing to mark.
+    has_words: bool,
 }
 
 impl<'a> Marker<'a> {
     pub fn new(searcher: &'a Searcher, query: &'a dyn Query, fields: &'a Fields) -> Marker<'a> {
+        let mut has_words = false;
+        query.query_terms(&mut |_, _| has_words = true);
         Marker {
             searcher,
             query,
             fields,
             generators: BTreeMap::new(),
+            has_words,
         }
     }
 
@@ -104,41 +109,72 @@ impl<'a> Marker<'a> {
     }
 
     /// Up to [`MAX_PASSAGES`] paragraphs that match best (most different words, then most
-    /// matches), in the order they appear in the body.
+    /// matches), in the order they appear in the body. The body is analysed once: one snippet
+    /// as long as the whole text gives every match, which is then assigned to its paragraph.
     pub fn passages(&mut self, item: &Item) -> tantivy::Result<Vec<Passage>> {
-        let field = self.fields.language(item.language).body;
-        let mut found: Vec<(usize, usize, usize, Passage)> = Vec::new();
-        for (position, paragraph) in paragraphs(&item.body).into_iter().enumerate() {
-            let snippet = self.snippet(field, PASSAGE_CHARS, &paragraph.text)?;
-            if snippet.highlighted().is_empty() {
-                continue;
-            }
-            let (text, highlights) = excerpt(&paragraph.text, &snippet);
-            let distinct: BTreeSet<String> = highlights
-                .iter()
-                .map(|r| text[r.clone()].to_lowercase())
-                .collect();
-            let score = (distinct.len(), highlights.len());
-            found.push((
-                score.0,
-                score.1,
-                position,
-                Passage {
-                    anchor: paragraph.anchor,
-                    time: paragraph.time,
-                    text,
-                    highlights,
-                },
-            ));
+        if !self.has_words {
+            return Ok(Vec::new());
         }
-        found.sort_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
-        found.truncate(MAX_PASSAGES);
-        found.sort_by_key(|f| f.2);
-        Ok(found.into_iter().map(|f| f.3).collect())
+        let field = self.fields.language(item.language).body;
+        let paragraphs = paragraphs(&item.body);
+        let mut joined = String::new();
+        let mut starts = Vec::with_capacity(paragraphs.len());
+        for paragraph in &paragraphs {
+            starts.push(joined.len());
+            joined.push_str(&paragraph.text);
+            joined.push('\n');
+        }
+        let whole = self.snippet(field, usize::MAX / 2, &joined)?;
+        let offset = whole.fragment_range().start;
+        let mut per_paragraph: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
+        for range in whole.highlighted() {
+            let (start, end) = (range.start + offset, range.end + offset);
+            let index = starts.partition_point(|s| *s <= start) - 1;
+            per_paragraph
+                .entry(index)
+                .or_default()
+                .push(start - starts[index]..end - starts[index]);
+        }
+        let mut ranked: Vec<(usize, usize, usize)> = per_paragraph
+            .iter()
+            .map(|(index, ranges)| {
+                let text = &paragraphs[*index].text;
+                let distinct: BTreeSet<String> = ranges
+                    .iter()
+                    .map(|r| text[r.clone()].to_lowercase())
+                    .collect();
+                (distinct.len(), ranges.len(), *index)
+            })
+            .collect();
+        ranked.sort_by(|a, b| (b.0, b.1, a.2).cmp(&(a.0, a.1, b.2)));
+        ranked.truncate(MAX_PASSAGES);
+        ranked.sort_by_key(|r| r.2);
+        let mut out = Vec::with_capacity(ranked.len());
+        for (_, _, index) in ranked {
+            let paragraph = &paragraphs[index];
+            let (text, highlights) = if paragraph.text.chars().count() <= PASSAGE_CHARS {
+                (paragraph.text.clone(), per_paragraph[&index].clone())
+            } else {
+                excerpt(
+                    &paragraph.text,
+                    &self.snippet(field, PASSAGE_CHARS, &paragraph.text)?,
+                )
+            };
+            out.push(Passage {
+                anchor: paragraph.anchor.clone(),
+                time: paragraph.time.clone(),
+                text,
+                highlights,
+            });
+        }
+        Ok(out)
     }
 
     /// The parts of the item that the query's words matched.
     pub fn matched(&mut self, item: &Item, passages: &[Passage]) -> tantivy::Result<Vec<Matched>> {
+        if !self.has_words {
+            return Ok(Vec::new());
+        }
         let lf = *self.fields.language(item.language);
         let mut out = Vec::new();
         if self.matches(lf.title, &item.title)? {
@@ -171,6 +207,21 @@ impl<'a> Marker<'a> {
         }
         Ok(out)
     }
+}
+
+/// The passage with the most different matched words (the first on a tie).
+pub fn best(passages: &[Passage]) -> Option<&Passage> {
+    let distinct = |p: &Passage| {
+        p.highlights
+            .iter()
+            .map(|r| p.text[r.clone()].to_lowercase())
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    passages
+        .iter()
+        .rev()
+        .max_by_key(|p| (distinct(p), p.highlights.len()))
 }
 
 /// The snippet's fragment, with `…` where it cuts the paragraph, and its highlights moved along.

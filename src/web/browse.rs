@@ -43,17 +43,19 @@ async fn find(state: &AppState, filters: Filters) -> Result<Browse, WebError> {
                 ..SearchRequest::default()
             };
             let results = search::search(generation, &request)?;
-            let everything = search::search(
-                generation,
-                &SearchRequest {
+            // A year page links on to the nearest years that have items.
+            let mut all_years: Vec<u16> = if request.filters.years.is_some() {
+                let everything = SearchRequest {
                     limit: 1,
                     ..SearchRequest::default()
-                },
-            )?;
-            let mut all_years: Vec<u16> = everything.facets["year"]
-                .iter()
-                .filter_map(|y| y.value.parse().ok())
-                .collect();
+                };
+                search::search(generation, &everything)?.facets["year"]
+                    .iter()
+                    .filter_map(|y| y.value.parse().ok())
+                    .collect()
+            } else {
+                Vec::new()
+            };
             all_years.sort();
             Ok(Browse { results, all_years })
         })

@@ -94,7 +94,7 @@ fn item_view(ui: Ui, found: &ItemPage, base: &str, switch: &str) -> Markup {
             }
             @if found.previous.is_some() || found.next.is_some() {
                 nav.series-nav aria-labelledby="in-series" {
-                    h2 #in-series { (t.in_series) " " (item.series.as_deref().unwrap_or("")) }
+                    h2 #in-series { (t.in_series) ": " (item.series.as_deref().unwrap_or("")) }
                     ul {
                         @if let Some(previous) = &found.previous {
                             li { (t.previous_in_series) ": " a rel="prev" href=(ui_url(&format!("/items/{}", previous.id), ui)) { (previous.title) } " (" (previous.year()) ")" }
