@@ -46,9 +46,10 @@ pub fn split_timestamp(text: &str) -> Option<(&str, &str)> {
     valid.then(|| (time, after.trim_start()))
 }
 
-/// The body's paragraphs in order, with their anchors.
+/// The body's paragraphs in order, with their anchors. A cue whose time was already used
+/// (two cues in the same second) keeps its `p-N` anchor, so anchors stay unique.
 pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
+    let mut out: Vec<Paragraph> = Vec::new();
     let mut depth = 0usize;
     let mut text = String::new();
     for event in Parser::new_ext(markdown, options()) {
@@ -62,7 +63,11 @@ pub fn paragraphs(markdown: &str) -> Vec<Paragraph> {
             Event::End(tag) if ends_block(&tag) => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    out.push(paragraph(out.len() + 1, text.trim()));
+                    let mut next = paragraph(out.len() + 1, text.trim());
+                    if next.time.is_some() && out.iter().any(|p| p.anchor == next.anchor) {
+                        next.anchor = format!("p-{}", out.len() + 1);
+                    }
+                    out.push(next);
                 } else {
                     text.push(' ');
                 }
@@ -200,6 +205,14 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<li id=\"p-5\">twee</li>") || html.contains("<li id=\"p-5\">"));
+    }
+
+    #[test]
+    fn anchors_stay_unique() {
+        let found = paragraphs("[01:00] a\n\n[01:00] b\n");
+        assert_eq!(found[0].anchor, "t=01:00");
+        assert_eq!(found[1].anchor, "p-2");
+        assert_eq!(found[1].time.as_deref(), Some("01:00"));
     }
 
     #[test]

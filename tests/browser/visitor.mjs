@@ -185,6 +185,17 @@ try {
     assert(years.length > 0 && years.every((y) => y === year), `years ${years} for filter ${year}`);
   });
 
+  await check("year range control: from and to narrow the results", async () => {
+    await page.goto(`${base}/search?q=sociaal`);
+    await page.fill("#from", "2019");
+    await page.fill("#to", "2021");
+    await page.locator("form.range button").click();
+    await page.waitForURL(/from=2019/);
+    const years = await page.locator("ol.results time").evaluateAll((ts) => ts.map((t) => +t.getAttribute("datetime").slice(0, 4)));
+    assert(years.length > 0 && years.every((y) => y >= 2019 && y <= 2021), `years ${years}`);
+    assert(new URL(page.url()).searchParams.get("q") === "sociaal", "the query was lost");
+  });
+
   await check("open an item: its page with related items and citations", async () => {
     await page.goto(`${base}/search?q=continu%C3%AFteit`);
     await page.locator("ol.results h3 a").first().click();
