@@ -33,7 +33,37 @@ struct Browse {
     all_years: Vec<u16>,
 }
 
+/// Runs the page's search and keeps only items that have exactly this value: the search
+/// filter is lenient (`/themes/zorg` would also find "informele zorg"), a page is not.
 async fn find(state: &AppState, filters: Filters) -> Result<Browse, WebError> {
+    let mut found = search_all(state, filters.clone()).await?;
+    for dimension in ["speaker", "theme", "series"] {
+        if let Some(slug) = filters.values(dimension).first() {
+            found.results.hits.retain(|hit| {
+                values_of(&hit.item, dimension)
+                    .iter()
+                    .any(|v| slugify(v) == *slug)
+            });
+            found.results.total = found.results.hits.len();
+        }
+    }
+    Ok(found)
+}
+
+/// An item's values of a dimension, spellings as written in the file included.
+fn values_of<'a>(item: &'a Item, dimension: &str) -> Vec<&'a str> {
+    match dimension {
+        "speaker" => item
+            .speakers
+            .iter()
+            .flat_map(|s| std::iter::once(s.name.as_str()).chain(s.as_written.as_deref()))
+            .collect(),
+        "theme" => item.themes.iter().map(String::as_str).collect(),
+        _ => item.series.iter().map(String::as_str).collect(),
+    }
+}
+
+async fn search_all(state: &AppState, filters: Filters) -> Result<Browse, WebError> {
     state
         .with_index(move |generation| {
             let request = SearchRequest {

@@ -467,3 +467,15 @@ async fn a_result_page_weighs_under_60_kb_and_loads_nothing_from_other_hosts() {
     }
     assert!(!css.contains("url("), "the stylesheet loads nothing");
 }
+
+#[tokio::test]
+async fn browse_pages_list_exact_values_only() {
+    let (_archive, app) = setup();
+    // "zorg" is a word of the themes "informele zorg" and "jeugdzorg", but not a theme.
+    let (status, _) = get(&app, "/themes/zorg").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, page) = get(&app, "/themes/informele-zorg").await;
+    assert!(page.contains("<h1>informele zorg</h1>"));
+    let (status, _) = get(&app, "/speakers/herman").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
