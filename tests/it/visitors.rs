@@ -479,3 +479,20 @@ async fn browse_pages_list_exact_values_only() {
     let (status, _) = get(&app, "/speakers/herman").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn hits_of_an_annual_lecture_show_year_speaker_and_series() {
+    let (_archive, app) = setup();
+    let (_, page) = get(&app, "/search?series=Marie+Kamphuis+Lezing&q=lezing").await;
+    let list = &page[page.find("<ol class=\"results\">").unwrap()..];
+    let hits: Vec<&str> = list.split("<li><h3>").skip(1).collect();
+    assert!(hits.len() >= 4);
+    for hit in hits {
+        assert!(hit.contains("<time datetime=\"20"), "a date");
+        assert!(hit.contains("href=\"/speakers/"), "a speaker");
+        assert!(
+            hit.contains("href=\"/series/marie-kamphuis-lezing\""),
+            "the series"
+        );
+    }
+}
