@@ -78,6 +78,12 @@ fn print_results(results: &search::SearchResults) {
         println!("note: {}", warning.message("en"));
     }
     println!("{} results", results.total);
+    if let Some(suggestion) = &results.suggestion {
+        println!("did you mean: {suggestion}");
+    }
+    if let Some(n) = results.without_filters {
+        println!("without the filters: {n} results");
+    }
     for (i, hit) in results.hits.iter().enumerate() {
         let item = &hit.item;
         let speakers: Vec<&str> = item.speaker_names().collect();
@@ -96,6 +102,17 @@ fn print_results(results: &search::SearchResults) {
             "   {}",
             mark(&hit.snippet.replace('\n', " "), &hit.highlights)
         );
+        if !hit.matched.is_empty() {
+            let parts: Vec<&str> = hit.matched.iter().map(|m| m.as_str()).collect();
+            println!("   matched in: {}", parts.join(", "));
+        }
+        for passage in hit.passages.iter().filter(|p| p.text != hit.snippet) {
+            println!(
+                "   #{}: {}",
+                passage.anchor,
+                mark(&passage.text, &passage.highlights)
+            );
+        }
         println!("   /items/{}", item.id);
     }
 }

@@ -118,10 +118,10 @@ try {
 
   await check("home page: search box, skip link first in tab order", async () => {
     await page.goto(`${base}/`);
+    await shot("home");
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement.className);
     assert(focused.includes("skip"), `first Tab focuses "${focused}", not the skip link`);
-    await shot("home");
     await axe("home");
   });
 
