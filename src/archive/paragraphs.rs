@@ -99,11 +99,12 @@ fn paragraph(number: usize, text: &str) -> Paragraph {
     }
 }
 
-/// Renders the body to HTML with an `id` on every paragraph (its anchor). Raw HTML in the
-/// source is shown as text, never passed through.
+/// Renders the body to HTML with an `id` on every paragraph (its anchor); a cue's timestamp
+/// becomes a link to the cue. Raw HTML in the source is shown as text, never passed through.
 pub fn to_html_with_anchors(markdown: &str) -> String {
-    let anchors: Vec<String> = paragraphs(markdown).into_iter().map(|p| p.anchor).collect();
-    let mut next = anchors.into_iter();
+    let mut next = paragraphs(markdown).into_iter();
+    // Bytes of a cue's `[12:40]` still to leave out of the text that follows its link.
+    let mut skip = 0usize;
     let mut depth = 0usize;
     let mut closers: Vec<&'static str> = Vec::new();
     let mut events: Vec<Event> = Vec::new();
@@ -119,7 +120,12 @@ pub fn to_html_with_anchors(markdown: &str) -> String {
                     events.push(Event::Start(tag));
                     continue;
                 }
-                let id = next.next().unwrap_or_default();
+                let paragraph = next.next();
+                let id = paragraph
+                    .as_ref()
+                    .map(|p| p.anchor.clone())
+                    .unwrap_or_default();
+                let time = paragraph.and_then(|p| p.time);
                 match tag {
                     Tag::Heading {
                         level,
@@ -137,7 +143,14 @@ pub fn to_html_with_anchors(markdown: &str) -> String {
                     }
                     Tag::Paragraph => {
                         closers.push("</p>\n");
-                        events.push(Event::Html(format!("<p id=\"{id}\">").into()));
+                        let cue = match time {
+                            Some(time) => {
+                                skip = time.len() + 2;
+                                format!("<a class=\"cue\" href=\"#{id}\">{time}</a>")
+                            }
+                            None => String::new(),
+                        };
+                        events.push(Event::Html(format!("<p id=\"{id}\">{cue}").into()));
                     }
                     Tag::Item => {
                         closers.push("</li>\n");
@@ -163,6 +176,14 @@ pub fn to_html_with_anchors(markdown: &str) -> String {
                         events.push(Event::Html("</div>\n".into()));
                     }
                     closer => events.push(Event::Html(closer.into())),
+                }
+            }
+            Event::Text(text) if skip > 0 => {
+                let cut = skip.min(text.len());
+                skip -= cut;
+                let rest = text.get(cut..).unwrap_or("");
+                if !rest.is_empty() {
+                    events.push(Event::Text(rest.to_string().into()));
                 }
             }
             other => events.push(other),
@@ -201,10 +222,12 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains("<p id=\"t=12:40\">[12:40] Cue.</p>"),
+            html.contains(
+                "<p id=\"t=12:40\"><a class=\"cue\" href=\"#t=12:40\">12:40</a> Cue.</p>"
+            ),
             "{html}"
         );
-        assert!(html.contains("<li id=\"p-5\">twee</li>") || html.contains("<li id=\"p-5\">"));
+        assert!(html.contains("<li id=\"p-5\">twee</li>"), "{html}");
     }
 
     #[test]

@@ -165,7 +165,9 @@ async fn timed_transcripts_link_passages_to_the_time() {
     assert_eq!(passage["url"], "/items/interviews-2024-gesprek#t=12:40");
     let (_, page) = get(&app, "/items/interviews-2024-gesprek").await;
     assert!(
-        page.contains("<p id=\"t=12:40\">[12:40] Een zeldzaam woord"),
+        page.contains(
+            "<p id=\"t=12:40\"><a class=\"cue\" href=\"#t=12:40\">12:40</a> Een zeldzaam woord"
+        ),
         "cue anchor on the page"
     );
     assert!(page.contains("<p id=\"t=00:05\">"));
