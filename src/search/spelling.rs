@@ -29,6 +29,12 @@ fn max_distance(chars: usize) -> usize {
     }
 }
 
+/// The most words of one query that are respelled (the dictionaries are read once per query).
+const MAX_RESPELLED: usize = 8;
+
+/// Each field's terms with their document frequencies, read on first use.
+type Dictionaries = BTreeMap<u32, Vec<(String, u32)>>;
+
 /// A term in one field's dictionary, and how many documents have it.
 struct Candidate {
     field: Field,
@@ -49,13 +55,24 @@ pub fn closest_spelling(
     let mut analyzers = QueryAnalyzers::default();
     let mut suggestion = query.to_string();
     let mut changed = false;
-    for clause in clauses.iter().filter(|c| !c.negated && !c.phrase) {
+    let mut dictionaries = Dictionaries::new();
+    for clause in clauses
+        .iter()
+        .filter(|c| !c.negated && !c.phrase)
+        .take(MAX_RESPELLED)
+    {
         if let Some(q) = clause_query(fields, &mut analyzers, clause) {
             if searcher.search(&*q, &Count)? > 0 {
                 continue;
             }
         }
-        if let Some(word) = respell(generation, searcher, &mut analyzers, &clause.text)? {
+        if let Some(word) = respell(
+            generation,
+            searcher,
+            &mut analyzers,
+            &mut dictionaries,
+            &clause.text,
+        )? {
             suggestion = suggestion.replacen(&clause.text, &word, 1);
             changed = true;
         }
@@ -68,6 +85,7 @@ fn respell(
     generation: &Generation,
     searcher: &Searcher,
     analyzers: &mut QueryAnalyzers,
+    dictionaries: &mut Dictionaries,
     word: &str,
 ) -> tantivy::Result<Option<String>> {
     let fields = &generation.fields;
@@ -84,7 +102,6 @@ fn respell(
     for term in analyzers.name_terms(word) {
         targets.push((fields.speakers, term));
     }
-    let mut dictionaries: BTreeMap<u32, Vec<(String, u32)>> = BTreeMap::new();
     for (field, target) in targets {
         let limit = max_distance(target.chars().count());
         if limit == 0 {
