@@ -288,7 +288,7 @@ fn make_hits(
         let passages = marker.passages(&item)?;
         // The best passage is the snippet; the body is analysed again only when none matched.
         let (snippet, highlights) = match passages::best(&passages) {
-            Some(best) => (best.text.clone(), best.highlights.clone()),
+            Some(best) => passages::as_snippet(best),
             None => {
                 let body = to_plain_text(&item.body);
                 let snippet = generators[&(language, false)].snippet(&body);

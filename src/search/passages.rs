@@ -224,6 +224,23 @@ pub fn best(passages: &[Passage]) -> Option<&Passage> {
         .max_by_key(|p| (distinct(p), p.highlights.len()))
 }
 
+/// A passage as a hit's snippet: a cue keeps its `[12:40]` in front, as in the text.
+pub fn as_snippet(passage: &Passage) -> (String, Vec<Range<usize>>) {
+    let prefix = match &passage.time {
+        Some(time) if !passage.text.starts_with('…') => format!("[{time}] "),
+        _ => String::new(),
+    };
+    let shift = prefix.len();
+    (
+        prefix + &passage.text,
+        passage
+            .highlights
+            .iter()
+            .map(|r| r.start + shift..r.end + shift)
+            .collect(),
+    )
+}
+
 /// The snippet's fragment, with `…` where it cuts the paragraph, and its highlights moved along.
 fn excerpt(paragraph: &str, snippet: &Snippet) -> (String, Vec<Range<usize>>) {
     let range = snippet.fragment_range();
