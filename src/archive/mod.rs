@@ -10,6 +10,7 @@ pub mod load;
 pub mod markdown;
 pub mod paragraphs;
 pub mod render;
+pub mod scan;
 pub mod slug;
 pub mod speakers;
 pub mod write;

@@ -15,8 +15,12 @@ use crate::index;
 
 mod add;
 mod bulk;
+mod config;
+mod progress;
+mod reindex;
 mod search;
 mod serve;
+mod status;
 mod user;
 
 /// Lectern: an archive of lectures, talks and event reports with Dutch-aware search.
@@ -34,6 +38,18 @@ pub struct Cli {
     /// The index folder (derived from the archive; safe to delete and rebuild).
     #[arg(long, global = true, env = "LECTERN_INDEX", default_value = "index")]
     pub index: PathBuf,
+    /// A settings file (TOML); by default `lectern.toml` in the working folder, if there is one.
+    #[arg(long, global = true, env = "LECTERN_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Log lines as readable text or as JSON objects (one per line).
+    #[arg(long, global = true, env = "LECTERN_LOG_FORMAT", value_enum)]
+    pub log_format: Option<crate::config::LogFormat>,
+    /// Which logs to show, as a tracing filter: `info`, `debug`, `info,lectern=debug`.
+    #[arg(long, global = true, env = "LECTERN_LOG")]
+    pub log: Option<String>,
+    /// The settings resolved from flags, environment and file (filled in by `main`).
+    #[arg(skip)]
+    pub settings: Option<crate::config::Config>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -50,6 +66,16 @@ pub enum Command {
     Search(SearchArgs),
     /// Validate every file in the archive without indexing.
     Check,
+    /// Rebuild the whole index in a new generation beside the live one, then switch to it.
+    Reindex,
+    /// Compare the index with the archive and this binary; exit 0 only when it is current.
+    Status {
+        /// Print the status as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the effective settings and where each came from.
+    Config,
     /// Index if needed, then serve the web pages and the JSON API.
     Serve {
         /// Address to listen on.
@@ -139,6 +165,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Import { file, replace } => bulk::import(&cli.archive, &cli.index, &file, replace),
         Command::Export { output } => bulk::export(&cli.archive, output.as_ref()),
         Command::User { command } => user::run(&cli.archive, command),
+        Command::Reindex => reindex::run(&cli.archive, &cli.index),
+        Command::Status { json } => status::run(&cli.archive, &cli.index, json),
+        Command::Config => config::run(cli.settings.as_ref()),
     }
 }
 
@@ -169,24 +198,30 @@ fn check_command(archive: &Path) -> Result<i32> {
 }
 
 fn index_command(archive: &Path, index_root: &Path, full: bool) -> Result<i32> {
+    if full {
+        return reindex::run(archive, index_root);
+    }
     let started = Instant::now();
-    let loaded = load(archive)?;
-    report_errors(&loaded);
-    let report = if full {
-        index::rebuild(index_root, &loaded)?
-    } else {
-        index::sync(index_root, &loaded)?
-    };
+    let progress = progress::for_stderr();
+    let report = index::sync_archive(index_root, archive, progress.as_ref())
+        .with_context(|| format!("cannot index the archive {}", archive.display()))?;
+    print_summary(&report, started);
+    Ok(i32::from(!report.errors.is_empty()))
+}
+
+pub(crate) fn print_summary(report: &index::SyncReport, started: Instant) {
+    for error in &report.errors {
+        eprintln!("{error}");
+    }
     println!(
         "{} items in the archive: {} added, {} updated, {} removed, {} unchanged{}; {} errors; {:.2} s",
-        loaded.items.len(),
+        report.items,
         report.added,
         report.updated,
         report.removed,
         report.unchanged,
         if report.rebuilt { " (full rebuild)" } else { "" },
-        loaded.errors.len(),
+        report.errors.len(),
         started.elapsed().as_secs_f64()
     );
-    Ok(i32::from(!loaded.errors.is_empty()))
 }

@@ -4,10 +4,19 @@
 //! rebuild writes a new generation and switches `CURRENT` atomically (write + rename), so
 //! readers never see a half-built index; an incremental sync updates the live generation in
 //! one commit. The analyzer and schema versions ride in every commit's payload; a generation
-//! with other versions is never searched. Knows nothing of HTTP or HTML.
+//! with other versions is never searched, except by a server that says so while it rebuilds.
+//! Knows nothing of HTTP or HTML.
 
+pub mod generations;
+pub mod live;
+pub mod progress;
 pub mod schema;
+pub mod status;
 pub mod store;
+pub mod sync;
 
+pub use generations::rebuild;
+pub use progress::{Progress, Quiet};
 pub use schema::{build_schema, Fields, FACETS, SCHEMA_VERSION};
-pub use store::{open, rebuild, sync, Generation, IndexError, SyncReport};
+pub use store::{open, open_for_serving, Generation, IndexError, SyncReport};
+pub use sync::{reindex, sync, sync_archive};

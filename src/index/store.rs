@@ -1,9 +1,10 @@
-//! Opening, syncing and rebuilding index generations.
+//! Opening index generations, their versions, the writer, and the id -> hash map.
 //!
 //! Writer ownership: whoever syncs (the CLI, or the server's archive watcher) opens the writer
 //! for the length of one sync and drops it; tantivy's lock file makes a second writer wait
 //! (we retry for a while) instead of corrupting anything. Syncing is idempotent: it compares
-//! content hashes, so two processes syncing one after the other converge.
+//! content hashes, so two processes syncing one after the other converge. Building and
+//! switching generations lives in `generations`, incremental syncing in `sync`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,14 +13,14 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::LockError;
 use tantivy::indexer::IndexWriterOptions;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
-use super::schema::{build_schema, to_document, Fields, SCHEMA_VERSION};
+use super::schema::{build_schema, Fields, SCHEMA_VERSION};
 use crate::analysis::{register, ANALYZER_VERSION};
-use crate::archive::load::{Loaded, LoadedItem};
+use crate::archive::FileError;
 
-const CURRENT: &str = "CURRENT";
-const WRITER_WAIT: Duration = Duration::from_secs(30);
+pub(super) const CURRENT: &str = "CURRENT";
+pub(super) const WRITER_WAIT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
@@ -35,6 +36,8 @@ pub enum IndexError {
     },
     #[error("another process kept the index in {0} locked for {WRITER_WAIT:?}: try again when it is done")]
     Busy(PathBuf),
+    #[error("another `lectern reindex` (pid {1}) kept the rebuild lock {0} for {WRITER_WAIT:?}: try again when it is done")]
+    RebuildBusy(PathBuf, String),
     #[error("index error: {0}")]
     Tantivy(#[from] TantivyError),
     #[error("index folder: {0}")]
@@ -52,7 +55,7 @@ pub struct Versions {
 }
 
 impl Versions {
-    fn now() -> Versions {
+    pub(super) fn now() -> Versions {
         Versions {
             analyzer: ANALYZER_VERSION,
             schema: SCHEMA_VERSION,
@@ -73,6 +76,8 @@ pub struct Generation {
     pub reader: IndexReader,
     pub fields: Fields,
     pub versions: Versions,
+    /// Built by another analyzer version (same fields): served only while a rebuild runs.
+    pub outdated: bool,
 }
 
 /// What a sync or rebuild did.
@@ -83,6 +88,10 @@ pub struct SyncReport {
     pub removed: usize,
     pub unchanged: usize,
     pub rebuilt: bool,
+    /// Items in the archive (valid ones).
+    pub items: usize,
+    /// Files that could not be read or parsed; they are not in the index.
+    pub errors: Vec<FileError>,
 }
 
 impl SyncReport {
@@ -101,28 +110,38 @@ pub fn current_generation(root: &Path) -> Option<String> {
 /// Opens the live generation for searching; refuses an index of another version.
 pub fn open(root: &Path) -> Result<Generation, IndexError> {
     let name = current_generation(root).ok_or_else(|| IndexError::Missing(root.to_path_buf()))?;
-    open_generation(root, &name)
+    open_generation(root, &name, false)
 }
 
-fn open_generation(root: &Path, name: &str) -> Result<Generation, IndexError> {
+/// Like [`open`], but also opens a generation that only an analyzer upgrade made outdated
+/// (its fields are the ones this binary expects), marked `outdated`. The server uses it to
+/// keep answering while it rebuilds; nothing else should.
+pub fn open_for_serving(root: &Path) -> Result<Generation, IndexError> {
+    let name = current_generation(root).ok_or_else(|| IndexError::Missing(root.to_path_buf()))?;
+    open_generation(root, &name, true)
+}
+
+fn open_generation(
+    root: &Path,
+    name: &str,
+    allow_outdated: bool,
+) -> Result<Generation, IndexError> {
     let path = root.join(name);
     let index = Index::open_in_dir(&path)?;
     register(index.tokenizers());
     let versions = read_versions(&index)?;
-    if versions.analyzer != ANALYZER_VERSION || versions.schema != SCHEMA_VERSION {
-        return Err(IndexError::Outdated {
-            path: root.to_path_buf(),
-            found_analyzer: versions.analyzer,
-            found_schema: versions.schema,
-        });
-    }
+    let outdated_error = || IndexError::Outdated {
+        path: root.to_path_buf(),
+        found_analyzer: versions.analyzer,
+        found_schema: versions.schema,
+    };
     let (schema, fields) = build_schema();
     if index.schema() != schema {
-        return Err(IndexError::Outdated {
-            path: root.to_path_buf(),
-            found_analyzer: versions.analyzer,
-            found_schema: versions.schema,
-        });
+        return Err(outdated_error());
+    }
+    let outdated = versions.analyzer != ANALYZER_VERSION || versions.schema != SCHEMA_VERSION;
+    if outdated && !allow_outdated {
+        return Err(outdated_error());
     }
     let reader = index
         .reader_builder()
@@ -135,7 +154,13 @@ fn open_generation(root: &Path, name: &str) -> Result<Generation, IndexError> {
         reader,
         fields,
         versions,
+        outdated,
     })
+}
+
+/// The versions a generation folder was built with, without opening a reader.
+pub fn generation_versions(root: &Path, name: &str) -> Result<Versions, IndexError> {
+    read_versions(&Index::open_in_dir(root.join(name))?)
 }
 
 fn read_versions(index: &Index) -> Result<Versions, IndexError> {
@@ -151,103 +176,7 @@ fn read_versions(index: &Index) -> Result<Versions, IndexError> {
         }))
 }
 
-/// Brings the index up to date with the loaded archive, touching only changed items.
-/// Builds a fresh generation when there is none or the live one has other versions.
-pub fn sync(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
-    let generation = match open(root) {
-        Ok(generation) => generation,
-        Err(IndexError::Missing(_)) | Err(IndexError::Outdated { .. }) => {
-            return rebuild(root, loaded)
-        }
-        Err(e) => return Err(e),
-    };
-    let indexed = indexed_hashes(&generation)?;
-    let mut report = SyncReport::default();
-    let mut changes: Vec<&LoadedItem> = Vec::new();
-    for loaded_item in &loaded.items {
-        match indexed.get(&loaded_item.item.id) {
-            Some(hash) if *hash == indexed_hash(loaded, loaded_item) => report.unchanged += 1,
-            Some(_) => {
-                report.updated += 1;
-                changes.push(loaded_item);
-            }
-            None => {
-                report.added += 1;
-                changes.push(loaded_item);
-            }
-        }
-    }
-    let keep: std::collections::HashSet<&str> =
-        loaded.items.iter().map(|l| l.item.id.as_str()).collect();
-    let removed: Vec<&String> = indexed
-        .keys()
-        .filter(|id| !keep.contains(id.as_str()))
-        .collect();
-    report.removed = removed.len();
-    if !report.changed() {
-        return Ok(report);
-    }
-    let mut writer = open_writer(&generation.index, root, 1)?;
-    let fields = &generation.fields;
-    for id in removed {
-        writer.delete_term(Term::from_field_text(fields.id, id));
-    }
-    for change in changes {
-        writer.delete_term(Term::from_field_text(fields.id, &change.item.id));
-        writer.add_document(document(fields, loaded, change))?;
-    }
-    commit(&mut writer)?;
-    Ok(report)
-}
-
-/// Builds a new generation from the whole archive and switches `CURRENT` to it.
-pub fn rebuild(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
-    std::fs::create_dir_all(root)?;
-    let stamp = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
-    let name = format!("gen-{stamp}-{}", std::process::id());
-    let path = root.join(&name);
-    std::fs::create_dir_all(&path)?;
-    let (schema, fields) = build_schema();
-    let index = Index::create_in_dir(&path, schema)?;
-    register(index.tokenizers());
-    let threads = if loaded.items.len() > 500 {
-        std::thread::available_parallelism()
-            .map(|n| n.get().min(4))
-            .unwrap_or(1)
-    } else {
-        1
-    };
-    let mut writer = open_writer(&index, root, threads)?;
-    for item in &loaded.items {
-        writer.add_document(document(&fields, loaded, item))?;
-    }
-    commit(&mut writer)?;
-    writer.wait_merging_threads()?;
-    switch_current(root, &name)?;
-    remove_other_generations(root, &name);
-    Ok(SyncReport {
-        added: loaded.items.len(),
-        rebuilt: true,
-        ..SyncReport::default()
-    })
-}
-
-/// The content hash the index keeps for an item: its file's hash mixed with the speaker list's,
-/// so that editing `speakers.toml` re-indexes items under their new names.
-fn indexed_hash(loaded: &Loaded, item: &LoadedItem) -> u64 {
-    item.hash ^ loaded.speakers.fingerprint.rotate_left(17)
-}
-
-/// The document for an item, with canonical speaker names.
-fn document(fields: &Fields, loaded: &Loaded, item: &LoadedItem) -> TantivyDocument {
-    let canonical = loaded.speakers.apply(&item.item);
-    to_document(fields, &canonical, indexed_hash(loaded, item))
-}
-
-fn open_writer(
+pub(super) fn open_writer(
     index: &Index,
     root: &Path,
     threads: usize,
@@ -274,32 +203,12 @@ fn open_writer(
     }
 }
 
-fn commit(writer: &mut IndexWriter<TantivyDocument>) -> Result<(), IndexError> {
+pub(super) fn commit(writer: &mut IndexWriter<TantivyDocument>) -> Result<(), IndexError> {
     let payload = serde_json::to_string(&Versions::now()).expect("versions serialise");
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;
     Ok(())
-}
-
-/// Points `CURRENT` at `name` atomically: write a temporary file, fsync, rename.
-fn switch_current(root: &Path, name: &str) -> std::io::Result<()> {
-    crate::archive::write::write_atomically(&root.join(CURRENT), name.as_bytes())
-}
-
-/// Removes every generation folder but `keep`: older ones and leftovers of crashed rebuilds.
-fn remove_other_generations(root: &Path, keep: &str) {
-    let Ok(entries) = std::fs::read_dir(root) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("gen-") && name != keep {
-            if let Err(e) = std::fs::remove_dir_all(entry.path()) {
-                tracing::warn!("could not remove old index generation {name}: {e}");
-            }
-        }
-    }
 }
 
 /// id -> content hash of every live document, read from fast fields (no stored documents).
@@ -312,17 +221,25 @@ pub fn indexed_hashes(generation: &Generation) -> Result<HashMap<String, u64>, I
         let Some(ids) = segment.fast_fields().str("id")? else {
             continue;
         };
+        // All ids of the segment in one pass over its dictionary (ord order); looking each up
+        // with `ord_to_str` costs a block search per document.
+        let mut by_ord: Vec<String> = Vec::with_capacity(ids.num_terms());
+        let mut terms = ids.dictionary().stream()?;
+        while terms.advance() {
+            by_ord.push(String::from_utf8_lossy(terms.key()).into_owned());
+        }
         let alive = segment.alive_bitset();
-        let mut id = String::new();
         for doc in 0..segment.max_doc() {
             if alive.is_some_and(|bits| !bits.is_alive(doc)) {
                 continue;
             }
-            let Some(ord) = ids.term_ords(doc).next() else {
+            let Some(id) = ids
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| by_ord.get(ord as usize))
+            else {
                 continue;
             };
-            id.clear();
-            ids.ord_to_str(ord, &mut id)?;
             out.insert(id.clone(), hashes.first(doc).unwrap_or(0));
         }
     }

@@ -11,6 +11,8 @@ pub mod cite;
 pub mod error;
 pub mod i18n;
 pub mod item_page;
+pub mod metrics;
+pub mod ops;
 pub mod pages;
 pub mod params;
 pub mod results;
@@ -41,6 +43,7 @@ struct Inner {
     index_root: PathBuf,
     live: RwLock<Option<Arc<Generation>>>,
     admin: Option<Arc<admin::Admin>>,
+    metrics: metrics::Metrics,
 }
 
 impl AppState {
@@ -60,6 +63,7 @@ impl AppState {
                 index_root: index_root.to_path_buf(),
                 live: RwLock::new(None),
                 admin,
+                metrics: metrics::Metrics::default(),
             }),
         };
         state.refresh();
@@ -84,9 +88,20 @@ impl AppState {
                     tracing::warn!("could not reload the index: {e}");
                 }
             }
-            (_, Some(_)) => match index::open(&self.inner.index_root) {
+            (_, Some(_)) => match index::open_for_serving(&self.inner.index_root) {
                 Ok(generation) => {
-                    tracing::info!("serving index generation {}", generation.name);
+                    if generation.outdated {
+                        tracing::warn!(
+                            "serving index generation {} built by analyzer v{} / schema v{} (this version needs v{} / v{}) until the rebuild finishes",
+                            generation.name,
+                            generation.versions.analyzer,
+                            generation.versions.schema,
+                            crate::analysis::ANALYZER_VERSION,
+                            index::SCHEMA_VERSION
+                        );
+                    } else {
+                        tracing::info!("serving index generation {}", generation.name);
+                    }
                     *self.inner.live.write().unwrap_or_else(|e| e.into_inner()) =
                         Some(Arc::new(generation));
                 }
@@ -113,13 +128,24 @@ impl AppState {
         })
     }
 
+    /// What the server counts, for `/metrics`.
+    pub fn metrics(&self) -> &metrics::Metrics {
+        &self.inner.metrics
+    }
+
     /// Runs a search on a blocking thread.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, WebError> {
         let generation = self.generation()?;
-        tokio::task::spawn_blocking(move || search::search(&generation, &request))
-            .await
-            .map_err(WebError::internal)?
-            .map_err(WebError::internal)
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            let results = search::search(&generation, &request);
+            state.inner.metrics.record_search(started.elapsed());
+            results
+        })
+        .await
+        .map_err(WebError::internal)?
+        .map_err(WebError::internal)
     }
 
     /// Runs any search work on a blocking thread.
@@ -152,8 +178,13 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .merge(admin::router(&state))
         .merge(browse::router())
+        .merge(ops::router())
         .route("/static/style.css", get(style))
         .route("/static/suggest.js", get(script))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ops::track,
+        ))
         .fallback(pages::not_found)
         .with_state(state)
         .layer(tower_http::trace::TraceLayer::new_for_http())

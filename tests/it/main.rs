@@ -7,6 +7,7 @@ mod archive_errors;
 mod bulk;
 mod http;
 mod ingest;
+mod maintenance;
 mod search_cli;
 mod smoke;
 mod support;

@@ -1,0 +1,86 @@
+//! Cheap looks at the archive folder: which item files exist, and a stamp (size, modification
+//! time) for each that changes whenever a file is added, edited, moved or removed.
+//!
+//! Used by the indexer (to hash files before parsing any) and by the server's watcher (to
+//! notice changes without reading files). Reads metadata only; knows nothing of the index.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use super::load::is_item_path;
+
+/// What a file's metadata says about its content: it changed if its stamp changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub modified: u128,
+}
+
+/// How old a modification time must be before an unchanged stamp is trusted to mean unchanged
+/// content: a file written twice within one timestamp tick could otherwise keep its stamp.
+const SETTLED: Duration = Duration::from_secs(2);
+
+impl Stamp {
+    fn of(metadata: &std::fs::Metadata) -> Stamp {
+        let modified = metadata
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        Stamp {
+            len: metadata.len(),
+            modified,
+        }
+    }
+
+    /// Whether the file was last modified long enough ago for its stamp to be trusted.
+    pub fn settled(&self) -> bool {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        self.modified != 0 && now.saturating_sub(self.modified) > SETTLED.as_nanos()
+    }
+}
+
+/// Every item file below `root` with its stamp. Stats files; reads none. Comparing two of
+/// these maps tells whether anything was added, removed, renamed or edited.
+pub fn stamps(root: &Path) -> std::io::Result<BTreeMap<PathBuf, Stamp>> {
+    let mut stamps = BTreeMap::new();
+    walk(root, root, &mut |relative, metadata| {
+        stamps.insert(relative, Stamp::of(&metadata));
+    })?;
+    Ok(stamps)
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    found: &mut dyn FnMut(PathBuf, std::fs::Metadata),
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name.starts_with('_') {
+            continue;
+        }
+        let path = entry.path();
+        let file_type = entry.file_type()?;
+        if file_type.is_dir() {
+            walk(root, &path, found)?;
+            continue;
+        }
+        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        if is_item_path(&relative) {
+            // A file removed between listing and stat is simply not there.
+            if let Ok(metadata) = entry.metadata() {
+                found(relative, metadata);
+            }
+        }
+    }
+    Ok(())
+}

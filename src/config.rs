@@ -1,0 +1,230 @@
+//! The effective settings and where each came from: a flag, the environment (`LECTERN_*`),
+//! `lectern.toml`, or the default. Flags beat the environment, which beats the file.
+//!
+//! clap already reads flags and environment variables (and tells which one it used); this
+//! module adds the optional file underneath and keeps the source of every value for
+//! `lectern config`. It knows the command line only through clap's `ArgMatches`.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use clap::parser::ValueSource;
+use clap::ArgMatches;
+use serde::Deserialize;
+
+/// Where the optional settings file is looked for when `--config` is not given.
+pub const DEFAULT_FILE: &str = "lectern.toml";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    File(PathBuf),
+    Env(&'static str),
+    Flag(&'static str),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Default => write!(f, "default"),
+            Source::File(path) => write!(f, "from {}", path.display()),
+            Source::Env(name) => write!(f, "from environment {name}"),
+            Source::Flag(flag) => write!(f, "from flag {flag}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Setting<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Every setting, resolved.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The settings file that was read, if any.
+    pub file: Option<PathBuf>,
+    pub archive: Setting<PathBuf>,
+    pub index: Setting<PathBuf>,
+    pub addr: Setting<SocketAddr>,
+    pub log_format: Setting<LogFormat>,
+    pub log: Setting<String>,
+}
+
+/// What `lectern.toml` may hold. Relative paths are relative to the file's folder.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    archive: Option<PathBuf>,
+    index: Option<PathBuf>,
+    addr: Option<SocketAddr>,
+    log_format: Option<LogFormat>,
+    log: Option<String>,
+}
+
+/// (argument id, flag, environment variable) for each setting clap knows.
+const ARGS: [(&str, &str, &str); 5] = [
+    ("archive", "--archive", "LECTERN_ARCHIVE"),
+    ("index", "--index", "LECTERN_INDEX"),
+    ("addr", "--addr", "LECTERN_ADDR"),
+    ("log_format", "--log-format", "LECTERN_LOG_FORMAT"),
+    ("log", "--log", "LECTERN_LOG"),
+];
+
+impl Config {
+    /// Resolves every setting from parsed arguments (global ones and `serve`'s) and the file.
+    pub fn resolve(matches: &ArgMatches) -> anyhow::Result<Config> {
+        let (file, settings) = read_file(matches.get_one::<PathBuf>("config"))?;
+        let serve = matches.subcommand_matches("serve");
+        let dir = file
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""));
+        let in_dir = |p: PathBuf| if p.is_relative() { dir.join(p) } else { p };
+        let source = |id: &str| -> Option<Source> {
+            let (_, flag, env) = ARGS.iter().find(|(arg, _, _)| *arg == id)?;
+            let found = [Some(matches), serve]
+                .into_iter()
+                .flatten()
+                .find_map(|m| m.try_get_raw(id).ok().flatten().map(|_| m.value_source(id)))?;
+            match found? {
+                ValueSource::CommandLine => Some(Source::Flag(flag)),
+                ValueSource::EnvVariable => Some(Source::Env(env)),
+                _ => None,
+            }
+        };
+        let file_source = || Source::File(file.clone().unwrap_or_default());
+        let pick = |id: &str, from_file: Option<String>, default: &str| -> Setting<String> {
+            if let Some(source) = source(id) {
+                let value = [Some(matches), serve]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|m| m.try_get_raw(id).ok().flatten())
+                    .and_then(|mut raw| raw.next())
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                Setting { value, source }
+            } else if let Some((value, name)) = env_only(id) {
+                Setting {
+                    value,
+                    source: Source::Env(name),
+                }
+            } else if let Some(value) = from_file {
+                Setting {
+                    value,
+                    source: file_source(),
+                }
+            } else {
+                Setting {
+                    value: default.to_string(),
+                    source: Source::Default,
+                }
+            }
+        };
+        let path = |p: Option<PathBuf>| p.map(|p| in_dir(p).to_string_lossy().into_owned());
+        let archive = pick("archive", path(settings.archive), "archive");
+        let index = pick("index", path(settings.index), "index");
+        let addr = pick(
+            "addr",
+            settings.addr.map(|a| a.to_string()),
+            "127.0.0.1:3000",
+        );
+        let log_format = pick(
+            "log_format",
+            settings.log_format.map(|f| format!("{f:?}").to_lowercase()),
+            "text",
+        );
+        let log = pick("log", settings.log, "info,tantivy=warn");
+        Ok(Config {
+            file,
+            archive: map(archive, |v| Ok(PathBuf::from(v)))?,
+            index: map(index, |v| Ok(PathBuf::from(v)))?,
+            addr: map(addr, |v| {
+                v.parse()
+                    .map_err(|e| format!("`{v}` is not an address such as 127.0.0.1:3000 ({e})"))
+            })?,
+            log_format: map(log_format, |v| match v.as_str() {
+                "json" => Ok(LogFormat::Json),
+                "text" => Ok(LogFormat::Text),
+                other => Err(format!("`{other}` is not a log format: use text or json")),
+            })?,
+            log,
+        })
+    }
+
+    /// The settings as TOML that could go into `lectern.toml`, each with its source.
+    pub fn to_toml(&self) -> String {
+        let line = |key: &str, value: String, source: &Source| {
+            format!("{key:<10} = {value:<30} # {source}\n")
+        };
+        let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let mut out = String::new();
+        out += &match &self.file {
+            Some(file) => format!("# settings file: {}\n", file.display()),
+            None => format!("# settings file: none ({DEFAULT_FILE} not found; --config or LECTERN_CONFIG to name one)\n"),
+        };
+        out += &line(
+            "archive",
+            quoted(&self.archive.value.to_string_lossy()),
+            &self.archive.source,
+        );
+        out += &line(
+            "index",
+            quoted(&self.index.value.to_string_lossy()),
+            &self.index.source,
+        );
+        out += &line(
+            "addr",
+            quoted(&self.addr.value.to_string()),
+            &self.addr.source,
+        );
+        let format = format!("{:?}", self.log_format.value).to_lowercase();
+        out += &line("log_format", quoted(&format), &self.log_format.source);
+        out += &line("log", quoted(&self.log.value), &self.log.source);
+        out
+    }
+}
+
+/// A setting's environment variable when the parsed command does not take that argument
+/// (`LECTERN_ADDR` seen from `lectern config`).
+fn env_only(id: &str) -> Option<(String, &'static str)> {
+    let (_, _, name) = ARGS.iter().find(|(arg, _, _)| *arg == id)?;
+    let value = std::env::var(name).ok().filter(|v| !v.is_empty())?;
+    Some((value, name))
+}
+
+fn map<T>(
+    setting: Setting<String>,
+    parse: impl FnOnce(String) -> Result<T, String>,
+) -> anyhow::Result<Setting<T>> {
+    let source = setting.source.clone();
+    let value = parse(setting.value).map_err(|e| anyhow::anyhow!("{e} ({source})"))?;
+    Ok(Setting { value, source })
+}
+
+fn read_file(named: Option<&PathBuf>) -> anyhow::Result<(Option<PathBuf>, FileSettings)> {
+    let path = match named {
+        Some(path) => path.clone(),
+        None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
+        None => return Ok((None, FileSettings::default())),
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| anyhow::anyhow!("cannot read the settings file {}: {e}", path.display()))?;
+    let settings: FileSettings = toml::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {} (allowed keys: archive, index, addr, log_format, log)",
+            path.display(),
+            e.to_string().trim()
+        )
+    })?;
+    Ok((Some(path), settings))
+}

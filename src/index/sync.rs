@@ -1,0 +1,274 @@
+//! Bringing the index up to date with the archive, touching only what changed.
+//!
+//! [`sync_archive`] hashes every item file's bytes first and compares them with the id -> hash
+//! map read from the index's fast fields (the id comes from the path), so only new or changed
+//! files are parsed and only they are written; a run with nothing to do reads bytes and stats,
+//! nothing more. Deleted items, and items whose file no longer parses, leave the index in the
+//! same commit. [`reindex`] builds a whole new generation instead (see `generations`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use tantivy::{TantivyDocument, Term};
+
+use super::generations::{lock_rebuild, rebuild_locked};
+use super::progress::Progress;
+use super::schema::{to_document, Fields};
+use super::store::{commit, indexed_hashes, open, open_writer, Generation, IndexError, SyncReport};
+use crate::archive::load::{fnv1a, load_file, Loaded, LoadedItem};
+use crate::archive::scan::{self, Stamp};
+use crate::archive::{FileError, Item, SpeakerNames};
+
+/// How long a sync that needs a full rebuild waits for another rebuild to finish.
+const REBUILD_WAIT: Duration = Duration::from_secs(3600);
+
+/// Brings the index up to date with the archive folder, parsing only changed files.
+/// Builds a fresh generation when there is none or the live one has other versions.
+pub fn sync_archive(
+    root: &Path,
+    archive: &Path,
+    progress: &dyn Progress,
+) -> Result<SyncReport, IndexError> {
+    sync_archive_known(root, archive, &mut KnownFiles::default(), progress)
+}
+
+/// Content hashes from an earlier read, by path and stamp: a file whose stamp has not changed
+/// (and had settled) is not read again. The server's watcher keeps one between syncs.
+#[derive(Debug, Default)]
+pub struct KnownFiles {
+    hashes: HashMap<PathBuf, (Stamp, u64)>,
+    /// A listing the caller has just taken: used once instead of walking the archive again.
+    pub listing: Option<BTreeMap<PathBuf, Stamp>>,
+}
+
+/// [`sync_archive`], skipping reads of files `known` already hashed; updates `known`.
+pub fn sync_archive_known(
+    root: &Path,
+    archive: &Path,
+    known: &mut KnownFiles,
+    progress: &dyn Progress,
+) -> Result<SyncReport, IndexError> {
+    let generation = match open(root) {
+        Ok(generation) => generation,
+        Err(IndexError::Missing(_)) | Err(IndexError::Outdated { .. }) => {
+            let lock = lock_rebuild(root, REBUILD_WAIT)?;
+            // Another process may have rebuilt it while we waited for the lock.
+            if open(root).is_ok() {
+                drop(lock);
+                return sync_archive_known(root, archive, known, progress);
+            }
+            let read = read_archive(archive, None, known, progress)?;
+            let mut report = rebuild_locked(&lock, root, &read.changed, &read.speakers, progress)?;
+            report.errors = read.errors;
+            return Ok(report);
+        }
+        Err(e) => return Err(e),
+    };
+    let started = std::time::Instant::now();
+    let indexed = indexed_hashes(&generation)?;
+    let hashed = started.elapsed();
+    let read = read_archive(archive, Some(&indexed), known, progress)?;
+    tracing::debug!(
+        "sync: index hashes in {hashed:?}, archive read in {:?}",
+        started.elapsed() - hashed
+    );
+    let mut keep: HashSet<&str> = read.unchanged.iter().map(String::as_str).collect();
+    keep.extend(read.changed.iter().map(|l| l.item.id.as_str()));
+    let changed: Vec<&LoadedItem> = read.changed.iter().collect();
+    let mut report = apply(&generation, root, &indexed, &changed, &keep, &read.speakers)?;
+    report.unchanged = read.unchanged.len();
+    report.items = keep.len();
+    report.errors = read.errors;
+    Ok(report)
+}
+
+/// Builds a whole new generation from the archive and switches to it, whatever the live one is.
+pub fn reindex(
+    root: &Path,
+    archive: &Path,
+    progress: &dyn Progress,
+) -> Result<SyncReport, IndexError> {
+    let lock = lock_rebuild(root, super::store::WRITER_WAIT)?;
+    let read = read_archive(archive, None, &mut KnownFiles::default(), progress)?;
+    let mut report = rebuild_locked(&lock, root, &read.changed, &read.speakers, progress)?;
+    report.errors = read.errors;
+    Ok(report)
+}
+
+/// Brings the index up to date with an already loaded archive (every file parsed).
+pub fn sync(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
+    let generation = match open(root) {
+        Ok(generation) => generation,
+        Err(IndexError::Missing(_)) | Err(IndexError::Outdated { .. }) => {
+            return super::generations::rebuild(root, loaded)
+        }
+        Err(e) => return Err(e),
+    };
+    let indexed = indexed_hashes(&generation)?;
+    let changed: Vec<&LoadedItem> = loaded
+        .items
+        .iter()
+        .filter(|l| indexed.get(&l.item.id) != Some(&indexed_hash(&loaded.speakers, l.hash)))
+        .collect();
+    let keep: HashSet<&str> = loaded.items.iter().map(|l| l.item.id.as_str()).collect();
+    let mut report = apply(
+        &generation,
+        root,
+        &indexed,
+        &changed,
+        &keep,
+        &loaded.speakers,
+    )?;
+    report.unchanged = loaded.items.len() - changed.len();
+    report.items = loaded.items.len();
+    Ok(report)
+}
+
+/// Writes the changes in one commit: removes ids not in `keep`, replaces `changed` items.
+fn apply(
+    generation: &Generation,
+    root: &Path,
+    indexed: &HashMap<String, u64>,
+    changed: &[&LoadedItem],
+    keep: &HashSet<&str>,
+    speakers: &SpeakerNames,
+) -> Result<SyncReport, IndexError> {
+    let removed: Vec<&String> = indexed
+        .keys()
+        .filter(|id| !keep.contains(id.as_str()))
+        .collect();
+    let mut report = SyncReport {
+        removed: removed.len(),
+        ..SyncReport::default()
+    };
+    for change in changed {
+        if indexed.contains_key(&change.item.id) {
+            report.updated += 1;
+        } else {
+            report.added += 1;
+        }
+    }
+    if !report.changed() {
+        return Ok(report);
+    }
+    let mut writer = open_writer(&generation.index, root, 1)?;
+    let fields = &generation.fields;
+    for id in removed {
+        writer.delete_term(Term::from_field_text(fields.id, id));
+    }
+    for change in changed {
+        writer.delete_term(Term::from_field_text(fields.id, &change.item.id));
+        writer.add_document(document(fields, speakers, change))?;
+    }
+    // Dropping the writer without this commit rolls every change back.
+    let started = std::time::Instant::now();
+    commit(&mut writer)?;
+    tracing::debug!("sync: committed in {:?}", started.elapsed());
+    Ok(report)
+}
+
+/// The archive read against the index: ids whose bytes are unchanged (not parsed), parsed
+/// items that are new or changed, and the problems.
+pub(super) struct ArchiveRead {
+    pub(super) speakers: SpeakerNames,
+    pub(super) unchanged: Vec<String>,
+    pub(super) changed: Vec<LoadedItem>,
+    pub(super) errors: Vec<FileError>,
+}
+
+/// Hashes every item file (reading only those `known` cannot vouch for); parses only those
+/// whose hash differs from `indexed` (all of them when `indexed` is `None`). Duplicate ids: the
+/// first path in sorted order wins.
+pub(super) fn read_archive(
+    archive: &Path,
+    indexed: Option<&HashMap<String, u64>>,
+    known: &mut KnownFiles,
+    progress: &dyn Progress,
+) -> std::io::Result<ArchiveRead> {
+    let files = match known.listing.take() {
+        Some(listing) => listing,
+        None => scan::stamps(archive)?,
+    };
+    let mut read = ArchiveRead {
+        speakers: SpeakerNames::default(),
+        unchanged: Vec::new(),
+        changed: Vec::new(),
+        errors: Vec::new(),
+    };
+    match SpeakerNames::load(archive) {
+        Ok(names) => read.speakers = names,
+        Err(error) => read.errors.push(error),
+    }
+    let mut hashes = HashMap::with_capacity(files.len());
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    progress.begin("reading", files.len() as u64);
+    for (relative, stamp) in files {
+        progress.advance(1);
+        let path = archive.join(&relative);
+        let hash = match known.hashes.get(&relative) {
+            Some((old, hash)) if *old == stamp && stamp.settled() => *hash,
+            _ => match std::fs::read(&path) {
+                Ok(bytes) => fnv1a(&bytes),
+                // Removed since the listing (a `git pull` or a move in progress): not an item now.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => {
+                    read.errors.push(FileError {
+                        path,
+                        line: 1,
+                        message: format!("cannot read the file: {e}"),
+                    });
+                    continue;
+                }
+            },
+        };
+        hashes.insert(relative.clone(), (stamp, hash));
+        let id = Item::id_for_path(&relative);
+        if let Some(first) = seen.get(&id) {
+            read.errors.push(duplicate(&path, &id, first));
+            continue;
+        }
+        if indexed.and_then(|map| map.get(&id)) == Some(&indexed_hash(&read.speakers, hash)) {
+            seen.insert(id.clone(), path);
+            read.unchanged.push(id);
+            continue;
+        }
+        match load_file(&path, &relative) {
+            Ok(item) => {
+                seen.insert(item.item.id.clone(), path);
+                read.changed.push(item);
+            }
+            Err(mut errors) => read.errors.append(&mut errors),
+        }
+    }
+    progress.finish();
+    known.hashes = hashes;
+    Ok(read)
+}
+
+/// The content hash the index keeps for an item: its file's hash mixed with the speaker list's,
+/// so that editing `speakers.toml` re-indexes items under their new names.
+pub(super) fn indexed_hash(speakers: &SpeakerNames, file_hash: u64) -> u64 {
+    file_hash ^ speakers.fingerprint.rotate_left(17)
+}
+
+/// The document for an item, with canonical speaker names.
+pub(super) fn document(
+    fields: &Fields,
+    speakers: &SpeakerNames,
+    item: &LoadedItem,
+) -> TantivyDocument {
+    let canonical = speakers.apply(&item.item);
+    to_document(fields, &canonical, indexed_hash(speakers, item.hash))
+}
+
+fn duplicate(path: &Path, id: &str, first: &Path) -> FileError {
+    FileError {
+        path: path.to_path_buf(),
+        line: 1,
+        message: format!(
+            "duplicate id `{id}`: {} gives the same id; rename one of the two files",
+            first.display()
+        ),
+    }
+}

@@ -1,0 +1,61 @@
+//! `lectern config`: flags beat the environment, which beats `lectern.toml`, which beats the
+//! defaults; every value says where it came from. A bad file is a clear error.
+
+use super::{lectern, stdout};
+use crate::support::TestArchive;
+
+#[test]
+fn config_prints_each_setting_with_its_source() {
+    let archive = TestArchive::new(&[]);
+    std::fs::write(
+        archive.dir.path().join("lectern.toml"),
+        "addr = \"0.0.0.0:8080\"\nlog_format = \"json\"\nindex = \"from-file\"\n",
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(["config", "--log-format", "text"])
+        .env("LECTERN_INDEX", "/srv/index")
+        .env_remove("LECTERN_ARCHIVE")
+        .env_remove("LECTERN_LOG_FORMAT")
+        .env_remove("LECTERN_ADDR")
+        .current_dir(archive.dir.path())
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    let line = |key: &str| {
+        text.lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("addr").contains("\"0.0.0.0:8080\"") && line("addr").contains("lectern.toml"),
+        "{text}"
+    );
+    assert!(
+        line("index").contains("/srv/index") && line("index").contains("LECTERN_INDEX"),
+        "{text}"
+    );
+    assert!(
+        line("log_format").contains("\"text\"") && line("log_format").contains("--log-format"),
+        "{text}"
+    );
+    assert!(line("archive").contains("default"), "{text}");
+    // The output is itself a valid settings file.
+    let parsed: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(parsed["addr"].as_str(), Some("0.0.0.0:8080"));
+}
+
+#[test]
+fn a_bad_settings_file_names_the_file_and_the_allowed_keys() {
+    let archive = TestArchive::new(&[]);
+    std::fs::write(archive.dir.path().join("lectern.toml"), "adress = \"x\"\n").unwrap();
+    let output = lectern(&archive).arg("config").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("lectern.toml") && stderr.contains("allowed keys"),
+        "{stderr}"
+    );
+}
