@@ -13,6 +13,7 @@ pub mod render;
 pub mod scan;
 pub mod slug;
 pub mod speakers;
+pub mod stamp;
 pub mod write;
 
 pub use date::ItemDate;

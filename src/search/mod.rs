@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{Query, TermQuery};
+use tantivy::collector::{Count, DocSetCollector, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -388,4 +388,16 @@ pub fn get_item(generation: &Generation, id: &str) -> tantivy::Result<Option<Ite
         Some((_, address)) => Ok(Some(read_item(&searcher, generation, *address)?)),
         None => Ok(None),
     }
+}
+
+/// Every item in the index, sorted by id (for harvesting, feeds and sitemaps).
+pub fn all_items(generation: &Generation) -> tantivy::Result<Vec<Item>> {
+    let searcher = generation.reader.searcher();
+    let addresses = searcher.search(&AllQuery, &DocSetCollector)?;
+    let mut items = addresses
+        .into_iter()
+        .map(|address| read_item(&searcher, generation, address))
+        .collect::<tantivy::Result<Vec<Item>>>()?;
+    items.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(items)
 }

@@ -1,5 +1,6 @@
-//! The JSON API: `/api/search` and `/api/items/{id}`. The JSON shapes live here and only here;
-//! the CLI's `--json` prints the same documents.
+//! The JSON API: `/api/search`, `/api/items/{id}` and `/api/suggest`. The JSON shapes live here
+//! and only here; the CLI's `--json` prints the same documents. The shapes and handlers carry
+//! `utoipa` annotations, from which `openapi` builds the OpenAPI document.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -9,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
 
 use super::error::WebError;
 use super::i18n::Ui;
@@ -26,13 +28,17 @@ pub fn router() -> Router<AppState> {
         .route("/api/suggest", get(suggest))
 }
 
-#[derive(Debug, Serialize)]
+/// One page of search results.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResponse {
     pub total: usize,
     pub hits: Vec<HitJson>,
+    /// Per dimension (`speaker`, `year`, `theme`, `series`, `kind`, `language`): values with counts.
+    #[schema(value_type = BTreeMap<String, Vec<FacetJson>>)]
     pub facets: BTreeMap<&'static str, Vec<FacetCount>>,
     pub warnings: Vec<String>,
     /// `relevance`, `newest` or `oldest`.
+    #[schema(value_type = String)]
     pub sort: Sort,
     /// The filters in force (the parameters' plus the query's prefixes).
     pub filters: FiltersJson,
@@ -42,7 +48,8 @@ pub struct SearchResponse {
     pub without_filters: Option<usize>,
 }
 
-#[derive(Debug, Serialize)]
+/// The filters in force.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct FiltersJson {
     pub speaker: Vec<String>,
     pub year: Option<String>,
@@ -53,7 +60,7 @@ pub struct FiltersJson {
 }
 
 /// A paragraph where the query matched, and the link to it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ToSchema)]
 pub struct PassageJson {
     /// `p-12` or `t=12:40`.
     pub anchor: String,
@@ -61,12 +68,14 @@ pub struct PassageJson {
     pub time: Option<String>,
     pub text: String,
     /// `[start, end)` in characters of `text`.
+    #[schema(value_type = Vec<Vec<usize>>)]
     pub highlights: Vec<[usize; 2]>,
     /// `/items/{id}#p-12`.
     pub url: String,
 }
 
-#[derive(Debug, Serialize)]
+/// One search result.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct HitJson {
     pub id: String,
     pub title: String,
@@ -79,12 +88,131 @@ pub struct HitJson {
     pub series: Option<String>,
     pub snippet: String,
     /// `[start, end)` in characters (Unicode scalar values) of `snippet`.
+    #[schema(value_type = Vec<Vec<usize>>)]
     pub highlights: Vec<[usize; 2]>,
     pub url: String,
     /// Why it matched: `title`, `speaker`, `theme`, `series`, `summary`, `text`.
+    #[schema(value_type = Vec<String>)]
     pub matched: Vec<Matched>,
     /// Up to three passages that link to the paragraph.
     pub passages: Vec<PassageJson>,
+}
+
+/// A facet value and how many results it has (the shape of `search::FacetCount`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetJson {
+    pub value: String,
+    pub count: u64,
+}
+
+/// An error: what went wrong and how to fix it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorJson {
+    pub error: String,
+}
+
+/// One item with its full text.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemJson {
+    pub id: String,
+    /// The file, relative to the archive folder.
+    pub path: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// lecture, report, essay, interview, panel or other.
+    pub kind: String,
+    pub speakers: Vec<SpeakerJson>,
+    pub themes: Vec<String>,
+    pub series: Option<String>,
+    pub event: Option<String>,
+    pub organisation: Option<String>,
+    /// `nl` or `en`.
+    pub language: String,
+    /// Whether the language was detected rather than given in the file.
+    pub language_detected: bool,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub summary: Option<String>,
+    /// The text, in Markdown.
+    pub body: String,
+}
+
+/// A speaker and their role in the item.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SpeakerJson {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The spelling in the file, when the archive maps it to this (canonical) name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
+}
+
+impl From<Item> for ItemJson {
+    fn from(item: Item) -> ItemJson {
+        ItemJson {
+            date: item.date.to_string(),
+            kind: item.kind.as_str().to_string(),
+            language: item.language.code().to_string(),
+            speakers: item
+                .speakers
+                .into_iter()
+                .map(|s| SpeakerJson {
+                    name: s.name,
+                    role: s.role,
+                    as_written: s.as_written,
+                })
+                .collect(),
+            id: item.id,
+            path: item.path,
+            title: item.title,
+            themes: item.themes,
+            series: item.series,
+            event: item.event,
+            organisation: item.organisation,
+            language_detected: item.language_detected,
+            source: item.source,
+            url: item.url,
+            summary: item.summary,
+            body: item.body,
+        }
+    }
+}
+
+/// The query parameters of `/api/search` (the handler reads them with `SearchParams`).
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct SearchQuery {
+    /// Words, "phrases", -exclusions, prefixes such as `spreker:` and `jaar:2018..2022`.
+    #[param(example = "sociaal werk")]
+    q: Option<String>,
+    /// Only items with this speaker (repeat for any of several).
+    #[param(example = "Herman de Mönnink")]
+    speaker: Option<Vec<String>>,
+    /// A year or a range.
+    #[param(example = "2018..2024")]
+    year: Option<String>,
+    /// Only items with this theme (repeat for any of several).
+    #[param(example = "sociaal werk")]
+    theme: Option<Vec<String>>,
+    /// Only items in this series (repeat for any of several).
+    series: Option<Vec<String>>,
+    /// Only items of this kind.
+    #[param(example = "lecture")]
+    kind: Option<Vec<String>>,
+    /// Only items in this language (`nl`, `en`).
+    lang: Option<Vec<String>>,
+    /// relevance (default), newest or oldest.
+    #[param(example = "newest")]
+    sort: Option<String>,
+    /// The page, from 1 to 100.
+    #[param(example = 1, minimum = 1, maximum = 100)]
+    page: Option<usize>,
+    /// Results per page, from 1 to 100 (default 10).
+    #[param(example = 5, minimum = 1, maximum = 100)]
+    limit: Option<usize>,
 }
 
 /// Byte ranges to character ranges, so that clients in any language can use them.
@@ -152,6 +280,17 @@ impl SearchResponse {
     }
 }
 
+/// Searches: the same parameters as the `/search` page.
+#[utoipa::path(
+    get,
+    path = "/api/search",
+    params(SearchQuery),
+    responses(
+        (status = 200, description = "The results", body = SearchResponse),
+        (status = 400, description = "A parameter has a bad value", body = ErrorJson),
+        (status = 503, description = "The index is not ready yet", body = ErrorJson),
+    )
+)]
 pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let params = match SearchParams::parse(raw.as_deref()) {
         Ok(params) => params,
@@ -163,9 +302,20 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
     }
 }
 
+/// One item with its full text.
+#[utoipa::path(
+    get,
+    path = "/api/items/{id}",
+    params(("id" = String, Path, description = "The item id", example = "marie-kamphuis-lezing-2022-de-monnink")),
+    responses(
+        (status = 200, description = "The item", body = ItemJson),
+        (status = 404, description = "No item has this id", body = ErrorJson),
+        (status = 503, description = "The index is not ready yet", body = ErrorJson),
+    )
+)]
 pub async fn item(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     match state.item(id).await {
-        Ok(Some(item)) => Json::<Item>(item).into_response(),
+        Ok(Some(item)) => Json(ItemJson::from(item)).into_response(),
         Ok(None) => WebError::NotFound.json(),
         Err(e) => e.json(),
     }
@@ -174,16 +324,19 @@ pub async fn item(State(state): State<AppState>, Path(id): Path<String>) -> Resp
 /// The most suggestions `/api/suggest` gives.
 pub const SUGGESTIONS: usize = 8;
 
-#[derive(Debug, Serialize)]
+/// Completions for what was typed.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SuggestResponse {
     pub q: String,
     pub suggestions: Vec<SuggestionJson>,
 }
 
-#[derive(Debug, Serialize)]
+/// One completion: a speaker, theme or series.
+#[derive(Debug, Serialize, ToSchema)]
 pub struct SuggestionJson {
     /// `speaker`, `theme` or `series`.
     #[serde(rename = "type")]
+    #[schema(value_type = String)]
     pub dimension: &'static str,
     pub value: String,
     pub count: u64,
@@ -225,6 +378,18 @@ fn suggestion_json(ui: Ui, s: Suggestion) -> SuggestionJson {
 }
 
 /// `/api/suggest?q=monn`: speakers, themes and series whose name or a word of it starts with `q`.
+#[utoipa::path(
+    get,
+    path = "/api/suggest",
+    params(
+        ("q" = Option<String>, Query, description = "What was typed", example = "monn"),
+        ("ui" = Option<String>, Query, description = "`nl` (default) or `en`: the prefix language of `query`", example = "en"),
+    ),
+    responses(
+        (status = 200, description = "Up to 8 completions", body = SuggestResponse),
+        (status = 503, description = "The index is not ready yet", body = ErrorJson),
+    )
+)]
 pub async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();

@@ -13,7 +13,8 @@ use maud::{html, Markup};
 use super::error::WebError;
 use super::i18n::Ui;
 use super::pages::{page, switch_url, ui_of};
-use super::views::{item_list, layout, ui_url};
+use super::structured;
+use super::views::{item_list, layout_with_head, ui_url};
 use super::AppState;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
@@ -256,11 +257,16 @@ fn list_view(
     switch: &str,
 ) -> Markup {
     let t = ui.t();
-    layout(
+    let head = match dimension {
+        "theme" => structured::browse_head(ui, "themes", name, &items(results)),
+        _ => html! {},
+    };
+    layout_with_head(
         ui,
         name,
         "",
         switch,
+        head,
         html! {
             p.meta { (ui.dimension(dimension)) }
             h1 { (name) }
@@ -286,11 +292,12 @@ fn speaker_link(ui: Ui, name: &str) -> Markup {
 
 fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Markup {
     let t = ui.t();
-    layout(
+    layout_with_head(
         ui,
         name,
         "",
         switch,
+        structured::browse_head(ui, "series", name, &items(results)),
         html! {
             p.meta { (ui.dimension("series")) }
             h1 { (name) }
@@ -343,11 +350,12 @@ fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Ma
         }
     }
     co_speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    layout(
+    layout_with_head(
         ui,
         name,
         "",
         switch,
+        structured::browse_head(ui, "speakers", name, &items(results)),
         html! {
             p.meta { (t.speaker) }
             h1 { (name) }

@@ -71,6 +71,6 @@ impl WebError {
             WebError::BadRequest(why) | WebError::Unavailable(why) => why.clone(),
             WebError::Internal(_) => "internal error".to_string(),
         };
-        (self.status(), Json(serde_json::json!({ "error": message }))).into_response()
+        (self.status(), Json(super::api::ErrorJson { error: message })).into_response()
     }
 }

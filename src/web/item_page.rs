@@ -10,7 +10,8 @@ use super::cite;
 use super::error::WebError;
 use super::i18n::Ui;
 use super::pages::{page, switch_url, ui_of};
-use super::views::{item_list, item_meta, layout, ui_url};
+use super::structured;
+use super::views::{item_list, item_meta, layout_with_head, ui_url};
 use super::AppState;
 use crate::archive::paragraphs::to_html_with_anchors;
 use crate::archive::slug::slugify;
@@ -78,11 +79,12 @@ fn item_view(ui: Ui, found: &ItemPage, base: &str, switch: &str) -> Markup {
     let t = ui.t();
     let item = &found.item;
     let url = format!("{base}/items/{}", item.id);
-    layout(
+    layout_with_head(
         ui,
         &item.title,
         "",
         switch,
+        structured::item_head(item),
         html! {
             article lang=(item.language.code()) {
                 h1 { (item.title) }

@@ -9,14 +9,23 @@ pub mod api;
 pub mod browse;
 pub mod cite;
 pub mod error;
+pub mod feeds;
 pub mod i18n;
 pub mod item_page;
 pub mod metrics;
 pub mod ops;
+pub mod oai;
+pub mod openapi;
+pub mod opensearch;
 pub mod pages;
 pub mod params;
+pub mod records;
 pub mod results;
+pub mod site;
+pub mod sitemap;
+pub mod structured;
 pub mod views;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -41,6 +50,8 @@ pub struct AppState {
 
 struct Inner {
     index_root: PathBuf,
+    /// The archive folder, when known: datestamps and deleted items (OAI-PMH, feeds) read it.
+    archive_root: Option<PathBuf>,
     live: RwLock<Option<Arc<Generation>>>,
     admin: Option<Arc<admin::Admin>>,
     metrics: metrics::Metrics,
@@ -49,18 +60,33 @@ struct Inner {
 impl AppState {
     /// Opens the live index generation if there is one; pages answer 503 until there is.
     pub fn new(index_root: &Path) -> AppState {
-        AppState::build(index_root, None)
+        AppState::build(index_root, None, None)
     }
 
-    /// With the web editor at `/admin` enabled.
+    /// Like [`AppState::new`], and also reads file datestamps and the trash in `archive_root`.
+    pub fn with_archive(index_root: &Path, archive_root: &Path) -> AppState {
+        AppState::build(index_root, Some(archive_root.to_path_buf()), None)
+    }
+
+    /// With the web editor at `/admin` enabled (and the archive known, as in `with_archive`).
     pub fn with_admin(index_root: &Path, config: admin::AdminConfig) -> AppState {
-        AppState::build(index_root, Some(Arc::new(admin::Admin::new(config))))
+        let archive_root = Some(config.archive.clone());
+        AppState::build(
+            index_root,
+            archive_root,
+            Some(Arc::new(admin::Admin::new(config))),
+        )
     }
 
-    fn build(index_root: &Path, admin: Option<Arc<admin::Admin>>) -> AppState {
+    fn build(
+        index_root: &Path,
+        archive_root: Option<PathBuf>,
+        admin: Option<Arc<admin::Admin>>,
+    ) -> AppState {
         let state = AppState {
             inner: Arc::new(Inner {
                 index_root: index_root.to_path_buf(),
+                archive_root,
                 live: RwLock::new(None),
                 admin,
                 metrics: metrics::Metrics::default(),
@@ -109,6 +135,10 @@ impl AppState {
             },
             (_, None) => {}
         }
+    }
+
+    pub fn archive_root(&self) -> Option<&Path> {
+        self.inner.archive_root.as_deref()
     }
 
     fn generation_opt(&self) -> Option<Arc<Generation>> {
@@ -179,6 +209,11 @@ pub fn app(state: AppState) -> Router {
         .merge(admin::router(&state))
         .merge(browse::router())
         .merge(ops::router())
+        .merge(oai::router())
+        .merge(feeds::router())
+        .merge(opensearch::router())
+        .merge(sitemap::router())
+        .merge(openapi::router())
         .route("/static/style.css", get(style))
         .route("/static/suggest.js", get(script))
         .route_layer(axum::middleware::from_fn_with_state(

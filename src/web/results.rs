@@ -7,7 +7,8 @@ use maud::{html, Markup};
 
 use super::i18n::Ui;
 use super::params::{SearchParams, MAX_PAGE, PAGE_SIZE};
-use super::views::{highlighted, item_meta, layout, ui_url};
+use super::structured;
+use super::views::{highlighted, item_meta, layout_with_head, ui_url};
 use crate::index::FACETS;
 use crate::search::{FacetCount, Hit, SearchResults, Sort};
 
@@ -18,11 +19,12 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
     } else {
         format!("{} – {}", params.q, t.results)
     };
-    layout(
+    layout_with_head(
         ui,
         &title,
         &params.q,
         switch,
+        structured::search_head(&params.with_page(1).to_query()),
         html! {
             div.layout {
                 (facets(ui, params, results))

@@ -15,6 +15,18 @@ pub const SCRIPT: &str = include_str!("suggest.js");
 
 /// The page shell: skip link, header with search, main, footer with the language switch.
 pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) -> Markup {
+    layout_with_head(ui, title, query, switch_url, html! {}, main)
+}
+
+/// [`layout`] with extra elements at the end of `<head>` (feeds, structured data, meta tags).
+pub fn layout_with_head(
+    ui: Ui,
+    title: &str,
+    query: &str,
+    switch_url: &str,
+    head: Markup,
+    main: Markup,
+) -> Markup {
     let t = ui.t();
     html! {
         (DOCTYPE)
@@ -25,6 +37,9 @@ pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) 
                 title { (title) " · " (t.site) }
                 link rel="stylesheet" href="/static/style.css";
                 script src="/static/suggest.js" defer {}
+                link rel="search" type="application/opensearchdescription+xml" title=(t.site) href="/opensearch.xml";
+                link rel="alternate" type="application/atom+xml" title=(format!("{}: {}", t.site, t.recent)) href="/feed.atom";
+                (head)
             }
             body {
                 a.skip href="#main" { (t.skip) }

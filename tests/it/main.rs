@@ -8,6 +8,8 @@ mod bulk;
 mod http;
 mod ingest;
 mod maintenance;
+mod interop;
+mod openapi;
 mod search_cli;
 mod smoke;
 mod support;

@@ -1,0 +1,50 @@
+//! When an archive file last changed, and the trash folder of deleted items.
+//!
+//! A file's *datestamp* is the later of its modification time and (on Unix) its status-change
+//! time: editing a file changes both, and moving it (into `_trash`, or back out) changes the
+//! latter, so a move is seen as a change even though `rename` keeps the modification time.
+//! OAI-PMH and feeds use it; the item's own `date` is the lecture date, not a datestamp.
+//! Pure file metadata; knows nothing of the index or HTTP.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::load::{load_archive, Loaded};
+
+/// The folder inside the archive where deleted items are kept, under their original path.
+pub const TRASH_DIR: &str = "_trash";
+
+/// When the file at `path` last changed (content, or place).
+pub fn changed_at(path: &Path) -> std::io::Result<SystemTime> {
+    let metadata = std::fs::metadata(path)?;
+    let modified = metadata.modified()?;
+    Ok(status_changed(&metadata).map_or(modified, |c| c.max(modified)))
+}
+
+#[cfg(unix)]
+fn status_changed(metadata: &std::fs::Metadata) -> Option<SystemTime> {
+    use std::os::unix::fs::MetadataExt;
+    let seconds = u64::try_from(metadata.ctime()).ok()?;
+    let nanos = u32::try_from(metadata.ctime_nsec()).ok()?;
+    SystemTime::UNIX_EPOCH.checked_add(std::time::Duration::new(seconds, nanos))
+}
+
+#[cfg(not(unix))]
+fn status_changed(_metadata: &std::fs::Metadata) -> Option<SystemTime> {
+    None
+}
+
+/// The trash folder of an archive.
+pub fn trash_root(archive: &Path) -> PathBuf {
+    archive.join(TRASH_DIR)
+}
+
+/// The deleted items: every item file in the trash, parsed as an archive of its own (so an
+/// item's id is the id it had before it was deleted). No trash folder means no deleted items.
+pub fn load_trash(archive: &Path) -> std::io::Result<Loaded> {
+    let trash = trash_root(archive);
+    if !trash.is_dir() {
+        return Ok(Loaded::default());
+    }
+    load_archive(&trash)
+}

@@ -1,0 +1,239 @@
+//! Atom feeds (RFC 4287): new items, every speaker, series and theme, and any search.
+//!
+//! `/feed.atom` lists the items whose files changed last (new and edited items);
+//! `/speakers/{slug}/feed.atom`, `/series/{slug}/feed.atom` and `/themes/{slug}/feed.atom` the
+//! newest items of that value; `/search.atom` takes exactly the parameters of `/search`.
+//! Ids and links are absolute URLs under the site's base URL (`site`); an entry's `updated` is
+//! its file's datestamp, its authors are the speakers.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use super::error::WebError;
+use super::pages::ui_of;
+use super::params::SearchParams;
+use super::records::{self, Stamped};
+use super::xml::{escape, utc};
+use super::{site, AppState};
+use crate::archive::markdown::to_plain_text;
+use crate::archive::slug::slugify;
+use crate::search::{Filters, SearchRequest, Sort};
+
+/// How many entries the new-items and browse feeds hold.
+const FEED_SIZE: usize = 30;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/feed.atom", get(new_items))
+        .route("/search.atom", get(search))
+        .route("/speakers/{slug}/feed.atom", get(speaker))
+        .route("/series/{slug}/feed.atom", get(series))
+        .route("/themes/{slug}/feed.atom", get(theme))
+}
+
+/// What a feed says about itself.
+struct Feed {
+    title: String,
+    /// Site paths of the feed and of the page it follows.
+    self_path: String,
+    page_path: String,
+}
+
+async fn new_items(State(state): State<AppState>) -> Response {
+    let mut items = match records::live(&state).await {
+        Ok(items) => items,
+        Err(e) => return e.json(),
+    };
+    items.sort_by(|a, b| b.changed.cmp(&a.changed).then_with(|| a.item.id.cmp(&b.item.id)));
+    items.truncate(FEED_SIZE);
+    let feed = Feed {
+        title: "Lectern: new items".into(),
+        self_path: "/feed.atom".into(),
+        page_path: "/".into(),
+    };
+    atom(&feed, &items)
+}
+
+async fn search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let params = match SearchParams::parse(raw.as_deref()) {
+        Ok(params) => params,
+        Err(why) => return WebError::BadRequest(why).page(ui_of(&headers, raw.as_deref())),
+    };
+    let results = match state.search(params.request()).await {
+        Ok(results) => results,
+        Err(e) => return e.json(),
+    };
+    let items = results.hits.into_iter().map(|h| h.item).collect();
+    let query = params.to_query();
+    let feed = Feed {
+        title: format!("Lectern: search {}", describe(&params)),
+        self_path: format!("/search.atom?{query}"),
+        page_path: format!("/search?{query}"),
+    };
+    atom(&feed, &records::stamp(&state, items))
+}
+
+async fn speaker(state: State<AppState>, Path(slug): Path<String>) -> Response {
+    let filters = Filters {
+        speakers: vec![slug.clone()],
+        ..Filters::default()
+    };
+    browse(state, filters, "speakers", slug).await
+}
+
+async fn series(state: State<AppState>, Path(slug): Path<String>) -> Response {
+    let filters = Filters {
+        series: vec![slug.clone()],
+        ..Filters::default()
+    };
+    browse(state, filters, "series", slug).await
+}
+
+async fn theme(state: State<AppState>, Path(slug): Path<String>) -> Response {
+    let filters = Filters {
+        themes: vec![slug.clone()],
+        ..Filters::default()
+    };
+    browse(state, filters, "themes", slug).await
+}
+
+/// The newest items of one speaker, series or theme (`base` is the page folder).
+async fn browse(State(state): State<AppState>, filters: Filters, base: &str, slug: String) -> Response {
+    let request = SearchRequest {
+        filters,
+        sort: Sort::Newest,
+        limit: FEED_SIZE,
+        ..SearchRequest::default()
+    };
+    let results = match state.search(request).await {
+        Ok(results) if results.total == 0 => return WebError::NotFound.json(),
+        Ok(results) => results,
+        Err(e) => return e.json(),
+    };
+    let items: Vec<_> = results.hits.into_iter().map(|h| h.item).collect();
+    let name = items
+        .iter()
+        .flat_map(|item| {
+            let names = item.speaker_names().map(str::to_string);
+            names.chain(item.series.clone()).chain(item.themes.clone())
+        })
+        .find(|name| slugify(name) == slugify(&slug))
+        .unwrap_or_else(|| slug.clone());
+    let feed = Feed {
+        title: format!("Lectern: {name}"),
+        self_path: format!("/{base}/{slug}/feed.atom"),
+        page_path: format!("/{base}/{slug}"),
+    };
+    atom(&feed, &records::stamp(&state, items))
+}
+
+/// `"zorg" (speaker: X, 2018..2022)` for a feed title.
+fn describe(params: &SearchParams) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for dimension in ["speaker", "theme", "series", "kind", "language"] {
+        for value in params.filters.values(dimension) {
+            parts.push(format!("{dimension}: {value}"));
+        }
+    }
+    if let Some(years) = params.filters.years {
+        parts.push(years.to_string());
+    }
+    match (params.q.is_empty(), parts.is_empty()) {
+        (true, true) => "(everything)".to_string(),
+        (false, true) => format!("“{}”", params.q),
+        (true, false) => format!("({})", parts.join(", ")),
+        (false, false) => format!("“{}” ({})", params.q, parts.join(", ")),
+    }
+}
+
+fn atom(feed: &Feed, items: &[Stamped]) -> Response {
+    let body = render(feed, items);
+    (
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        body,
+    )
+        .into_response()
+}
+
+/// The feed document.
+fn render(feed: &Feed, items: &[Stamped]) -> String {
+    let updated = items
+        .iter()
+        .map(|s| s.changed)
+        .max()
+        .unwrap_or_else(std::time::SystemTime::now);
+    let self_url = escape(&site::absolute(&feed.self_path));
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>{self_url}</id>\n<title>{}</title>\n<updated>{}</updated>\n<author><name>Lectern</name><uri>{}</uri></author>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<generator>Lectern</generator>\n",
+        escape(&feed.title),
+        utc(updated),
+        escape(&site::absolute("/")),
+        escape(&site::absolute(&feed.page_path)),
+    );
+    for stamped in items {
+        out.push_str(&entry(stamped));
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn entry(stamped: &Stamped) -> String {
+    let item = &stamped.item;
+    let url = escape(&site::absolute(&format!("/items/{}", item.id)));
+    let mut out = format!(
+        "<entry xml:lang=\"{}\">\n<id>{url}</id>\n<title type=\"text\">{}</title>\n<updated>{}</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n",
+        item.language.code(),
+        escape(&item.title),
+        utc(stamped.changed)
+    );
+    for name in item.speaker_names() {
+        out.push_str(&format!(
+            "<author><name>{}</name><uri>{}</uri></author>\n",
+            escape(name),
+            escape(&site::absolute(&format!("/speakers/{}", slugify(name))))
+        ));
+    }
+    for theme in &item.themes {
+        out.push_str(&format!(
+            "<category term=\"{}\" label=\"{}\" scheme=\"{}\"/>\n",
+            escape(&slugify(theme)),
+            escape(theme),
+            escape(&site::absolute("/themes/"))
+        ));
+    }
+    out.push_str(&format!(
+        "<summary type=\"text\">{}</summary>\n</entry>\n",
+        escape(&summary(stamped))
+    ));
+    out
+}
+
+/// `2022-10-06 · Herman de Mönnink · Marie Kamphuis Lezing. The summary or the text's start.`
+fn summary(stamped: &Stamped) -> String {
+    let item = &stamped.item;
+    let mut line = vec![item.date.to_string()];
+    line.extend(item.speaker_names().map(str::to_string));
+    line.extend(item.series.clone());
+    let text = match &item.summary {
+        Some(summary) => summary.clone(),
+        None => lead(&to_plain_text(&item.body), 300),
+    };
+    format!("{}. {text}", line.join(" · "))
+}
+
+fn lead(text: &str, max_chars: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = cut.rfind(char::is_whitespace).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", cut.trim_end())
+}

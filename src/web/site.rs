@@ -1,0 +1,48 @@
+//! The site's public address and the few interoperability settings, read from the environment.
+//!
+//! Feeds, OAI-PMH, OpenSearch, sitemaps and structured data need absolute URLs; this module is
+//! the one place that knows the base URL. Plain functions over `LECTERN_*` variables, so that a
+//! configuration module can later supply the same values. Depends on nothing else in the crate.
+
+/// Where the site is reachable when `LECTERN_BASE_URL` is not set.
+pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:3000";
+
+/// The public base URL without a trailing slash (`LECTERN_BASE_URL`, e.g. `https://lezingen.nl`).
+/// A value that is not an `http://` or `https://` URL is ignored with a warning.
+pub fn base_url() -> String {
+    match std::env::var("LECTERN_BASE_URL") {
+        Ok(url) if url.starts_with("http://") || url.starts_with("https://") => {
+            url.trim_end_matches('/').to_string()
+        }
+        Ok(url) if !url.is_empty() => {
+            tracing::warn!(
+                "LECTERN_BASE_URL={url} is not an http:// or https:// URL; using {DEFAULT_BASE_URL}"
+            );
+            DEFAULT_BASE_URL.to_string()
+        }
+        _ => DEFAULT_BASE_URL.to_string(),
+    }
+}
+
+/// An absolute URL for a site path such as `/items/x`.
+pub fn absolute(path: &str) -> String {
+    format!("{}{path}", base_url())
+}
+
+/// The address OAI-PMH's Identify gives (`LECTERN_ADMIN_EMAIL`).
+pub fn admin_email() -> String {
+    std::env::var("LECTERN_ADMIN_EMAIL")
+        .ok()
+        .filter(|e| e.contains('@') && e.contains('.'))
+        .unwrap_or_else(|| "archive@example.org".to_string())
+}
+
+/// How many records one OAI-PMH list response holds before a resumption token
+/// (`LECTERN_OAI_PAGE_SIZE`, 1 to 1000, default 5).
+pub fn oai_page_size() -> usize {
+    std::env::var("LECTERN_OAI_PAGE_SIZE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| (1..=1000).contains(n))
+        .unwrap_or(5)
+}

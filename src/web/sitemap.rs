@@ -1,0 +1,62 @@
+//! `/sitemap.xml` (every item, speaker, theme, series and year page, and the home page) and
+//! `/robots.txt` (which points to it and keeps crawlers out of endless result pages).
+//!
+//! Item `lastmod` is the file's datestamp (`records`); URLs are absolute (`site`).
+
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use super::records;
+use super::xml::{escape, utc};
+use super::{site, AppState};
+use crate::archive::slug::slugify;
+use crate::search::SearchRequest;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/sitemap.xml", get(sitemap))
+        .route("/robots.txt", get(robots))
+}
+
+async fn sitemap(State(state): State<AppState>) -> Response {
+    let items = match records::live(&state).await {
+        Ok(items) => items,
+        Err(e) => return e.json(),
+    };
+    let facets = match state.search(SearchRequest { limit: 1, ..SearchRequest::default() }).await {
+        Ok(results) => results.facets,
+        Err(e) => return e.json(),
+    };
+    let mut urls: Vec<(String, Option<String>)> = vec![(site::absolute("/"), None)];
+    for stamped in &items {
+        let path = format!("/items/{}", stamped.item.id);
+        urls.push((site::absolute(&path), Some(utc(stamped.changed))));
+    }
+    for (dimension, folder) in [("speaker", "speakers"), ("theme", "themes"), ("series", "series"), ("year", "years")] {
+        for value in facets.get(dimension).into_iter().flatten() {
+            let key = if dimension == "year" { value.value.clone() } else { slugify(&value.value) };
+            urls.push((site::absolute(&format!("/{folder}/{key}")), None));
+        }
+    }
+    let mut body = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (url, lastmod) in urls {
+        body.push_str(&format!("<url><loc>{}</loc>", escape(&url)));
+        if let Some(lastmod) = lastmod {
+            body.push_str(&format!("<lastmod>{lastmod}</lastmod>"));
+        }
+        body.push_str("</url>\n");
+    }
+    body.push_str("</urlset>\n");
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+}
+
+async fn robots() -> Response {
+    let body = format!(
+        "User-agent: *\nDisallow: /search\nDisallow: /search.atom\nDisallow: /api/\nDisallow: /oai\nDisallow: /admin\n\nSitemap: {}\n",
+        site::absolute("/sitemap.xml")
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}

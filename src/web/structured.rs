@@ -1,0 +1,188 @@
+//! Structured data in page heads: schema.org JSON-LD, Highwire `citation_*` meta tags (what
+//! Zotero and Google Scholar read), OpenGraph tags and feed links.
+//!
+//! Pure functions from items to `Markup` for `views::layout_with_head`; every URL is absolute
+//! (`site`). JSON-LD is serialised by serde_json and made safe inside `<script>`.
+
+use maud::{html, Markup, PreEscaped};
+use serde_json::{json, Value};
+
+use super::i18n::Ui;
+use super::site;
+use crate::archive::markdown::to_plain_text;
+use crate::archive::slug::slugify;
+use crate::archive::{Item, Language};
+
+/// The head of an item page: canonical link, JSON-LD, citation and OpenGraph tags.
+pub fn item_head(item: &Item) -> Markup {
+    let url = item_url(item);
+    html! {
+        link rel="canonical" href=(url);
+        (json_ld(&item_json(item)))
+        (citation_tags(item))
+        meta property="og:type" content="article";
+        meta property="og:site_name" content="Lectern";
+        meta property="og:title" content=(item.title);
+        meta property="og:url" content=(url);
+        meta property="og:description" content=(description(item));
+        meta property="og:locale" content=(locale(item.language));
+        @for name in item.speaker_names() { meta property="article:author" content=(name); }
+        @for theme in &item.themes { meta property="article:tag" content=(theme); }
+        meta name="description" content=(description(item));
+    }
+}
+
+/// The head of a speaker, series or theme page (`folder` is `speakers`, `series` or `themes`).
+pub fn browse_head(ui: Ui, folder: &str, name: &str, items: &[Item]) -> Markup {
+    let path = format!("/{folder}/{}", slugify(name));
+    let data = match folder {
+        "speakers" => Some(speaker_json(name, &path, items)),
+        "series" => Some(series_json(name, &path, items)),
+        _ => None,
+    };
+    html! {
+        link rel="alternate" type="application/atom+xml" title=(format!("Lectern: {name}")) href=(format!("{path}/feed.atom"));
+        link rel="canonical" href=(site::absolute(&path));
+        @if let Some(data) = data { (json_ld(&data)) }
+        meta property="og:type" content=(if folder == "speakers" { "profile" } else { "website" });
+        meta property="og:site_name" content="Lectern";
+        meta property="og:title" content=(name);
+        meta property="og:url" content=(site::absolute(&path));
+        meta property="og:locale" content=(locale(if ui == Ui::En { Language::En } else { Language::Nl }));
+    }
+}
+
+/// The head of a result page: the same search as an Atom feed.
+pub fn search_head(query_string: &str) -> Markup {
+    html! {
+        link rel="alternate" type="application/atom+xml" title="Lectern: search" href=(format!("/search.atom?{query_string}"));
+        meta name="robots" content="noindex, follow";
+    }
+}
+
+fn item_url(item: &Item) -> String {
+    site::absolute(&format!("/items/{}", item.id))
+}
+
+fn locale(language: Language) -> &'static str {
+    match language {
+        Language::Nl => "nl_NL",
+        Language::En => "en_GB",
+    }
+}
+
+fn description(item: &Item) -> String {
+    let text = item.summary.clone().unwrap_or_else(|| to_plain_text(&item.body));
+    let mut out: String = text.chars().take(200).collect();
+    if text.chars().count() > 200 {
+        out.push('…');
+    }
+    out
+}
+
+/// A `<script type="application/ld+json">` whose text cannot end the script early.
+fn json_ld(value: &Value) -> Markup {
+    let text = value.to_string().replace("</", "<\\/");
+    html! { script type="application/ld+json" { (PreEscaped(text)) } }
+}
+
+fn person(name: &str) -> Value {
+    json!({
+        "@type": "Person",
+        "@id": site::absolute(&format!("/speakers/{}#person", slugify(name))),
+        "name": name,
+        "url": site::absolute(&format!("/speakers/{}", slugify(name))),
+    })
+}
+
+/// The item as a schema.org CreativeWork, recorded at its Event, with its speakers as Persons.
+pub fn item_json(item: &Item) -> Value {
+    let people: Vec<Value> = item.speaker_names().map(person).collect();
+    let mut work = json!({
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "@id": item_url(item),
+        "url": item_url(item),
+        "name": item.title,
+        "headline": item.title,
+        "datePublished": item.date.to_string(),
+        "inLanguage": item.language.code(),
+        "genre": item.kind.as_str(),
+        "author": people,
+        "description": description(item),
+        "recordedAt": {
+            "@type": "Event",
+            "name": item.event.as_ref().or(item.series.as_ref()).unwrap_or(&item.title),
+            "startDate": item.date.to_string(),
+            "performer": people,
+        },
+    });
+    if !item.themes.is_empty() {
+        work["keywords"] = json!(item.themes);
+        work["about"] = json!(item.themes.iter().map(|t| json!({"@type": "Thing", "name": t})).collect::<Vec<_>>());
+    }
+    if let Some(series) = &item.series {
+        work["isPartOf"] = json!({
+            "@type": "CreativeWorkSeries",
+            "name": series,
+            "url": site::absolute(&format!("/series/{}", slugify(series))),
+        });
+    }
+    if let Some(organisation) = &item.organisation {
+        let organisation = json!({"@type": "Organization", "name": organisation});
+        work["publisher"] = organisation.clone();
+        work["recordedAt"]["organizer"] = organisation;
+    }
+    if let Some(url) = item.url.as_ref().filter(|u| u.starts_with("http")) {
+        work["sameAs"] = json!(url);
+    }
+    work
+}
+
+fn work_summary(item: &Item) -> Value {
+    json!({
+        "@type": "CreativeWork",
+        "@id": item_url(item),
+        "url": item_url(item),
+        "name": item.title,
+        "datePublished": item.date.to_string(),
+        "author": item.speaker_names().map(person).collect::<Vec<_>>(),
+    })
+}
+
+fn speaker_json(name: &str, path: &str, items: &[Item]) -> Value {
+    let mut me = person(name);
+    me["@context"] = json!("https://schema.org");
+    me["mainEntityOfPage"] = json!(site::absolute(path));
+    me["subjectOf"] = json!(items.iter().map(work_summary).collect::<Vec<_>>());
+    me
+}
+
+fn series_json(name: &str, path: &str, items: &[Item]) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "CreativeWorkSeries",
+        "name": name,
+        "url": site::absolute(path),
+        "hasPart": items.iter().map(work_summary).collect::<Vec<_>>(),
+    })
+}
+
+/// Highwire Press tags: one `citation_author` per speaker, dates as `YYYY/MM/DD`.
+fn citation_tags(item: &Item) -> Markup {
+    let date = item.date.to_string().replace('-', "/");
+    html! {
+        meta name="citation_title" content=(item.title);
+        @for name in item.speaker_names() { meta name="citation_author" content=(name); }
+        meta name="citation_publication_date" content=(date);
+        meta name="citation_date" content=(date);
+        meta name="citation_language" content=(item.language.code());
+        @if let Some(organisation) = &item.organisation { meta name="citation_publisher" content=(organisation); }
+        @if let Some(event) = &item.event { meta name="citation_conference_title" content=(event); }
+        @if let Some(series) = &item.series { meta name="citation_series_title" content=(series); }
+        @if !item.themes.is_empty() { meta name="citation_keywords" content=(item.themes.join("; ")); }
+        @if let Some(summary) = &item.summary { meta name="citation_abstract" content=(summary); }
+        meta name="citation_abstract_html_url" content=(item_url(item));
+        meta name="citation_public_url" content=(item_url(item));
+    }
+}
