@@ -71,6 +71,10 @@ impl WebError {
             WebError::BadRequest(why) | WebError::Unavailable(why) => why.clone(),
             WebError::Internal(_) => "internal error".to_string(),
         };
-        (self.status(), Json(super::api::ErrorJson { error: message })).into_response()
+        (
+            self.status(),
+            Json(super::api::ErrorJson { error: message }),
+        )
+            .into_response()
     }
 }

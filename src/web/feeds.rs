@@ -47,7 +47,11 @@ async fn new_items(State(state): State<AppState>) -> Response {
         Ok(items) => items,
         Err(e) => return e.json(),
     };
-    items.sort_by(|a, b| b.changed.cmp(&a.changed).then_with(|| a.item.id.cmp(&b.item.id)));
+    items.sort_by(|a, b| {
+        b.changed
+            .cmp(&a.changed)
+            .then_with(|| a.item.id.cmp(&b.item.id))
+    });
     items.truncate(FEED_SIZE);
     let feed = Feed {
         title: "Lectern: new items".into(),
@@ -105,7 +109,12 @@ async fn theme(state: State<AppState>, Path(slug): Path<String>) -> Response {
 }
 
 /// The newest items of one speaker, series or theme (`base` is the page folder).
-async fn browse(State(state): State<AppState>, filters: Filters, base: &str, slug: String) -> Response {
+async fn browse(
+    State(state): State<AppState>,
+    filters: Filters,
+    base: &str,
+    slug: String,
+) -> Response {
     let request = SearchRequest {
         filters,
         sort: Sort::Newest,
@@ -234,6 +243,8 @@ fn lead(text: &str, max_chars: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max_chars).collect();
-    let cut = cut.rfind(char::is_whitespace).map_or(cut.as_str(), |i| &cut[..i]);
+    let cut = cut
+        .rfind(char::is_whitespace)
+        .map_or(cut.as_str(), |i| &cut[..i]);
     format!("{}…", cut.trim_end())
 }

@@ -49,7 +49,13 @@ async fn suggest_handler(State(state): State<AppState>, RawQuery(raw): RawQuery)
         .find(|(k, _)| k == "q")
         .map(|(_, v)| v)
         .unwrap_or_default();
-    let facets = match state.search(SearchRequest { limit: 1, ..SearchRequest::default() }).await {
+    let facets = match state
+        .search(SearchRequest {
+            limit: 1,
+            ..SearchRequest::default()
+        })
+        .await
+    {
         Ok(results) => results.facets,
         Err(e) => return e.json(),
     };
@@ -57,8 +63,14 @@ async fn suggest_handler(State(state): State<AppState>, RawQuery(raw): RawQuery)
     let body = serde_json::json!([
         q,
         found.iter().map(|s| &s.value).collect::<Vec<_>>(),
-        found.iter().map(|s| format!("{} · {}", s.dimension, s.count)).collect::<Vec<_>>(),
-        found.iter().map(|s| site::absolute(&s.path)).collect::<Vec<_>>(),
+        found
+            .iter()
+            .map(|s| format!("{} · {}", s.dimension, s.count))
+            .collect::<Vec<_>>(),
+        found
+            .iter()
+            .map(|s| site::absolute(&s.path))
+            .collect::<Vec<_>>(),
     ]);
     (
         [(header::CONTENT_TYPE, "application/x-suggestions+json")],
@@ -87,7 +99,11 @@ pub fn suggest(
         return Vec::new();
     }
     let mut found: Vec<(bool, Suggestion)> = Vec::new();
-    for (dimension, folder) in [("speaker", "speakers"), ("series", "series"), ("theme", "themes")] {
+    for (dimension, folder) in [
+        ("speaker", "speakers"),
+        ("series", "series"),
+        ("theme", "themes"),
+    ] {
         for value in facets.get(dimension).into_iter().flatten() {
             let slug = slugify(&value.value);
             let starts = slug.starts_with(&typed);
@@ -110,7 +126,11 @@ pub fn suggest(
             .then(b.count.cmp(&a.count))
             .then_with(|| a.value.cmp(&b.value))
     });
-    found.into_iter().map(|(_, s)| s).take(SUGGESTIONS).collect()
+    found
+        .into_iter()
+        .map(|(_, s)| s)
+        .take(SUGGESTIONS)
+        .collect()
 }
 
 #[cfg(test)]
@@ -124,9 +144,15 @@ mod tests {
             value: value.into(),
             count,
         };
-        facets.insert("speaker", vec![count("Herman de Mönnink", 2), count("Ann Mons", 1)]);
+        facets.insert(
+            "speaker",
+            vec![count("Herman de Mönnink", 2), count("Ann Mons", 1)],
+        );
         facets.insert("theme", vec![count("armoede", 3)]);
-        let values: Vec<String> = suggest("mon", &facets).into_iter().map(|s| s.value).collect();
+        let values: Vec<String> = suggest("mon", &facets)
+            .into_iter()
+            .map(|s| s.value)
+            .collect();
         assert_eq!(values, ["Herman de Mönnink", "Ann Mons"]);
         assert_eq!(suggest("Arm", &facets)[0].path, "/themes/armoede");
         assert!(suggest("", &facets).is_empty());

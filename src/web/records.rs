@@ -82,7 +82,8 @@ fn trashed(archive: &Path) -> std::io::Result<Vec<Deleted>> {
         .items
         .into_iter()
         .map(|loaded| {
-            let changed = changed_at(&trash.join(&loaded.item.path)).unwrap_or(SystemTime::UNIX_EPOCH);
+            let changed =
+                changed_at(&trash.join(&loaded.item.path)).unwrap_or(SystemTime::UNIX_EPOCH);
             Deleted {
                 id: loaded.item.id.clone(),
                 item: Some(loaded.item),
@@ -91,7 +92,11 @@ fn trashed(archive: &Path) -> std::io::Result<Vec<Deleted>> {
         })
         .collect();
     for error in loaded.errors {
-        let relative: PathBuf = error.path.strip_prefix(&trash).unwrap_or(&error.path).into();
+        let relative: PathBuf = error
+            .path
+            .strip_prefix(&trash)
+            .unwrap_or(&error.path)
+            .into();
         out.push(Deleted {
             id: Item::id_for_path(&relative),
             item: None,

@@ -26,7 +26,13 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         Ok(items) => items,
         Err(e) => return e.json(),
     };
-    let facets = match state.search(SearchRequest { limit: 1, ..SearchRequest::default() }).await {
+    let facets = match state
+        .search(SearchRequest {
+            limit: 1,
+            ..SearchRequest::default()
+        })
+        .await
+    {
         Ok(results) => results.facets,
         Err(e) => return e.json(),
     };
@@ -35,9 +41,18 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         let path = format!("/items/{}", stamped.item.id);
         urls.push((site::absolute(&path), Some(utc(stamped.changed))));
     }
-    for (dimension, folder) in [("speaker", "speakers"), ("theme", "themes"), ("series", "series"), ("year", "years")] {
+    for (dimension, folder) in [
+        ("speaker", "speakers"),
+        ("theme", "themes"),
+        ("series", "series"),
+        ("year", "years"),
+    ] {
         for value in facets.get(dimension).into_iter().flatten() {
-            let key = if dimension == "year" { value.value.clone() } else { slugify(&value.value) };
+            let key = if dimension == "year" {
+                value.value.clone()
+            } else {
+                slugify(&value.value)
+            };
             urls.push((site::absolute(&format!("/{folder}/{key}")), None));
         }
     }
@@ -50,7 +65,11 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         body.push_str("</url>\n");
     }
     body.push_str("</urlset>\n");
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 async fn robots() -> Response {

@@ -72,7 +72,10 @@ fn locale(language: Language) -> &'static str {
 }
 
 fn description(item: &Item) -> String {
-    let text = item.summary.clone().unwrap_or_else(|| to_plain_text(&item.body));
+    let text = item
+        .summary
+        .clone()
+        .unwrap_or_else(|| to_plain_text(&item.body));
     let mut out: String = text.chars().take(200).collect();
     if text.chars().count() > 200 {
         out.push('…');
@@ -119,7 +122,11 @@ pub fn item_json(item: &Item) -> Value {
     });
     if !item.themes.is_empty() {
         work["keywords"] = json!(item.themes);
-        work["about"] = json!(item.themes.iter().map(|t| json!({"@type": "Thing", "name": t})).collect::<Vec<_>>());
+        work["about"] = json!(item
+            .themes
+            .iter()
+            .map(|t| json!({"@type": "Thing", "name": t}))
+            .collect::<Vec<_>>());
     }
     if let Some(series) = &item.series {
         work["isPartOf"] = json!({

@@ -39,7 +39,9 @@ pub fn utc(time: SystemTime) -> String {
 
 /// Parses what [`utc`] writes (and any RFC 3339 time) back.
 pub fn parse_utc(text: &str) -> Option<SystemTime> {
-    OffsetDateTime::parse(text, &Rfc3339).ok().map(SystemTime::from)
+    OffsetDateTime::parse(text, &Rfc3339)
+        .ok()
+        .map(SystemTime::from)
 }
 
 #[cfg(test)]
@@ -55,6 +57,9 @@ mod tests {
     fn timestamps_are_seconds_in_utc() {
         let t = SystemTime::UNIX_EPOCH + std::time::Duration::from_millis(1_700_000_000_500);
         assert_eq!(utc(t), "2023-11-14T22:13:20Z");
-        assert_eq!(utc(parse_utc("2023-11-14T22:13:20Z").unwrap()), "2023-11-14T22:13:20Z");
+        assert_eq!(
+            utc(parse_utc("2023-11-14T22:13:20Z").unwrap()),
+            "2023-11-14T22:13:20Z"
+        );
     }
 }

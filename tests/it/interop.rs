@@ -50,8 +50,14 @@ async fn feeds_list_items_with_absolute_ids_and_speakers_as_authors() {
     let (status, feed) = get(&app, "/search.atom?q=continuiteit&year=2022").await;
     assert_eq!(status, StatusCode::OK);
     assert!(feed.contains(SEED_ID));
-    assert!(feed.contains("q=continuiteit&amp;year=2022"), "self link keeps the query");
-    for uri in ["/series/marie-kamphuis-lezing/feed.atom", "/themes/sociaal-werk/feed.atom"] {
+    assert!(
+        feed.contains("q=continuiteit&amp;year=2022"),
+        "self link keeps the query"
+    );
+    for uri in [
+        "/series/marie-kamphuis-lezing/feed.atom",
+        "/themes/sociaal-werk/feed.atom",
+    ] {
         let (status, feed) = get(&app, uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
         assert!(feed.contains(SEED_ID), "{uri}");
@@ -68,14 +74,33 @@ async fn pages_link_their_feeds_and_the_search_description() {
     for (uri, feed) in [
         ("/", "/feed.atom"),
         ("/search?q=armoede", "/search.atom?q=armoede"),
-        ("/speakers/herman-de-monnink", "/speakers/herman-de-monnink/feed.atom"),
-        ("/series/marie-kamphuis-lezing", "/series/marie-kamphuis-lezing/feed.atom"),
+        (
+            "/speakers/herman-de-monnink",
+            "/speakers/herman-de-monnink/feed.atom",
+        ),
+        (
+            "/series/marie-kamphuis-lezing",
+            "/series/marie-kamphuis-lezing/feed.atom",
+        ),
         ("/themes/sociaal-werk", "/themes/sociaal-werk/feed.atom"),
     ] {
         let (status, page) = get(&app, uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
-        assert!(page.contains("rel=\"search\" type=\"application/opensearchdescription+xml\""), "{uri}");
-        assert!(page.contains(&format!("type=\"application/atom+xml\"")) && page.contains(&format!("href=\"{feed}\"")), "{uri} links {feed}");
+        assert!(
+            page.contains("rel=\"search\" type=\"application/opensearchdescription+xml\""),
+            "{uri}"
+        );
+        let feeds = between(
+            &page,
+            "<link rel=\"alternate\" type=\"application/atom+xml\"",
+            ">",
+        );
+        assert!(
+            feeds
+                .iter()
+                .any(|link| link.contains(&format!("href=\"{feed}\""))),
+            "{uri} links {feed}: {feeds:?}"
+        );
     }
 }
 
@@ -98,7 +123,9 @@ async fn oai_pmh_harvests_every_record_through_resumption_tokens() {
         pages += 1;
         live += body.matches("<oai_dc:dc").count();
         deleted += body.matches("status=\"deleted\"").count();
-        let token = between(&body, "\">", "</resumptionToken>").into_iter().last();
+        let token = between(&body, "\">", "</resumptionToken>")
+            .into_iter()
+            .last();
         match token.filter(|t| !t.is_empty() && body.contains("<resumptionToken")) {
             Some(token) => query = format!("verb=ListRecords&resumptionToken={}", urlencode(token)),
             None => break,
@@ -107,8 +134,19 @@ async fn oai_pmh_harvests_every_record_through_resumption_tokens() {
     assert_eq!(live, count, "every live item once");
     assert_eq!(deleted, 1, "the trashed item as a deleted record");
     assert_eq!(pages, (count + 1).div_ceil(5), "pages of 5");
-    let record = oai(&app, &format!("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:{SEED_ID}")).await;
-    for part in ["<dc:creator>Herman de Mönnink</dc:creator>", "<dc:creator>Radboud Engbersen</dc:creator>", "<dc:date>2022-10-06</dc:date>", "<dc:subject xml:lang=\"nl\">continuïteit</dc:subject>", "<dc:relation>Marie Kamphuis Lezing</dc:relation>", "<setSpec>series:marie-kamphuis-lezing</setSpec>"] {
+    let record = oai(
+        &app,
+        &format!("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:{SEED_ID}"),
+    )
+    .await;
+    for part in [
+        "<dc:creator>Herman de Mönnink</dc:creator>",
+        "<dc:creator>Radboud Engbersen</dc:creator>",
+        "<dc:date>2022-10-06</dc:date>",
+        "<dc:subject xml:lang=\"nl\">continuïteit</dc:subject>",
+        "<dc:relation>Marie Kamphuis Lezing</dc:relation>",
+        "<setSpec>series:marie-kamphuis-lezing</setSpec>",
+    ] {
         assert!(record.contains(part), "{part} in {record}");
     }
     let gone = oai(&app, "verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:marie-kamphuis-lezing-2017-weg").await;
@@ -122,31 +160,72 @@ fn urlencode(text: &str) -> String {
 #[tokio::test]
 async fn oai_pmh_selects_by_set_and_datestamp_and_answers_errors_with_codes() {
     let (_archive, app, _) = setup();
-    let series = oai(&app, "verb=ListIdentifiers&metadataPrefix=oai_dc&set=series:marie-kamphuis-lezing").await;
-    assert!(series.contains(SEED_ID) && series.contains("2017-weg"), "deleted records in their set too");
+    let series = oai(
+        &app,
+        "verb=ListIdentifiers&metadataPrefix=oai_dc&set=series:marie-kamphuis-lezing",
+    )
+    .await;
+    assert!(
+        series.contains(SEED_ID) && series.contains("2017-weg"),
+        "deleted records in their set too"
+    );
     assert!(!series.contains("social-work-futures"));
     let sets = oai(&app, "verb=ListSets").await;
     assert!(sets.contains("<setSpec>theme:sociaal-werk</setSpec><setName>sociaal werk</setName>"));
-    let all = oai(&app, "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2000-01-01").await;
+    let all = oai(
+        &app,
+        "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2000-01-01",
+    )
+    .await;
     assert!(all.contains("<header>"));
     for (query, code) in [
         ("verb=Nonsense", "badVerb"),
         ("", "badVerb"),
         ("verb=ListRecords", "badArgument"),
-        ("verb=ListRecords&metadataPrefix=oai_dc&from=yesterday", "badArgument"),
+        (
+            "verb=ListRecords&metadataPrefix=oai_dc&from=yesterday",
+            "badArgument",
+        ),
         ("verb=Identify&verb=Identify", "badVerb"),
-        ("verb=ListRecords&metadataPrefix=marc21", "cannotDisseminateFormat"),
-        ("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:nothing", "idDoesNotExist"),
-        ("verb=ListMetadataFormats&identifier=nothing", "idDoesNotExist"),
-        ("verb=ListRecords&metadataPrefix=oai_dc&set=series:nothing", "noRecordsMatch"),
-        ("verb=ListRecords&metadataPrefix=oai_dc&until=2000-01-01", "noRecordsMatch"),
-        ("verb=ListRecords&metadataPrefix=oai_dc&from=2999-01-01", "noRecordsMatch"),
-        ("verb=ListRecords&resumptionToken=garbage", "badResumptionToken"),
+        (
+            "verb=ListRecords&metadataPrefix=marc21",
+            "cannotDisseminateFormat",
+        ),
+        (
+            "verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:nothing",
+            "idDoesNotExist",
+        ),
+        (
+            "verb=ListMetadataFormats&identifier=nothing",
+            "idDoesNotExist",
+        ),
+        (
+            "verb=ListRecords&metadataPrefix=oai_dc&set=series:nothing",
+            "noRecordsMatch",
+        ),
+        (
+            "verb=ListRecords&metadataPrefix=oai_dc&until=2000-01-01",
+            "noRecordsMatch",
+        ),
+        (
+            "verb=ListRecords&metadataPrefix=oai_dc&from=2999-01-01",
+            "noRecordsMatch",
+        ),
+        (
+            "verb=ListRecords&resumptionToken=garbage",
+            "badResumptionToken",
+        ),
     ] {
         let body = oai(&app, query).await;
-        assert!(body.contains(&format!("<error code=\"{code}\">")), "{query}: {body}");
+        assert!(
+            body.contains(&format!("<error code=\"{code}\">")),
+            "{query}: {body}"
+        );
         if code == "badVerb" || code == "badArgument" {
-            assert!(body.contains("<request>"), "no arguments echoed after {code}");
+            assert!(
+                body.contains("<request>"),
+                "no arguments echoed after {code}"
+            );
         }
     }
 }
@@ -166,11 +245,19 @@ async fn item_pages_carry_json_ld_citation_and_opengraph_tags() {
     let work = &data[0];
     assert_eq!(work["@type"], "CreativeWork");
     assert_eq!(work["datePublished"], "2022-10-06");
-    let authors: Vec<&str> = work["author"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let authors: Vec<&str> = work["author"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
     assert_eq!(authors, ["Herman de Mönnink", "Radboud Engbersen"]);
     assert_eq!(work["author"][0]["@type"], "Person");
     assert_eq!(work["recordedAt"]["@type"], "Event");
-    assert_eq!(work["recordedAt"]["name"], "De agenda van sociaal werk 2022");
+    assert_eq!(
+        work["recordedAt"]["name"],
+        "De agenda van sociaal werk 2022"
+    );
     assert_eq!(work["isPartOf"]["name"], "Marie Kamphuis Lezing");
     for tag in [
         "<meta name=\"citation_title\" content=\"Het uur van de waarheid voor het sociaal werk\">",
@@ -186,7 +273,11 @@ async fn item_pages_carry_json_ld_citation_and_opengraph_tags() {
     let (_, page) = get(&app, "/speakers/herman-de-monnink").await;
     let person = &json_ld(&page)[0];
     assert_eq!(person["@type"], "Person");
-    assert!(person["subjectOf"].as_array().unwrap().iter().any(|w| w["url"] == format!("{BASE}/items/{SEED_ID}")));
+    assert!(person["subjectOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["url"] == format!("{BASE}/items/{SEED_ID}")));
     let (_, page) = get(&app, "/series/marie-kamphuis-lezing").await;
     let series = &json_ld(&page)[0];
     assert_eq!(series["@type"], "CreativeWorkSeries");
@@ -215,11 +306,35 @@ async fn sitemap_lists_every_item_and_robots_points_to_it() {
     let (_archive, app, count) = setup();
     let (status, sitemap) = get(&app, "/sitemap.xml").await;
     assert_eq!(status, StatusCode::OK);
-    let items: Vec<&str> = between(&sitemap, "<loc>", "</loc>").into_iter().filter(|u| u.contains("/items/")).collect();
+    let items: Vec<&str> = between(&sitemap, "<loc>", "</loc>")
+        .into_iter()
+        .filter(|u| u.contains("/items/"))
+        .collect();
     assert_eq!(items.len(), count);
     assert!(sitemap.contains(&format!("<loc>{BASE}/speakers/herman-de-monnink</loc>")));
     assert!(sitemap.contains(&format!("<loc>{BASE}/years/2022</loc>")));
-    assert!(!sitemap.contains("2017-weg"), "deleted items are not listed");
+    assert!(
+        !sitemap.contains("2017-weg"),
+        "deleted items are not listed"
+    );
     let (_, robots) = get(&app, "/robots.txt").await;
     assert!(robots.contains(&format!("Sitemap: {BASE}/sitemap.xml")));
+}
+
+#[test]
+fn moving_a_file_to_the_trash_changes_its_datestamp() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let (path, moved) = (dir.path().join("a.md"), dir.path().join("_trash/a.md"));
+    std::fs::write(&path, TRASHED).unwrap();
+    let before = lectern::archive::stamp::changed_at(&path).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    std::fs::create_dir_all(moved.parent().unwrap()).unwrap();
+    std::fs::rename(&path, &moved).unwrap();
+    let modified = std::fs::metadata(&moved).unwrap().modified().unwrap();
+    let after = lectern::archive::stamp::changed_at(&moved).unwrap();
+    assert!(modified <= before, "rename keeps the modification time");
+    assert!(
+        after > before,
+        "but the datestamp moves: a harvester sees the deletion"
+    );
 }

@@ -21,8 +21,14 @@ fn example_uri(path: &str, operation: &Value) -> String {
     let mut query = Vec::new();
     for param in operation["parameters"].as_array().into_iter().flatten() {
         let name = param["name"].as_str().unwrap();
-        let Some(example) = param.get("example").or_else(|| param["schema"].get("example")) else {
-            assert_ne!(param["in"], "path", "path parameter {name} of {path} has no example");
+        let Some(example) = param
+            .get("example")
+            .or_else(|| param["schema"].get("example"))
+        else {
+            assert_ne!(
+                param["in"], "path",
+                "path parameter {name} of {path} has no example"
+            );
             continue;
         };
         let value = match example {
@@ -43,13 +49,19 @@ fn example_uri(path: &str, operation: &Value) -> String {
 /// Checks an answer against the response the document gives for its status.
 fn check(document: &Value, path: &str, operation: &Value, status: StatusCode, body: &str) {
     let response = &operation["responses"][status.as_str()];
-    assert!(response.is_object(), "{path} answered {status}, which is not documented");
+    assert!(
+        response.is_object(),
+        "{path} answered {status}, which is not documented"
+    );
     let mut schema = response["content"]["application/json"]["schema"].clone();
     assert!(schema.is_object(), "{path} {status} has no JSON schema");
     schema["components"] = document["components"].clone();
     let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
     let instance: Value = serde_json::from_str(body).expect("the answer is JSON");
-    let errors: Vec<String> = validator.iter_errors(&instance).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{path} {status}: {errors:?}\n{body}");
 }
 
@@ -69,12 +81,26 @@ async fn every_documented_route_answers_as_documented() {
             let (status, body) = get(&app, &uri).await;
             assert_eq!(status, StatusCode::OK, "{uri}: {body}");
             check(&document, path, operation, status, &body);
+            if path == "/api/search" {
+                assert!(
+                    body.contains("\"hits\":[{"),
+                    "the examples find something: {uri}"
+                );
+            }
         }
     }
     for (path, uri, expected) in [
-        ("/api/items/{id}", "/api/items/no-such-item", StatusCode::NOT_FOUND),
+        (
+            "/api/items/{id}",
+            "/api/items/no-such-item",
+            StatusCode::NOT_FOUND,
+        ),
         ("/api/search", "/api/search?page=0", StatusCode::BAD_REQUEST),
-        ("/api/search", "/api/search?sort=best", StatusCode::BAD_REQUEST),
+        (
+            "/api/search",
+            "/api/search?sort=best",
+            StatusCode::BAD_REQUEST,
+        ),
     ] {
         let (status, body) = get(&app, uri).await;
         assert_eq!(status, expected, "{uri}");

@@ -85,7 +85,9 @@ fn respond(request: &Request, live: &[Stamped], entries: &[Entry<'_>]) -> Result
     match request {
         Request::Identify => {
             let earliest = entries.iter().map(|e| e.changed).min();
-            Ok(render::identify(&utc(earliest.unwrap_or(SystemTime::UNIX_EPOCH))))
+            Ok(render::identify(&utc(
+                earliest.unwrap_or(SystemTime::UNIX_EPOCH)
+            )))
         }
         Request::ListMetadataFormats { identifier } => {
             if let Some(identifier) = identifier {
@@ -96,7 +98,10 @@ fn respond(request: &Request, live: &[Stamped], entries: &[Entry<'_>]) -> Result
         Request::ListSets => Ok(render::sets(&all_sets(live))),
         Request::GetRecord { identifier } => {
             let entry = find(entries, identifier)?;
-            Ok(format!("<GetRecord>\n{}</GetRecord>\n", render::record(entry)))
+            Ok(format!(
+                "<GetRecord>\n{}</GetRecord>\n",
+                render::record(entry)
+            ))
         }
         Request::List { records, query } => list(entries, *records, query),
     }
@@ -149,7 +154,10 @@ fn list(entries: &[Entry<'_>], records: bool, query: &ListQuery) -> Result<Strin
         .filter(|e| query.after.as_deref().is_none_or(|after| e.id > after))
         .collect();
     if selected.is_empty() {
-        return Err(OaiError::new("noRecordsMatch", "no records match these arguments"));
+        return Err(OaiError::new(
+            "noRecordsMatch",
+            "no records match these arguments",
+        ));
     }
     if rest.is_empty() {
         return Err(OaiError::new(

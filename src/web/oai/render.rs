@@ -52,7 +52,9 @@ pub fn item_id(identifier: &str) -> Option<&str> {
 
 fn repository_id() -> String {
     let base = site::base_url();
-    let host = base.split_once("://").map_or(base.as_str(), |(_, rest)| rest);
+    let host = base
+        .split_once("://")
+        .map_or(base.as_str(), |(_, rest)| rest);
     let host = host.split(['/', ':']).next().unwrap_or(host);
     host.to_string()
 }
@@ -115,7 +117,7 @@ pub fn header(entry: &Entry) -> String {
     let _ = write!(
         out,
         "<header{status}><identifier>{}</identifier><datestamp>{}</datestamp>",
-        escape(&identifier(&entry.id)),
+        escape(&identifier(entry.id)),
         utc(entry.changed)
     );
     for spec in entry.item.map(item_sets).unwrap_or_default() {
@@ -170,7 +172,11 @@ pub fn dublin_core(item: &Item) -> String {
     element("date", &item.date.to_string(), false);
     element("type", "Text", false);
     element("type", item.kind.as_str(), false);
-    element("identifier", &site::absolute(&format!("/items/{}", item.id)), false);
+    element(
+        "identifier",
+        &site::absolute(&format!("/items/{}", item.id)),
+        false,
+    );
     if let Some(url) = &item.url {
         element("identifier", url, false);
     }
@@ -180,7 +186,11 @@ pub fn dublin_core(item: &Item) -> String {
     element("language", lang, false);
     if let Some(series) = &item.series {
         element("relation", series, false);
-        element("relation", &site::absolute(&format!("/series/{}", slugify(series))), false);
+        element(
+            "relation",
+            &site::absolute(&format!("/series/{}", slugify(series))),
+            false,
+        );
     }
     if let Some(event) = &item.event {
         element("relation", event, false);

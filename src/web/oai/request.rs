@@ -38,11 +38,18 @@ impl OaiError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Request {
     Identify,
-    ListMetadataFormats { identifier: Option<String> },
+    ListMetadataFormats {
+        identifier: Option<String>,
+    },
     ListSets,
-    GetRecord { identifier: String },
+    GetRecord {
+        identifier: String,
+    },
     /// ListIdentifiers (`records == false`) or ListRecords.
-    List { records: bool, query: ListQuery },
+    List {
+        records: bool,
+        query: ListQuery,
+    },
 }
 
 /// What a list request selects, and where in the list it continues.
@@ -183,8 +190,14 @@ fn resume(verb: &str, token: &str, argument_count: usize) -> Result<Request, Oai
 }
 
 fn list_query(args: &BTreeMap<&str, &str>) -> Result<ListQuery, OaiError> {
-    let from = args.get("from").map(|t| parse_bound(t, false)).transpose()?;
-    let until = args.get("until").map(|t| parse_bound(t, true)).transpose()?;
+    let from = args
+        .get("from")
+        .map(|t| parse_bound(t, false))
+        .transpose()?;
+    let until = args
+        .get("until")
+        .map(|t| parse_bound(t, true))
+        .transpose()?;
     if let (Some((from, from_day)), Some((until, until_day))) = (&from, &until) {
         if from_day != until_day {
             return Err(OaiError::bad_argument(
@@ -245,17 +258,28 @@ mod tests {
         assert_eq!(req("verb=Identify&x=1").unwrap_err().code, "badArgument");
         assert_eq!(req("verb=ListRecords").unwrap_err().code, "badArgument");
         let code = |q| req(q).unwrap_err().code;
-        assert_eq!(code("verb=ListRecords&metadataPrefix=marc"), "cannotDisseminateFormat");
-        assert_eq!(code("verb=ListRecords&metadataPrefix=oai_dc&from=2020"), "badArgument");
+        assert_eq!(
+            code("verb=ListRecords&metadataPrefix=marc"),
+            "cannotDisseminateFormat"
+        );
+        assert_eq!(
+            code("verb=ListRecords&metadataPrefix=oai_dc&from=2020"),
+            "badArgument"
+        );
         assert_eq!(
             code("verb=ListRecords&metadataPrefix=oai_dc&from=2021-01-01&until=2020-01-01"),
             "badArgument"
         );
         assert_eq!(
-            code("verb=ListRecords&metadataPrefix=oai_dc&from=2021-01-01&until=2022-01-01T00:00:00Z"),
+            code(
+                "verb=ListRecords&metadataPrefix=oai_dc&from=2021-01-01&until=2022-01-01T00:00:00Z"
+            ),
             "badArgument"
         );
-        assert_eq!(code("verb=ListRecords&resumptionToken=junk"), "badResumptionToken");
+        assert_eq!(
+            code("verb=ListRecords&resumptionToken=junk"),
+            "badResumptionToken"
+        );
         assert_eq!(
             code("verb=ListRecords&resumptionToken=5!x!!!&metadataPrefix=oai_dc"),
             "badArgument"
@@ -270,10 +294,11 @@ mod tests {
             panic!()
         };
         let token = query.token_after("some-id", 5);
-        let Request::List { query: next, .. } =
-            parse(&[("verb".into(), "ListRecords".into()), ("resumptionToken".into(), token)])
-                .unwrap()
-        else {
+        let Request::List { query: next, .. } = parse(&[
+            ("verb".into(), "ListRecords".into()),
+            ("resumptionToken".into(), token),
+        ])
+        .unwrap() else {
             panic!()
         };
         assert_eq!(next.cursor, 5);
