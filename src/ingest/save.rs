@@ -15,7 +15,7 @@ use crate::archive::Item;
 use crate::index::{self, SyncReport};
 
 /// The folder for deleted items, inside the archive (never loaded as items).
-pub const TRASH: &str = "_trash";
+pub const TRASH: &str = crate::archive::stamp::TRASH_DIR;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
