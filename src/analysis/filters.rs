@@ -4,7 +4,7 @@
 //! tantivy's `Language::Dutch` is Kraaij-Pohlmann since 0.27 (gemeente ~ gemeen ~ menen);
 //! we use `DutchPorter` and undouble vowels afterwards (sociaal ~ sociale), see ARCHITECTURE.md.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 use frostem::Algorithm;
@@ -23,46 +23,67 @@ impl TokenFilter for Stem {
     type Tokenizer<T: Tokenizer> = StemFilter<T>;
 
     fn transform<T: Tokenizer>(self, inner: T) -> StemFilter<T> {
-        StemFilter { stem: self, inner }
+        StemFilter {
+            stem: self,
+            inner,
+            memo: HashMap::new(),
+        }
     }
 }
+
+/// Words stemmed before, kept per analyzer copy: an indexing thread or one search's snippets
+/// meet the same words again and again, and a lookup costs a fraction of a Snowball run.
+/// Stems do not change by this, so the analyzer version does not either.
+const MEMO_LIMIT: usize = 100_000;
 
 #[derive(Clone)]
 pub struct StemFilter<T> {
     stem: Stem,
     inner: T,
+    memo: HashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for StemFilter<T> {
-    type TokenStream<'a> = StemStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = StemStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         StemStream {
             tail: self.inner.token_stream(text),
             stemmer: frostem::Stemmer::new(self.stem.algorithm),
             undouble: self.stem.undouble,
+            memo: &mut self.memo,
         }
     }
 }
 
-pub struct StemStream<T> {
+pub struct StemStream<'a, T> {
     tail: T,
     stemmer: frostem::Stemmer,
     undouble: bool,
+    memo: &'a mut HashMap<String, String>,
 }
 
-impl<T: TokenStream> TokenStream for StemStream<T> {
+impl<T: TokenStream> TokenStream for StemStream<'_, T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
+        if let Some(stem) = self.memo.get(token.text.as_str()) {
+            token.text.clone_from(stem);
+            return true;
+        }
         let stemmed = self.stemmer.stem(&token.text).into_owned();
-        token.text = if self.undouble {
+        let stemmed = if self.undouble {
             undouble_vowels(&stemmed)
         } else {
             stemmed
         };
+        if self.memo.len() >= MEMO_LIMIT {
+            self.memo.clear();
+        }
+        let word = std::mem::replace(&mut token.text, stemmed);
+        self.memo.insert(word, token.text.clone());
         true
     }
 

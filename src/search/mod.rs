@@ -3,6 +3,7 @@
 //! Returns text plus highlight ranges; views decide on markup. Knows nothing of HTTP or HTML.
 
 pub mod build;
+mod facets;
 pub mod passages;
 pub mod query;
 pub mod related;
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, FacetCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{AllQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -22,6 +23,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
 use crate::index::{Generation, FACETS};
+pub(crate) use facets::count_facets;
 use build::{assemble, filter_clauses, text_query, QueryAnalyzers};
 pub use passages::{Matched, Passage};
 pub use query::{Filters, ParsedQuery, Warning, YearRange};
@@ -342,38 +344,6 @@ pub(crate) fn read_item(
     serde_json::from_str(json).map_err(|e| {
         tantivy::TantivyError::InternalError(format!("stored item does not parse: {e}"))
     })
-}
-
-pub(crate) fn count_facets(
-    searcher: &Searcher,
-    query: &dyn Query,
-) -> tantivy::Result<BTreeMap<&'static str, Vec<FacetCount>>> {
-    let mut collector = FacetCollector::for_field("facet");
-    for dimension in FACETS {
-        collector.add_facet(format!("/{dimension}").as_str());
-    }
-    let counts = searcher.search(query, &collector)?;
-    let mut out = BTreeMap::new();
-    for dimension in FACETS {
-        let mut values: Vec<FacetCount> = counts
-            .get(format!("/{dimension}").as_str())
-            .map(|(facet, count)| FacetCount {
-                value: facet
-                    .to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                count,
-            })
-            .collect();
-        if dimension == "year" {
-            values.sort_by(|a, b| b.value.cmp(&a.value));
-        } else {
-            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        }
-        out.insert(dimension, values);
-    }
-    Ok(out)
 }
 
 /// One item by id, from the index.

@@ -1,0 +1,87 @@
+"""Turns a results dict of run.py into the Markdown tables that docs/benchmarks.md quotes."""
+
+
+def f(value, digits=1):
+    return "-" if value is None else ("%.*f" % (digits, value))
+
+
+def ratio(a, b):
+    return "-" if not a or not b else "%.2fx" % (a / b)
+
+
+def build_row(name, b):
+    if not b:
+        return None
+    mb = b["text_bytes"] / 1e6
+    return [name, f(b["total_s"], 2), f(mb / b["total_s"]), f(b["items"] / b["total_s"], 0),
+            f(b["peak_rss_mb"], 0), f(b["index_mb"], 0), b["load"]]
+
+
+def page_row(name, p):
+    if not p:
+        return None
+    fx, d = p["fixed"], p["distinct"]
+    return [name, f(fx["p50_ms"], 2), f(fx["p95_ms"], 2), f(fx["p99_ms"], 2), f(p["pages_per_s"], 0),
+            f(d.get("p50_ms"), 2), f(d.get("p99_ms"), 2), p["load"]]
+
+
+def table(header, rows):
+    rows = [r for r in rows if r]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def markdown(r, work):
+    m = r["machine"]
+    out = ["## %s run, %s\n" % (r["mode"], m["date"]),
+           "Machine: %s, %d cores, %.0f GB, Linux %s; %s; tantivy %s; SQLite %s (Python %s); %s; %s. "
+           "Commit %s. Load average at start %s, at end %s.\n"
+           % (m["cpu"], m["cores"], m["mem_gb"], m["kernel"], m["rustc"], m["tantivy"], m["sqlite"],
+              m["python"], m["datasette"], m["wrk"], m["commit"], r["load_at_start"], r["load_at_end"])]
+    lb, tb, fb = r.get("lectern_build"), r.get("tantivy_build"), r.get("fts5_build")
+    out.append("### Build (%d items, %.0f MB of text)\n" % (lb["items"], lb["text_bytes"] / 1e6))
+    out.append(table(["engine", "seconds", "MB/s", "items/s", "peak RSS MB", "index MB", "load avg"],
+                     [build_row("Lectern (load + index)", lb), build_row("bare tantivy", tb),
+                      build_row("SQLite FTS5", fb)]))
+    out.append("Lectern: loading the archive %.2f s, indexing %.2f s. Ratios: Lectern/tantivy %s, "
+               "Lectern/FTS5 %s.\n" % (lb["load_s"], lb["index_s"],
+                                      ratio(lb["total_s"], tb and tb["total_s"]),
+                                      ratio(lb["total_s"], fb and fb["total_s"])))
+    lp, tp, fp = r.get("lectern_pages"), r.get("tantivy_pages"), r.get("fts5_pages")
+    out.append("### Result pages in process (fixed mix of 20; distinct mix of %d, each once)\n"
+               % lp["distinct"]["n"])
+    out.append(table(["engine", "p50 ms", "p95 ms", "p99 ms", "pages/s (2 threads)",
+                      "distinct p50 ms", "distinct p99 ms", "load avg"],
+                     [page_row("Lectern", lp), page_row("bare tantivy", tp), page_row("SQLite FTS5", fp)]))
+    if tp:
+        out.append("Ratios (Lectern/reference): p99 vs tantivy %s, vs FTS5 %s; pages/s vs tantivy %s, "
+                   "vs FTS5 %s. Totals per query (Lectern / tantivy / FTS5): %s\n"
+                   % (ratio(lp["fixed"]["p99_ms"], tp["fixed"]["p99_ms"]),
+                      ratio(lp["fixed"]["p99_ms"], fp["fixed"]["p99_ms"]),
+                      ratio(lp["pages_per_s"], tp["pages_per_s"]),
+                      ratio(lp["pages_per_s"], fp["pages_per_s"]),
+                      ", ".join("%s/%s/%s" % t for t in zip(lp["totals"], tp["totals"], fp["totals"]))))
+    http = r["http"]
+    if http:
+        rows = []
+        for name in ["api", "html", "api_distinct", "html_distinct", "datasette"]:
+            for run in http.get(name, []):
+                rows.append([name, run["connections"], f(run["rps"], 0), f(run["p50_ms"], 1),
+                             f(run["p99_ms"], 1), run["errors"], run["load"]])
+        out.append("### HTTP (wrk, same 2 cores)\n")
+        out.append(table(["route", "connections", "req/s", "p50 ms", "p99 ms", "errors", "load avg"], rows))
+        c64 = lambda name: next((x["rps"] for x in http.get(name, []) if x["connections"] == 64), None)
+        out.append("`/api/search` at 64 connections / in-process pages/s: %s (target >= 0.6); "
+                   "`/search`: %s (target >= 0.5); distinct mix: %s and %s. Lectern API / datasette "
+                   "at 64: %s. Server RSS at the end %.0f MB (peak %.0f MB); datasette %.0f MB.\n"
+                   % (ratio(c64("api"), lp["pages_per_s"]), ratio(c64("html"), lp["pages_per_s"]),
+                      ratio(c64("api_distinct"), lp["pages_per_s"]),
+                      ratio(c64("html_distinct"), lp["pages_per_s"]),
+                      ratio(c64("api"), c64("datasette")), http["server"]["rss_mb"],
+                      http["server"]["peak_rss_mb"], http["datasette_server"]["rss_mb"]))
+    if r.get("add_to_found"):
+        a = r["add_to_found"]
+        out.append("Add to found: %.2f s (`lectern index` took %.2f s of it); measured as %s.\n"
+                   % (a["found_s"], a["index_command_s"], a["how"]))
+    return "\n".join(out)
