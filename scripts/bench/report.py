@@ -67,6 +67,10 @@ def markdown(r, work):
         rows = []
         for name in ["api", "html", "api_distinct", "html_distinct", "datasette"]:
             for run in http.get(name, []):
+                if run["requests"] == 0:
+                    rows.append([name, run["connections"], "0 (none finished)", "-", "-",
+                                 run["errors"], run["load"]])
+                    continue
                 rows.append([name, run["connections"], f(run["rps"], 0), f(run["p50_ms"], 1),
                              f(run["p99_ms"], 1), run["errors"], run["load"]])
         out.append("### HTTP (wrk, same 2 cores)\n")
