@@ -10,6 +10,7 @@ mod ingest;
 mod interop;
 mod maintenance;
 mod openapi;
+mod long_texts;
 mod search_cli;
 mod smoke;
 mod support;
