@@ -76,12 +76,18 @@ pub struct Speech {
 impl Speech {
     pub fn title(&self) -> String {
         let country = self.country.as_deref().unwrap_or("unknown country");
-        let session = self.session.map(|s| format!(", session {s}")).unwrap_or_default();
+        let session = self
+            .session
+            .map(|s| format!(", session {s}"))
+            .unwrap_or_default();
         format!("General Debate {}: {country}{session}", self.year)
     }
 
     pub fn speaker_name(&self) -> Option<&str> {
-        self.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty())
+        self.speaker
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
     }
 }
 

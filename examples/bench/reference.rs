@@ -152,11 +152,7 @@ pub fn pages(args: &PagesArgs) -> Result<()> {
     let mut parser = QueryParser::for_index(&index, vec![f.title, f.body]);
     parser.set_conjunction_by_default();
     let reader = index.reader()?;
-    let pager = RefPager {
-        reader,
-        parser,
-        f,
-    };
+    let pager = RefPager { reader, parser, f };
     let result = measure::run(&pager, &fixed, &distinct, args.rounds, args.threads)?;
     measure::emit(result);
     Ok(())

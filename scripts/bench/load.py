@@ -41,7 +41,8 @@ class Server:
     def rss_mb(self):
         status = open("/proc/%d/status" % self.proc.pid).read()
         field = lambda name: int(status.split(name + ":")[1].split()[0]) / 1024.0
-        return {"rss_mb": field("VmRSS"), "peak_rss_mb": field("VmHWM")}
+        return {"rss_mb": field("VmRSS"), "peak_rss_mb": field("VmHWM"),
+                "anon_mb": field("RssAnon"), "file_mb": field("RssFile")}
 
     def __enter__(self):
         return self

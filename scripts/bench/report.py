@@ -78,12 +78,14 @@ def markdown(r, work):
         c64 = lambda name: next((x["rps"] for x in http.get(name, []) if x["connections"] == 64), None)
         out.append("`/api/search` at 64 connections / in-process pages/s: %s (target >= 0.6); "
                    "`/search`: %s (target >= 0.5); distinct mix: %s and %s. Lectern API / datasette "
-                   "at 64: %s. Server RSS at the end %.0f MB (peak %.0f MB); datasette %.0f MB.\n"
+                   "at 64: %s. Server RSS at the end %.0f MB (peak %.0f MB; %.0f MB heap, %.0f MB mapped "
+                   "index files); datasette %.0f MB.\n"
                    % (ratio(c64("api"), lp["pages_per_s"]), ratio(c64("html"), lp["pages_per_s"]),
                       ratio(c64("api_distinct"), lp["pages_per_s"]),
                       ratio(c64("html_distinct"), lp["pages_per_s"]),
                       ratio(c64("api"), c64("datasette")), http["server"]["rss_mb"],
-                      http["server"]["peak_rss_mb"], http["datasette_server"]["rss_mb"]))
+                      http["server"]["peak_rss_mb"], http["server"].get("anon_mb", 0),
+                      http["server"].get("file_mb", 0), http["datasette_server"]["rss_mb"]))
     if r.get("add_to_found"):
         a = r["add_to_found"]
         out.append("Add to found: %.2f s (`lectern index` took %.2f s of it); measured as %s.\n"
