@@ -23,8 +23,8 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
 use crate::index::{Generation, FACETS};
-pub(crate) use facets::count_facets;
 use build::{assemble, filter_clauses, text_query, QueryAnalyzers};
+pub(crate) use facets::count_facets;
 pub use passages::{Matched, Passage};
 pub use query::{Filters, ParsedQuery, Warning, YearRange};
 
