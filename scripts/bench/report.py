@@ -88,6 +88,6 @@ def markdown(r, work):
                       http["server"].get("file_mb", 0), http["datasette_server"]["rss_mb"]))
     if r.get("add_to_found"):
         a = r["add_to_found"]
-        out.append("Add to found: %.2f s (`lectern index` took %.2f s of it); measured as %s.\n"
+        out.append("Add to found: %.2f s (the command took %.2f s of it); measured as %s.\n"
                    % (a["found_s"], a["index_command_s"], a["how"]))
     return "\n".join(out)
