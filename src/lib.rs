@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod archive;
 pub mod cli;
 pub mod config;
+pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod search;

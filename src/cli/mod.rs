@@ -18,6 +18,7 @@ mod bulk;
 mod config;
 mod progress;
 mod reindex;
+mod eval;
 mod search;
 mod serve;
 mod status;
@@ -104,6 +105,8 @@ pub enum Command {
         #[command(subcommand)]
         command: user::UserCommand,
     },
+    /// Measure the ranking on a relevance test collection (MAP, nDCG@10, P@10, P@30, R@100, R@1000).
+    Eval(eval::EvalArgs),
 }
 
 /// Settings of the web editor at /admin.
@@ -168,6 +171,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Reindex => reindex::run(&cli.archive, &cli.index),
         Command::Status { json } => status::run(&cli.archive, &cli.index, json),
         Command::Config => config::run(cli.settings.as_ref()),
+        Command::Eval(args) => eval::run(args),
     }
 }
 

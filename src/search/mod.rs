@@ -9,6 +9,7 @@ pub mod query;
 pub mod related;
 pub mod spelling;
 pub mod suggest;
+pub mod ranked;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
