@@ -69,7 +69,10 @@ pub fn parse_docs(text: &str, language: Language) -> Result<Vec<Item>> {
             _ => bail!("line {}: no `id` (each document needs one)", n + 1),
         };
         let field = |name: &str| value.get(name).and_then(|v| v.as_str()).unwrap_or("");
-        let title = TITLE_FIELDS.iter().map(|f| field(f)).find(|t| !t.is_empty());
+        let title = TITLE_FIELDS
+            .iter()
+            .map(|f| field(f))
+            .find(|t| !t.is_empty());
         let body: Vec<&str> = TEXT_FIELDS
             .iter()
             .map(|f| field(f))
@@ -151,7 +154,10 @@ mod tests {
             Language::En,
         )
         .unwrap();
-        assert_eq!((items[0].id.as_str(), items[0].body.as_str()), ("7", "body"));
+        assert_eq!(
+            (items[0].id.as_str(), items[0].body.as_str()),
+            ("7", "body")
+        );
         assert_eq!(parse_queries("1\tword one\n").unwrap()[0].1, "word one");
         let qrels = parse_qrels("1 0 7 2\n1 Q0 8 -1\n").unwrap();
         assert_eq!(qrels["1"]["8"], -1);

@@ -139,7 +139,10 @@ mod tests {
     #[test]
     fn average_precision_and_cutoffs_match_hand_computed_values() {
         // Relevant: a, b, c (c never retrieved). Ranked: a x b.
-        let m = measure(&list(&["a", "x", "b"]), &grades(&[("a", 1), ("b", 1), ("c", 1)]));
+        let m = measure(
+            &list(&["a", "x", "b"]),
+            &grades(&[("a", 1), ("b", 1), ("c", 1)]),
+        );
         assert!((m.map - (1.0 + 2.0 / 3.0) / 3.0).abs() < 1e-9);
         assert!((m.p_10 - 0.2).abs() < 1e-9);
         assert!((m.recall_100 - 2.0 / 3.0).abs() < 1e-9);
@@ -148,7 +151,10 @@ mod tests {
     #[test]
     fn graded_ndcg_and_non_relevant_grades() {
         // b (grade 2) at rank 2, a (grade 1) at rank 1; ideal puts b first. Grade -1 is not relevant.
-        let m = measure(&list(&["a", "b", "n"]), &grades(&[("a", 1), ("b", 2), ("n", -1)]));
+        let m = measure(
+            &list(&["a", "b", "n"]),
+            &grades(&[("a", 1), ("b", 2), ("n", -1)]),
+        );
         let dcg = 1.0 + 2.0 / 3f64.log2();
         let ideal = 2.0 + 1.0 / 3f64.log2();
         assert!((m.ndcg_10 - dcg / ideal).abs() < 1e-9);
@@ -170,7 +176,11 @@ mod tests {
 
     #[test]
     fn ties_are_broken_by_descending_id_like_trec_eval() {
-        let mut run = vec![("a".to_string(), 1.0), ("b".to_string(), 1.0), ("c".to_string(), 2.0)];
+        let mut run = vec![
+            ("a".to_string(), 1.0),
+            ("b".to_string(), 1.0),
+            ("c".to_string(), 2.0),
+        ];
         trec_order(&mut run);
         let order: Vec<&str> = run.iter().map(|(d, _)| d.as_str()).collect();
         assert_eq!(order, ["c", "b", "a"]);

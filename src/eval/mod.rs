@@ -68,8 +68,8 @@ pub fn evaluate(collection: &Collection) -> Result<Evaluation> {
     let started = Instant::now();
     let mut run = BTreeMap::new();
     for (id, text) in &collection.queries {
-        let mut ranked = ranked_ids(&generation, text, DEPTH)
-            .with_context(|| format!("running query {id}"))?;
+        let mut ranked =
+            ranked_ids(&generation, text, DEPTH).with_context(|| format!("running query {id}"))?;
         metrics::trec_order(&mut ranked);
         run.insert(id.clone(), ranked);
     }

@@ -13,8 +13,9 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
+use super::fuzzy;
 use super::query::{Clause, Filters, YearRange};
 use crate::analysis::{name_analyzer, terms, text_analyzer, Mode};
 use crate::archive::slug::slugify;
@@ -28,8 +29,9 @@ pub const THEME_BOOST: f32 = 2.0;
 pub const SUMMARY_BOOST: f32 = 2.0;
 pub const CONTEXT_BOOST: f32 = 1.5;
 pub const BODY_BOOST: f32 = 1.0;
-/// Extra weight for items where the words stand close together.
-pub const PROXIMITY_BOOST: f32 = 1.5;
+/// Extra weight for each pair of neighbouring query words that stand close together in an
+/// item (measured on CACM, Cranfield and CISI: docs/relevance.md).
+pub const PROXIMITY_BOOST: f32 = 0.3;
 pub const PROXIMITY_SLOP: u32 = 3;
 
 /// The query-time analyzers, built once per search.
@@ -90,13 +92,15 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
 }
 
 /// One word or phrase over every searchable field; `None` when it has no searchable terms
-/// (stop words only).
+/// (stop words only). A single word of 5 letters or more that the index (almost) does not know
+/// also matches index terms one typo away, with a lower weight (see [`fuzzy`]).
 pub fn clause_query(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     clause: &Clause,
+    searcher: &Searcher,
 ) -> Option<Box<dyn Query>> {
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut targets: Vec<(Field, Vec<String>, f32)> = Vec::new();
     for language in Language::ALL {
         let words = analyzers.terms(language, &clause.text);
         let lf = fields.language(language);
@@ -107,19 +111,37 @@ pub fn clause_query(
             (lf.context, CONTEXT_BOOST),
             (lf.body, BODY_BOOST),
         ] {
-            if let Some(q) = words_query(field, &words, 0) {
-                should.push((Occur::Should, boosted(q, boost)));
-            }
+            targets.push((field, words.clone(), boost));
         }
     }
-    let names = analyzers.name_terms(&clause.text);
-    if let Some(q) = words_query(fields.speakers, &names, 0) {
-        should.push((Occur::Should, boosted(q, SPEAKER_BOOST)));
+    targets.push((
+        fields.speakers,
+        analyzers.name_terms(&clause.text),
+        SPEAKER_BOOST,
+    ));
+    let typo = !clause.phrase
+        && fuzzy::allows_typo(&clause.text)
+        && fuzzy::is_rare(searcher, targets.iter().map(|(f, w, _)| (*f, w.as_slice())));
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut add = |field: Field, words: &[String], boost: f32| {
+        if let Some(q) = words_query(field, words, 0) {
+            should.push((Occur::Should, boosted(q, boost)));
+        }
+        if let ([word], true) = (words, typo) {
+            for near in fuzzy::near_terms(searcher, field, word) {
+                let q = words_query(field, &[near], 0).expect("one word gives a query");
+                should.push((Occur::Should, boosted(q, boost * fuzzy::WEIGHT)));
+            }
+        }
+    };
+    for (field, words, boost) in &targets {
+        add(*field, words, *boost);
     }
     (!should.is_empty()).then(|| Box::new(BooleanQuery::new(should)) as Box<dyn Query>)
 }
 
-/// Extra score for items whose title or body has the words near each other.
+/// Extra score for items whose title or body has neighbouring query words near each other:
+/// one sloppy phrase per pair of neighbouring words, so long queries are rewarded too.
 pub fn proximity_query(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
@@ -141,8 +163,10 @@ pub fn proximity_query(
         }
         let lf = fields.language(language);
         for field in [lf.title, lf.body] {
-            if let Some(q) = words_query(field, &terms, PROXIMITY_SLOP) {
-                should.push((Occur::Should, q));
+            for pair in terms.windows(2).filter(|pair| pair[0] != pair[1]) {
+                if let Some(q) = words_query(field, pair, PROXIMITY_SLOP) {
+                    should.push((Occur::Should, q));
+                }
             }
         }
     }
@@ -245,6 +269,7 @@ pub fn text_query(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     clauses: &[Clause],
+    searcher: &Searcher,
 ) -> TextQuery {
     let mut text = TextQuery {
         positive: Vec::new(),
@@ -253,7 +278,7 @@ pub fn text_query(
         skipped: Vec::new(),
     };
     for clause in clauses {
-        match clause_query(fields, analyzers, clause) {
+        match clause_query(fields, analyzers, clause, searcher) {
             Some(q) if clause.negated => text.negative.push(q),
             Some(q) => text.positive.push(q),
             None if !clause.negated => text.skipped.push(clause.text.clone()),

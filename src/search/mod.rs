@@ -4,6 +4,7 @@
 
 pub mod build;
 mod facets;
+pub mod fuzzy;
 pub mod passages;
 pub mod query;
 pub mod related;
@@ -127,7 +128,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     let parsed = query::parse(&request.query);
     let filters = merge_filters(&request.filters, &parsed.filters);
     let mut warnings = parsed.warnings.clone();
-    let text = text_query(fields, &mut analyzers, &parsed.clauses);
+    let text = text_query(fields, &mut analyzers, &parsed.clauses, &searcher);
     warnings.extend(text.skipped.iter().cloned().map(Warning::NoSearchableWords));
     if !parsed.clauses.is_empty() && text.positive.is_empty() && text.negative.is_empty() {
         // Nothing searchable at all: show nothing rather than everything.

@@ -29,7 +29,7 @@ pub fn ranked_ids(
         })
         .collect();
     let mut analyzers = QueryAnalyzers::default();
-    let text = text_query(&generation.fields, &mut analyzers, &clauses);
+    let text = text_query(&generation.fields, &mut analyzers, &clauses, &searcher);
     if text.positive.is_empty() {
         return Ok(Vec::new());
     }

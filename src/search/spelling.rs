@@ -61,7 +61,7 @@ pub fn closest_spelling(
         .filter(|c| !c.negated && !c.phrase)
         .take(MAX_RESPELLED)
     {
-        if let Some(q) = clause_query(fields, &mut analyzers, clause) {
+        if let Some(q) = clause_query(fields, &mut analyzers, clause, searcher) {
             if searcher.search(&*q, &Count)? > 0 {
                 continue;
             }
@@ -219,7 +219,7 @@ pub fn help(
     let parsed = parse(query);
     let count = |text: &str, with_filters: bool, analyzers: &mut QueryAnalyzers| {
         let parsed = parse(text);
-        let words = text_query(fields, analyzers, &parsed.clauses);
+        let words = text_query(fields, analyzers, &parsed.clauses, searcher);
         let filter = if with_filters {
             filter_clauses(fields, analyzers, filters, None)
         } else {
