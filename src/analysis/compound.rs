@@ -10,15 +10,25 @@ use std::collections::HashSet;
 
 const PARTS: &str = include_str!("nl_compound_parts.txt");
 
-/// Words that look like compounds of listed parts but are not (a wrong split would make
-/// `houding` find `boekhouding`).
+/// Words that look like compounds of listed parts but are not, or whose parts mean something
+/// else on their own (a wrong split would make `houding` find `boekhouding`, `werk` find
+/// `netwerk`). Inflected forms (`regelrechte`, `netwerken`) are covered too. The last five
+/// were found by reading every split the lexicon makes in the Tweede Kamer corpus.
 const NO_SPLIT: &[&str] = &[
     "boekhouding",
     "gemeentehuis",
     "handelingen",
     "verbouwing",
     "opbouwen",
+    "netwerk",
+    "regelrecht",
+    "waterhoofd",
+    "levensmiddel",
+    "huiswerk",
 ];
+
+/// Endings that make an inflected form of a no-split word (`netwerken`, `regelrechte`).
+const ENDINGS: [&str; 5] = ["s", "en", "n", "e", "es"];
 
 const MIN_HEAD: usize = 3;
 const MIN_TAIL: usize = 4;
@@ -50,10 +60,19 @@ impl Decompounder {
     /// The parts of `word`, or nothing when it is not a compound we know. The word itself is
     /// never among the parts.
     pub fn split(&self, word: &str) -> Vec<String> {
-        if word.len() < MIN_HEAD + MIN_TAIL || !word.is_ascii() || self.no_split.contains(word) {
+        if word.len() < MIN_HEAD + MIN_TAIL || !word.is_ascii() || self.is_protected(word) {
             return Vec::new();
         }
         self.split_parts(word, 0).unwrap_or_default()
+    }
+
+    /// Whether `word` is a no-split word or an inflected form of one.
+    fn is_protected(&self, word: &str) -> bool {
+        self.no_split.contains(word)
+            || ENDINGS.iter().any(|ending| {
+                word.strip_suffix(ending)
+                    .is_some_and(|stem| self.no_split.contains(stem))
+            })
     }
 
     fn split_parts(&self, word: &str, depth: usize) -> Option<Vec<String>> {
@@ -82,7 +101,7 @@ impl Decompounder {
     /// (`opbouwwerkers`); the stemmer later takes the ending off.
     fn is_tail(&self, text: &str) -> bool {
         self.parts.contains(text)
-            || ["s", "en", "n", "e", "es"].iter().any(|ending| {
+            || ENDINGS.iter().any(|ending| {
                 text.strip_suffix(ending)
                     .is_some_and(|stem| stem.len() >= MIN_TAIL && self.parts.contains(stem))
             })
@@ -120,6 +139,7 @@ mod tests {
         assert_eq!(split("stadsvernieuwing"), ["stad", "vernieuwing"]);
         assert_eq!(split("opbouwwerker"), ["opbouw", "werker"]);
         assert_eq!(split("buurtnetwerk"), ["buurt", "netwerk"]);
+        assert_eq!(split("mantelzorg"), ["mantel", "zorg"]);
         assert_eq!(split("opbouwwerkers"), ["opbouw", "werkers"]);
     }
 
@@ -129,5 +149,7 @@ mod tests {
         assert!(split("gemeente").is_empty());
         assert!(split("beleid").is_empty());
         assert!(split("continuiteit").is_empty());
+        assert!(split("netwerken").is_empty());
+        assert!(split("regelrechte").is_empty());
     }
 }

@@ -28,7 +28,7 @@ use compound::Decompounder;
 use filters::{Decompound, Stem};
 
 /// Bump on any change to what an analyzer emits: an index built with another version is rebuilt.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 pub const NAME_ANALYZER: &str = "name";
 
