@@ -12,11 +12,12 @@ use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::compound::Decompounder;
 
-/// Stems with a frostem algorithm; with `undouble`, collapses doubled vowels afterwards.
+/// Stems with a frostem algorithm. With `dutch`, first turns -ie plurals into singulars
+/// (which DutchPorter misses) and afterwards collapses doubled vowels.
 #[derive(Clone, Copy)]
 pub struct Stem {
     pub algorithm: Algorithm,
-    pub undouble: bool,
+    pub dutch: bool,
 }
 
 impl TokenFilter for Stem {
@@ -50,7 +51,7 @@ impl<T: Tokenizer> Tokenizer for StemFilter<T> {
         StemStream {
             tail: self.inner.token_stream(text),
             stemmer: frostem::Stemmer::new(self.stem.algorithm),
-            undouble: self.stem.undouble,
+            dutch: self.stem.dutch,
             memo: &mut self.memo,
         }
     }
@@ -59,7 +60,7 @@ impl<T: Tokenizer> Tokenizer for StemFilter<T> {
 pub struct StemStream<'a, T> {
     tail: T,
     stemmer: frostem::Stemmer,
-    undouble: bool,
+    dutch: bool,
     memo: &'a mut HashMap<String, String>,
 }
 
@@ -73,11 +74,10 @@ impl<T: TokenStream> TokenStream for StemStream<'_, T> {
             token.text.clone_from(stem);
             return true;
         }
-        let stemmed = self.stemmer.stem(&token.text).into_owned();
-        let stemmed = if self.undouble {
-            undouble_vowels(&stemmed)
+        let stemmed = if self.dutch {
+            undouble_vowels(&self.stemmer.stem(dutch_ie_singular(&token.text)))
         } else {
-            stemmed
+            self.stemmer.stem(&token.text).into_owned()
         };
         if self.memo.len() >= MEMO_LIMIT {
             self.memo.clear();
@@ -93,6 +93,18 @@ impl<T: TokenStream> TokenStream for StemStream<'_, T> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
+    }
+}
+
+/// The singular of Dutch plurals of words in -ie, which DutchPorter leaves alone:
+/// organisaties -> organisatie, categorieen (folded categorieën) -> categorie.
+pub fn dutch_ie_singular(word: &str) -> &str {
+    if word.len() >= 6 && word.ends_with("ies") {
+        &word[..word.len() - 1]
+    } else if word.len() >= 7 && word.ends_with("ieen") {
+        &word[..word.len() - 2]
+    } else {
+        word
     }
 }
 

@@ -58,7 +58,7 @@ pub fn text_analyzer(language: Language, mode: Mode) -> TextAnalyzer {
                 );
             let stem = Stem {
                 algorithm: Algorithm::DutchPorter,
-                undouble: true,
+                dutch: true,
             };
             match mode {
                 Mode::Index => base
@@ -78,7 +78,7 @@ pub fn text_analyzer(language: Language, mode: Mode) -> TextAnalyzer {
             )
             .filter(Stem {
                 algorithm: Algorithm::English,
-                undouble: false,
+                dutch: false,
             })
             .build(),
     }
@@ -131,6 +131,11 @@ mod tests {
         assert_eq!(nl("sociaal", Mode::Query), nl("sociale", Mode::Query));
         assert_eq!(nl("lezingen", Mode::Query), nl("lezing", Mode::Query));
         assert_ne!(nl("gemeente", Mode::Query), nl("gemeen", Mode::Query));
+        assert_eq!(
+            nl("organisaties", Mode::Query),
+            nl("organisatie", Mode::Query)
+        );
+        assert_eq!(nl("categorieën", Mode::Query), nl("categorie", Mode::Query));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod admin;
 mod admin_auth;
 mod archive_errors;
 mod bulk;
+mod dutch_matching;
 mod http;
 mod ingest;
 mod interop;
