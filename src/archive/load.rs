@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use super::front_matter::parse_item;
 use super::item::Item;
 use super::speakers::SpeakerNames;
+use super::themes::ThemeList;
 
 /// A problem with one file, printed as `path:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +34,8 @@ pub struct Loaded {
     pub errors: Vec<FileError>,
     /// Speaker name variants from `speakers.toml`, applied when items are indexed.
     pub speakers: SpeakerNames,
+    /// The bilingual theme list (`themes.toml`); empty when there is none or it has problems.
+    pub themes: ThemeList,
 }
 
 #[derive(Debug, Clone)]
@@ -76,6 +79,10 @@ pub fn load_archive(root: &Path) -> std::io::Result<Loaded> {
         }
     }
     loaded.items.sort_by(|a, b| a.item.id.cmp(&b.item.id));
+    match ThemeList::load(root) {
+        Ok(list) => loaded.themes = list,
+        Err(error) => loaded.errors.push(error),
+    }
     Ok(loaded)
 }
 

@@ -14,9 +14,11 @@ pub mod scan;
 pub mod slug;
 pub mod speakers;
 pub mod stamp;
+pub mod themes;
 pub mod write;
 
 pub use date::ItemDate;
 pub use item::{Item, Kind, Language, Speaker};
 pub use load::{load_archive, FileError, Loaded};
 pub use speakers::SpeakerNames;
+pub use themes::ThemeList;

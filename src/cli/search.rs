@@ -77,6 +77,9 @@ fn print_results(results: &search::SearchResults) {
     for warning in &results.warnings {
         println!("note: {}", warning.message("en"));
     }
+    if !results.also_searched.is_empty() {
+        println!("also searched: {}", results.also_searched.join(", "));
+    }
     println!("{} results", results.total);
     if let Some(suggestion) = &results.suggestion {
         println!("did you mean: {suggestion}");

@@ -22,7 +22,7 @@ use super::store::{commit, current_generation, open_writer, IndexError, SyncRepo
 use super::sync::document;
 use crate::analysis::register;
 use crate::archive::load::{Loaded, LoadedItem};
-use crate::archive::SpeakerNames;
+use crate::archive::{SpeakerNames, ThemeList};
 
 const LOCK: &str = "rebuild.lock";
 const LAST_REINDEX: &str = "last-reindex.json";
@@ -83,7 +83,7 @@ pub fn rebuild(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
         &lock,
         root,
         &loaded.items,
-        &loaded.speakers,
+        (&loaded.speakers, &loaded.themes),
         &super::progress::Quiet,
     )
 }
@@ -93,7 +93,7 @@ pub(super) fn rebuild_locked(
     _lock: &RebuildLock,
     root: &Path,
     items: &[LoadedItem],
-    speakers: &SpeakerNames,
+    (speakers, themes): (&SpeakerNames, &ThemeList),
     progress: &dyn Progress,
 ) -> Result<SyncReport, IndexError> {
     let started = Instant::now();
@@ -121,7 +121,7 @@ pub(super) fn rebuild_locked(
     progress.finish();
     // The writer's threads may still be analysing queued documents: commit waits for them.
     progress.begin("committing", 1);
-    commit(&mut writer)?;
+    commit(&mut writer, themes)?;
     writer.wait_merging_threads()?;
     progress.advance(1);
     progress.finish();

@@ -17,7 +17,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Ta
 
 use super::schema::{build_schema, Fields, SCHEMA_VERSION};
 use crate::analysis::{register, ANALYZER_VERSION};
-use crate::archive::FileError;
+use crate::archive::{FileError, ThemeList};
 
 pub(super) const CURRENT: &str = "CURRENT";
 pub(super) const WRITER_WAIT: Duration = Duration::from_secs(30);
@@ -52,11 +52,15 @@ pub struct Versions {
     /// Seconds since the Unix epoch of the last commit.
     #[serde(default)]
     pub updated: u64,
+    /// The archive's bilingual theme list as of the last commit (searches expand with it).
+    #[serde(default)]
+    pub themes: ThemeList,
 }
 
 impl Versions {
-    pub(super) fn now() -> Versions {
+    pub(super) fn now(themes: &ThemeList) -> Versions {
         Versions {
+            themes: themes.clone(),
             analyzer: ANALYZER_VERSION,
             schema: SCHEMA_VERSION,
             updated: SystemTime::now()
@@ -92,11 +96,13 @@ pub struct SyncReport {
     pub items: usize,
     /// Files that could not be read or parsed; they are not in the index.
     pub errors: Vec<FileError>,
+    /// The theme list changed (it rides in the commit payload, so a commit stores it).
+    pub themes_changed: bool,
 }
 
 impl SyncReport {
     pub fn changed(&self) -> bool {
-        self.added + self.updated + self.removed > 0 || self.rebuilt
+        self.added + self.updated + self.removed > 0 || self.rebuilt || self.themes_changed
     }
 }
 
@@ -173,6 +179,7 @@ fn read_versions(index: &Index) -> Result<Versions, IndexError> {
             analyzer: 0,
             schema: 0,
             updated: 0,
+            themes: ThemeList::default(),
         }))
 }
 
@@ -203,8 +210,11 @@ pub(super) fn open_writer(
     }
 }
 
-pub(super) fn commit(writer: &mut IndexWriter<TantivyDocument>) -> Result<(), IndexError> {
-    let payload = serde_json::to_string(&Versions::now()).expect("versions serialise");
+pub(super) fn commit(
+    writer: &mut IndexWriter<TantivyDocument>,
+    themes: &ThemeList,
+) -> Result<(), IndexError> {
+    let payload = serde_json::to_string(&Versions::now(themes)).expect("versions serialise");
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&payload);
     prepared.commit()?;

@@ -18,7 +18,7 @@ use super::schema::{to_document, Fields};
 use super::store::{commit, indexed_hashes, open, open_writer, Generation, IndexError, SyncReport};
 use crate::archive::load::{fnv1a, load_file, Loaded, LoadedItem};
 use crate::archive::scan::{self, Stamp};
-use crate::archive::{FileError, Item, SpeakerNames};
+use crate::archive::{FileError, Item, SpeakerNames, ThemeList};
 
 /// How long a sync that needs a full rebuild waits for another rebuild to finish.
 const REBUILD_WAIT: Duration = Duration::from_secs(3600);
@@ -59,7 +59,13 @@ pub fn sync_archive_known(
                 return sync_archive_known(root, archive, known, progress);
             }
             let read = read_archive(archive, None, known, progress)?;
-            let mut report = rebuild_locked(&lock, root, &read.changed, &read.speakers, progress)?;
+            let mut report = rebuild_locked(
+                &lock,
+                root,
+                &read.changed,
+                (&read.speakers, &read.themes),
+                progress,
+            )?;
             report.errors = read.errors;
             return Ok(report);
         }
@@ -76,7 +82,14 @@ pub fn sync_archive_known(
     let mut keep: HashSet<&str> = read.unchanged.iter().map(String::as_str).collect();
     keep.extend(read.changed.iter().map(|l| l.item.id.as_str()));
     let changed: Vec<&LoadedItem> = read.changed.iter().collect();
-    let mut report = apply(&generation, root, &indexed, &changed, &keep, &read.speakers)?;
+    let mut report = apply(
+        &generation,
+        root,
+        &indexed,
+        &changed,
+        &keep,
+        (&read.speakers, &read.themes),
+    )?;
     report.unchanged = read.unchanged.len();
     report.items = keep.len();
     report.errors = read.errors;
@@ -91,7 +104,13 @@ pub fn reindex(
 ) -> Result<SyncReport, IndexError> {
     let lock = lock_rebuild(root, super::store::WRITER_WAIT)?;
     let read = read_archive(archive, None, &mut KnownFiles::default(), progress)?;
-    let mut report = rebuild_locked(&lock, root, &read.changed, &read.speakers, progress)?;
+    let mut report = rebuild_locked(
+        &lock,
+        root,
+        &read.changed,
+        (&read.speakers, &read.themes),
+        progress,
+    )?;
     report.errors = read.errors;
     Ok(report)
 }
@@ -118,7 +137,7 @@ pub fn sync(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
         &indexed,
         &changed,
         &keep,
-        &loaded.speakers,
+        (&loaded.speakers, &loaded.themes),
     )?;
     report.unchanged = loaded.items.len() - changed.len();
     report.items = loaded.items.len();
@@ -132,7 +151,7 @@ fn apply(
     indexed: &HashMap<String, u64>,
     changed: &[&LoadedItem],
     keep: &HashSet<&str>,
-    speakers: &SpeakerNames,
+    (speakers, themes): (&SpeakerNames, &ThemeList),
 ) -> Result<SyncReport, IndexError> {
     let removed: Vec<&String> = indexed
         .keys()
@@ -140,6 +159,7 @@ fn apply(
         .collect();
     let mut report = SyncReport {
         removed: removed.len(),
+        themes_changed: generation.versions.themes != *themes,
         ..SyncReport::default()
     };
     for change in changed {
@@ -163,7 +183,7 @@ fn apply(
     }
     // Dropping the writer without this commit rolls every change back.
     let started = std::time::Instant::now();
-    commit(&mut writer)?;
+    commit(&mut writer, themes)?;
     tracing::debug!("sync: committed in {:?}", started.elapsed());
     Ok(report)
 }
@@ -172,6 +192,7 @@ fn apply(
 /// items that are new or changed, and the problems.
 pub(super) struct ArchiveRead {
     pub(super) speakers: SpeakerNames,
+    pub(super) themes: ThemeList,
     pub(super) unchanged: Vec<String>,
     pub(super) changed: Vec<LoadedItem>,
     pub(super) errors: Vec<FileError>,
@@ -192,12 +213,17 @@ pub(super) fn read_archive(
     };
     let mut read = ArchiveRead {
         speakers: SpeakerNames::default(),
+        themes: ThemeList::default(),
         unchanged: Vec::new(),
         changed: Vec::new(),
         errors: Vec::new(),
     };
     match SpeakerNames::load(archive) {
         Ok(names) => read.speakers = names,
+        Err(error) => read.errors.push(error),
+    }
+    match ThemeList::load(archive) {
+        Ok(themes) => read.themes = themes,
         Err(error) => read.errors.push(error),
     }
     let mut hashes = HashMap::with_capacity(files.len());

@@ -17,6 +17,7 @@ use tantivy::{Searcher, Term};
 
 use super::fuzzy;
 use super::query::{Clause, Filters, YearRange};
+use super::themes::Expansion;
 use crate::analysis::{name_analyzer, terms, text_analyzer, Mode};
 use crate::archive::slug::slugify;
 use crate::archive::{Kind, Language};
@@ -269,6 +270,7 @@ pub fn text_query(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     clauses: &[Clause],
+    expansions: &[Expansion],
     searcher: &Searcher,
 ) -> TextQuery {
     let mut text = TextQuery {
@@ -277,17 +279,63 @@ pub fn text_query(
         proximity: None,
         skipped: Vec::new(),
     };
-    for clause in clauses {
+    let mut i = 0;
+    while i < clauses.len() {
+        if let Some(expansion) = expansions.iter().find(|e| e.start == i) {
+            let run = &clauses[i..i + expansion.len];
+            text.positive.extend(theme_query(
+                fields,
+                analyzers,
+                run,
+                &expansion.alternatives,
+                searcher,
+            ));
+            i += expansion.len;
+            continue;
+        }
+        let clause = &clauses[i];
         match clause_query(fields, analyzers, clause, searcher) {
             Some(q) if clause.negated => text.negative.push(q),
             Some(q) => text.positive.push(q),
             None if !clause.negated => text.skipped.push(clause.text.clone()),
             None => {}
         }
+        i += 1;
     }
     let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
     text.proximity = proximity_query(fields, analyzers, &words);
     text
+}
+
+/// A theme named in the query: all of its words as typed, or any of its translations as a
+/// phrase.
+fn theme_query(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    run: &[Clause],
+    alternatives: &[String],
+    searcher: &Searcher,
+) -> Option<Box<dyn Query>> {
+    let typed: Vec<(Occur, Box<dyn Query>)> = run
+        .iter()
+        .filter_map(|c| clause_query(fields, analyzers, c, searcher))
+        .map(|q| (Occur::Must, q))
+        .collect();
+    let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !typed.is_empty() {
+        options.push((Occur::Should, Box::new(BooleanQuery::new(typed))));
+    }
+    for alternative in alternatives {
+        let phrase = Clause {
+            text: alternative.clone(),
+            phrase: true,
+            negated: false,
+        };
+        if let Some(q) = clause_query(fields, analyzers, &phrase, searcher) {
+            options.push((Occur::Should, q));
+        }
+    }
+    (!options.is_empty()).then(|| Box::new(BooleanQuery::new(options)) as Box<dyn Query>)
 }
 
 /// Assembles the final query. `all_words`: every positive clause must match (else any).

@@ -11,6 +11,7 @@ pub mod related;
 pub mod spelling;
 pub mod suggest;
 pub mod ranked;
+pub mod themes;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -118,6 +119,8 @@ pub struct SearchResults {
     pub suggestion: Option<String>,
     /// When nothing matched with filters: how many items the query's words find without them.
     pub without_filters: Option<usize>,
+    /// Theme terms searched as well, from the archive's bilingual list ("ook gezocht").
+    pub also_searched: Vec<String>,
 }
 
 /// Runs a search on a generation.
@@ -128,7 +131,17 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     let parsed = query::parse(&request.query);
     let filters = merge_filters(&request.filters, &parsed.filters);
     let mut warnings = parsed.warnings.clone();
-    let text = text_query(fields, &mut analyzers, &parsed.clauses, &searcher);
+    let theme_list = &generation.versions.themes;
+    let expansions = themes::find(&parsed.clauses, theme_list);
+    let (query_filters, mut also_searched) = themes::expand_filters(&filters, theme_list);
+    also_searched.splice(0..0, expansions.iter().flat_map(|e| e.alternatives.clone()));
+    let text = text_query(
+        fields,
+        &mut analyzers,
+        &parsed.clauses,
+        &expansions,
+        &searcher,
+    );
     warnings.extend(text.skipped.iter().cloned().map(Warning::NoSearchableWords));
     if !parsed.clauses.is_empty() && text.positive.is_empty() && text.negative.is_empty() {
         // Nothing searchable at all: show nothing rather than everything.
@@ -137,16 +150,17 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
             filters,
             parsed,
             sort: request.sort,
+            also_searched,
             ..SearchResults::default()
         });
     }
-    let filter_query = filter_clauses(fields, &mut analyzers, &filters, None);
+    let filter_query = filter_clauses(fields, &mut analyzers, &query_filters, None);
     let mut query = assemble(&text, filter_query, !request.any_word);
     let mut total = searcher.search(&*query, &Count)?;
     if total == 0 && !request.any_word && text.positive.len() > 1 {
         let loose = assemble(
             &text,
-            filter_clauses(fields, &mut analyzers, &filters, None),
+            filter_clauses(fields, &mut analyzers, &query_filters, None),
             false,
         );
         let loose_total = searcher.search(&*loose, &Count)?;
@@ -170,7 +184,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
         if active {
             let without = assemble(
                 &text,
-                filter_clauses(fields, &mut analyzers, &filters, Some(dimension)),
+                filter_clauses(fields, &mut analyzers, &query_filters, Some(dimension)),
                 !warnings.contains(&Warning::NotAllWords) && !request.any_word,
             );
             let counts = count_facets(&searcher, &*without)?;
@@ -200,6 +214,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
         sort: request.sort,
         suggestion,
         without_filters,
+        also_searched,
     })
 }
 

@@ -3,7 +3,8 @@
 //!
 //! Uses the same query building and ranking as [`super::search`] with any word allowed to
 //! match (`SearchRequest::any_word`). The text is read as words only: no prefixes, phrases or
-//! exclusions, and no limit on the number of words (test queries can be long).
+//! exclusions, no theme expansion, and no limit on the number of words (test queries can be
+//! long).
 
 use tantivy::collector::TopDocs;
 use tantivy::DocAddress;
@@ -29,7 +30,7 @@ pub fn ranked_ids(
         })
         .collect();
     let mut analyzers = QueryAnalyzers::default();
-    let text = text_query(&generation.fields, &mut analyzers, &clauses, &searcher);
+    let text = text_query(&generation.fields, &mut analyzers, &clauses, &[], &searcher);
     if text.positive.is_empty() {
         return Ok(Vec::new());
     }

@@ -219,7 +219,7 @@ pub fn help(
     let parsed = parse(query);
     let count = |text: &str, with_filters: bool, analyzers: &mut QueryAnalyzers| {
         let parsed = parse(text);
-        let words = text_query(fields, analyzers, &parsed.clauses, searcher);
+        let words = text_query(fields, analyzers, &parsed.clauses, &[], searcher);
         let filter = if with_filters {
             filter_clauses(fields, analyzers, filters, None)
         } else {

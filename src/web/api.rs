@@ -46,6 +46,8 @@ pub struct SearchResponse {
     pub suggestion: Option<String>,
     /// When nothing matched with filters: how many items the words find without them.
     pub without_filters: Option<usize>,
+    /// Theme terms searched as well (the other language of a theme in the query).
+    pub also_searched: Vec<String>,
 }
 
 /// The filters in force.
@@ -276,6 +278,7 @@ impl SearchResponse {
             },
             suggestion: results.suggestion.clone(),
             without_filters: results.without_filters,
+            also_searched: results.also_searched.clone(),
         }
     }
 }

@@ -36,6 +36,9 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
                             @for warning in &results.warnings { span { (warning.message(ui.code())) " " } }
                         }
                     }
+                    @if !results.also_searched.is_empty() {
+                        p.also-searched { (t.also_searched) ": " (results.also_searched.join(", ")) }
+                    }
                     (active_filters(ui, params))
                     p role="status" { ((t.result_count)(results.total)) }
                     @if results.total > 1 { (sort_links(ui, params)) }

@@ -16,3 +16,4 @@ mod search_cli;
 mod smoke;
 mod support;
 mod visitors;
+mod theme_expansion;
