@@ -12,6 +12,7 @@ mod interop;
 mod long_texts;
 mod maintenance;
 mod openapi;
+mod relevance;
 mod search_cli;
 mod smoke;
 mod support;
