@@ -23,7 +23,11 @@ fn cacm_map_is_at_least_anserinis_bm25() {
     let run = evaluation.trec_run("lectern");
     let first = run.lines().next().unwrap();
     let fields: Vec<&str> = first.split(' ').collect();
-    assert_eq!((fields.len(), fields[1], fields[3]), (6, "Q0", "1"), "{first}");
+    assert_eq!(
+        (fields.len(), fields[1], fields[3]),
+        (6, "Q0", "1"),
+        "{first}"
+    );
     assert!(evaluation.run.values().all(|docs| docs.len() <= 1000));
 }
 
@@ -49,7 +53,13 @@ fn the_command_writes_a_run_and_explains_a_broken_collection() {
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.contains("MAP      1.0000"), "{stdout}");
     assert_eq!(
-        std::fs::read_to_string(&run_file).unwrap().lines().next().unwrap().split(' ').nth(2),
+        std::fs::read_to_string(&run_file)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(2),
         Some("d1")
     );
 
@@ -61,5 +71,8 @@ fn the_command_writes_a_run_and_explains_a_broken_collection() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
-    assert!(stderr.contains("qrels.trec") && stderr.contains("line 1"), "{stderr}");
+    assert!(
+        stderr.contains("qrels.trec") && stderr.contains("line 1"),
+        "{stderr}"
+    );
 }
