@@ -285,3 +285,53 @@ fn exact_matches_rank_above_typo_matches_and_snippets_mark_what_matched() {
     let results = run(&generation, "continuitiet", |_| {});
     assert!(marked(&results, "seed").contains(&"continuïteit".to_string()));
 }
+
+/// The measurement behind docs/relevance.md ("Decompounding lexicon"): how much of the Tweede
+/// Kamer corpus splits, and that the splits found wrong there stay unsplit.
+#[test]
+fn decompounding_on_the_tweede_kamer_corpus() {
+    use lectern::analysis::compound::Decompounder;
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
+
+    let path = shared().join("data/corpora/tweede-kamer-2018-04-05/speeches.jsonl");
+    let corpus = std::fs::read_to_string(path).unwrap();
+    let mut words = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let lexicon = Decompounder::default();
+    let (mut tokens, mut split_tokens) = (0, 0);
+    let mut split_words = std::collections::BTreeSet::new();
+    for line in corpus.lines() {
+        let speech: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut stream = words.token_stream(speech["text"].as_str().unwrap_or(""));
+        while stream.advance() {
+            tokens += 1;
+            let word = &stream.token().text;
+            if !lexicon.split(word).is_empty() {
+                split_tokens += 1;
+                split_words.insert(word.clone());
+            }
+        }
+    }
+    assert_eq!(tokens, 68_870);
+    // Changing the lexicon changes these: measure again and update docs/relevance.md.
+    assert_eq!((split_tokens, split_words.len()), (464, 176));
+    for wrong in [
+        "netwerk",
+        "netwerken",
+        "regelrechte",
+        "waterhoofd",
+        "levensmiddelen",
+    ] {
+        assert!(lexicon.split(wrong).is_empty(), "{wrong} must not split");
+    }
+    for compound in [
+        "woningcorporaties",
+        "handhavingskader",
+        "mantelzorg",
+        "pensioenfonds",
+    ] {
+        assert!(split_words.contains(compound), "{compound} should split");
+    }
+}
