@@ -7,10 +7,10 @@ mod facets;
 pub mod fuzzy;
 pub mod passages;
 pub mod query;
+pub mod ranked;
 pub mod related;
 pub mod spelling;
 pub mod suggest;
-pub mod ranked;
 pub mod themes;
 
 use std::collections::BTreeMap;

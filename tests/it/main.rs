@@ -16,5 +16,5 @@ mod relevance;
 mod search_cli;
 mod smoke;
 mod support;
-mod visitors;
 mod theme_expansion;
+mod visitors;
