@@ -1,7 +1,7 @@
 //! Typo tolerance: the index terms one edit away from a query term (a wrong, missing, extra or
 //! swapped letter), so `continuitiet` finds continuïteit and `Mönink` finds Mönnink.
 //!
-//! Only words of [`MIN_CHARS`] letters or more that occur in fewer than [`RARE_BELOW`] places
+//! Only words of [`MIN_CHARS`] letters or more, without digits, that occur in fewer than [`RARE_BELOW`] places
 //! are widened: a word the archive uses often is taken as meant (widening every word cost
 //! 0.004 MAP on CACM, see docs/relevance.md). A term that only adds or drops
 //! letters at the end is not a typo but another word (`gemeen` is not `gemeente`), so it is
@@ -41,9 +41,11 @@ pub fn is_rare<'a>(
     true
 }
 
-/// Whether a word as typed is long enough to allow a typo.
+/// Whether a word as typed may hold a typo: 5 letters or more, and no digits (`item42` or a
+/// year is meant exactly; `item43` is another thing, not a typo).
 pub fn allows_typo(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_CHARS
+    !word.chars().any(|c| c.is_numeric())
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= MIN_CHARS
 }
 
 /// Terms of `field` within one edit of `term` (not `term` itself, nor a term that only
