@@ -1,13 +1,23 @@
 //! `lectern add FILE...`: adds transcripts and reports to the archive and indexes them at once.
+//!
+//! With a usable index, `add` reads nothing else of the archive: the known speakers, themes
+//! and series (for suggestions) are the index's facet values, an id clash is looked up by id,
+//! and only the written files are indexed (`index::upsert_files`). Without one it loads the
+//! archive whole and syncs it.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::Args;
+use tantivy::query::AllQuery;
 
 use crate::archive::render::render;
+use crate::archive::Loaded;
+use crate::index::{self, Generation};
 use crate::ingest::save::{path_for, reindex, save, Mode};
 use crate::ingest::{build, read_source, Draft, Known, Metadata};
+use crate::search::{count_facets, get_item};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -53,8 +63,8 @@ pub fn run(archive: &Path, index_root: &Path, args: AddArgs) -> Result<i32> {
     }
     std::fs::create_dir_all(archive)
         .with_context(|| format!("cannot create the archive folder {}", archive.display()))?;
-    let loaded = super::load(archive)?;
-    let known = Known::from_loaded(&loaded);
+    let mut catalog = Catalog::open(archive, index_root)?;
+    let known = catalog.known()?;
     let given = Metadata {
         title: args.title.clone(),
         date: args.date.clone(),
@@ -67,19 +77,17 @@ pub fn run(archive: &Path, index_root: &Path, args: AddArgs) -> Result<i32> {
         summary: None,
     };
     let mut failed = 0;
-    let mut added = 0;
     for file in &args.files {
-        match add_one(archive, file, &given, &known, &args) {
-            Ok(true) => added += 1,
-            Ok(false) => {}
-            Err(message) => {
-                eprintln!("{message}");
-                failed += 1;
-            }
+        if let Err(message) = add_one(archive, file, &given, (&known, &mut catalog), &args) {
+            eprintln!("{message}");
+            failed += 1;
         }
     }
-    if added > 0 {
-        let report = reindex(archive, index_root)?;
+    if !catalog.written.is_empty() {
+        let report = catalog.index_written(archive, index_root)?;
+        for error in &report.errors {
+            eprintln!("{error}");
+        }
         println!(
             "index updated: {} added, {} updated",
             report.added, report.updated
@@ -88,14 +96,14 @@ pub fn run(archive: &Path, index_root: &Path, args: AddArgs) -> Result<i32> {
     Ok(i32::from(failed > 0))
 }
 
-/// Adds one file; `Ok(true)` when something was written.
+/// Adds one file (unless a dry run); records what it wrote in `catalog`.
 fn add_one(
     archive: &Path,
     file: &Path,
     given: &Metadata,
-    known: &Known,
+    (known, catalog): (&Known, &mut Catalog),
     args: &AddArgs,
-) -> Result<bool, String> {
+) -> Result<(), String> {
     let name = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| format!("{name}: cannot read the file: {e}"))?;
     let source = read_source(&name, &bytes)?;
@@ -112,7 +120,7 @@ fn add_one(
     }
     if args.dry_run {
         print!("{}", dry_run(&draft, &relative));
-        return Ok(false);
+        return Ok(());
     }
     let mode = if args.replace {
         Mode::Replace
@@ -120,7 +128,7 @@ fn add_one(
         Mode::New
     };
     let id = crate::archive::Item::id_for_path(Path::new(&relative));
-    if let Some(other) = crate::ingest::save::id_taken_elsewhere(archive, &id, &relative) {
+    if let Some(other) = catalog.taken_elsewhere(&id, &relative) {
         return Err(format!(
             "{name}: the id {id} is already used by {other}: choose another with --id"
         ));
@@ -145,7 +153,82 @@ fn add_one(
         draft.item.id,
         archive.join(&relative).display()
     );
-    Ok(true)
+    catalog.written.insert(draft.item.id.clone(), relative);
+    Ok(())
+}
+
+/// What `add` knows of the archive before writing, and what it wrote.
+struct Catalog {
+    source: Source,
+    /// id -> relative path of every item this run wrote.
+    written: HashMap<String, String>,
+}
+
+enum Source {
+    /// A usable index: nothing else of the archive is read.
+    Index(Generation),
+    /// No usable index: the archive loaded whole.
+    Loaded(Loaded),
+}
+
+impl Catalog {
+    fn open(archive: &Path, index_root: &Path) -> Result<Catalog> {
+        let source = match index::open(index_root) {
+            Ok(generation) => Source::Index(generation),
+            Err(_) => Source::Loaded(super::load(archive)?),
+        };
+        Ok(Catalog {
+            source,
+            written: HashMap::new(),
+        })
+    }
+
+    /// The speakers, themes and series the archive already uses.
+    fn known(&self) -> Result<Known> {
+        let generation = match &self.source {
+            Source::Loaded(loaded) => return Ok(Known::from_loaded(loaded)),
+            Source::Index(generation) => generation,
+        };
+        let facets = count_facets(&generation.reader.searcher(), &AllQuery)?;
+        let values = |dimension: &str| {
+            facets
+                .get(dimension)
+                .into_iter()
+                .flatten()
+                .map(|facet| facet.value.clone())
+                .collect()
+        };
+        Ok(Known {
+            speakers: values("speaker"),
+            themes: values("theme"),
+            series: values("series"),
+        })
+    }
+
+    /// The path of another item (not at `relative`) that has this id, if any.
+    fn taken_elsewhere(&self, id: &str, relative: &str) -> Option<String> {
+        let found = match &self.source {
+            _ if self.written.contains_key(id) => self.written.get(id).cloned(),
+            Source::Index(generation) => get_item(generation, id).ok().flatten().map(|i| i.path),
+            Source::Loaded(loaded) => loaded
+                .items
+                .iter()
+                .find(|l| l.item.id == id)
+                .map(|l| l.item.path.clone()),
+        };
+        found.filter(|path| path != relative)
+    }
+
+    /// Indexes what this run wrote: only those files with an index, else a full sync.
+    fn index_written(&self, archive: &Path, index_root: &Path) -> Result<index::SyncReport> {
+        match &self.source {
+            Source::Index(_) => {
+                let written: Vec<String> = self.written.values().cloned().collect();
+                Ok(index::upsert_files(index_root, archive, &written)?)
+            }
+            Source::Loaded(_) => reindex(archive, index_root),
+        }
+    }
 }
 
 /// The file that would be written, each suggested field marked with a `# suggested` comment.

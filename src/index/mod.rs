@@ -14,9 +14,11 @@ pub mod schema;
 pub mod status;
 pub mod store;
 pub mod sync;
+pub mod upsert;
 
 pub use generations::rebuild;
 pub use progress::{Progress, Quiet};
 pub use schema::{build_schema, Fields, FACETS, SCHEMA_VERSION};
 pub use store::{open, open_for_serving, Generation, IndexError, SyncReport};
 pub use sync::{reindex, sync, sync_archive};
+pub use upsert::upsert_files;

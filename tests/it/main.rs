@@ -1,6 +1,7 @@
 //! Lectern's integration tests: one binary, a module per feature. They use real files, a real
 //! tantivy index, the real router, and (in `smoke`) the real binary over TCP.
 
+mod add_indexed;
 mod admin;
 mod admin_auth;
 mod archive_errors;
