@@ -128,7 +128,7 @@ fn add_one(
         Mode::New
     };
     let id = crate::archive::Item::id_for_path(Path::new(&relative));
-    if let Some(other) = catalog.taken_elsewhere(&id, &relative) {
+    if let Some(other) = catalog.taken_elsewhere(&id, &relative)? {
         return Err(format!(
             "{name}: the id {id} is already used by {other}: choose another with --id"
         ));
@@ -166,7 +166,7 @@ struct Catalog {
 
 enum Source {
     /// A usable index: nothing else of the archive is read.
-    Index(Generation),
+    Index(Box<Generation>),
     /// No usable index: the archive loaded whole.
     Loaded(Loaded),
 }
@@ -174,7 +174,7 @@ enum Source {
 impl Catalog {
     fn open(archive: &Path, index_root: &Path) -> Result<Catalog> {
         let source = match index::open(index_root) {
-            Ok(generation) => Source::Index(generation),
+            Ok(generation) => Source::Index(Box::new(generation)),
             Err(_) => Source::Loaded(super::load(archive)?),
         };
         Ok(Catalog {
@@ -206,17 +206,21 @@ impl Catalog {
     }
 
     /// The path of another item (not at `relative`) that has this id, if any.
-    fn taken_elsewhere(&self, id: &str, relative: &str) -> Option<String> {
+    fn taken_elsewhere(&self, id: &str, relative: &str) -> Result<Option<String>, String> {
+        if let Some(path) = self.written.get(id) {
+            return Ok(Some(path.clone()).filter(|path| path != relative));
+        }
         let found = match &self.source {
-            _ if self.written.contains_key(id) => self.written.get(id).cloned(),
-            Source::Index(generation) => get_item(generation, id).ok().flatten().map(|i| i.path),
+            Source::Index(generation) => get_item(generation, id)
+                .map_err(|e| format!("cannot look up the id {id} in the index: {e}"))?
+                .map(|item| item.path),
             Source::Loaded(loaded) => loaded
                 .items
                 .iter()
                 .find(|l| l.item.id == id)
                 .map(|l| l.item.path.clone()),
         };
-        found.filter(|path| path != relative)
+        Ok(found.filter(|path| path != relative))
     }
 
     /// Indexes what this run wrote: only those files with an index, else a full sync.

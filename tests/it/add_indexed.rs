@@ -35,22 +35,27 @@ fn add_with_an_index_indexes_the_new_file_without_reading_the_others() {
         String::from_utf8_lossy(&output.stderr),
     );
     assert!(output.status.success(), "{err}");
-    assert!(out.contains("added 2024-verslag -> /items/2024-verslag"), "{out}");
+    assert!(
+        out.contains("added 2024-verslag -> /items/2024-verslag"),
+        "{out}"
+    );
     assert!(out.contains("index updated: 1 added, 0 updated"), "{out}");
     assert!(!err.contains("kapot.md"), "read another file: {err}");
     // The known speaker came from the index's facet values.
     assert!(err.contains("suggested speakers"), "{err}");
     let generation = index::open(&archive.index()).unwrap();
-    assert_eq!(ids(&run(&generation, "kwartiermaker", |_| {})), ["2024-verslag"]);
+    assert_eq!(
+        ids(&run(&generation, "kwartiermaker", |_| {})),
+        ["2024-verslag"]
+    );
     let item = lectern::search::get_item(&generation, "2024-verslag")
         .unwrap()
         .unwrap();
     assert_eq!(item.speakers[0].name, "Herman de Mönnink");
     assert!(ids(&run(&generation, "zeldzaamwoordtoets", |_| {})).is_empty());
     // The rest of the index is untouched: every sample item is still found.
-    assert!(ids(&run(&generation, "continuïteit", |_| {})).contains(
-        &"marie-kamphuis-lezing-2023-el-idrissi".to_string()
-    ));
+    assert!(ids(&run(&generation, "continuïteit", |_| {}))
+        .contains(&"marie-kamphuis-lezing-2023-el-idrissi".to_string()));
 }
 
 #[test]
@@ -64,7 +69,9 @@ fn add_with_an_index_still_refuses_a_clash_and_an_existing_file() {
     let clash = "marie-kamphuis-lezing-2023-el-idrissi";
     let output = lectern(
         &archive,
-        &["add", text, "--title", "Kort", "--date", "2024", "--id", clash],
+        &[
+            "add", text, "--title", "Kort", "--date", "2024", "--id", clash,
+        ],
     );
     let err = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{err}");
@@ -73,7 +80,9 @@ fn add_with_an_index_still_refuses_a_clash_and_an_existing_file() {
         "{err}"
     );
     assert!(!archive.archive().join(format!("{clash}.md")).exists());
-    let args = ["add", text, "--title", "Kort", "--date", "2024", "--id", "kort"];
+    let args = [
+        "add", text, "--title", "Kort", "--date", "2024", "--id", "kort",
+    ];
     assert!(lectern(&archive, &args).status.success());
     let again = lectern(&archive, &args);
     assert_eq!(again.status.code(), Some(1));
