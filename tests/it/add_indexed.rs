@@ -93,3 +93,41 @@ fn add_with_an_index_still_refuses_a_clash_and_an_existing_file() {
     let generation = index::open(&archive.index()).unwrap();
     assert_eq!(ids(&run(&generation, "kwartiermaker", |_| {})), ["kort"]);
 }
+
+#[test]
+fn add_after_a_speaker_list_edit_brings_every_item_under_the_new_names() {
+    let archive = TestArchive::sample_plus(&[]);
+    archive.build();
+    let speakers = archive.archive().join("speakers.toml");
+    let mut list = std::fs::read_to_string(&speakers).unwrap();
+    list.push_str("\n[[speaker]]\nname = \"S. El Idrissi\"\naliases = [\"Samira El Idrissi\"]\n");
+    std::fs::write(&speakers, list).unwrap();
+    let text = archive.dir.path().join("kort.txt");
+    std::fs::write(&text, "Een korte tekst over de kwartiermaker.\n").unwrap();
+    let output = lectern(
+        &archive,
+        &[
+            "add",
+            text.to_str().unwrap(),
+            "--title",
+            "Kort",
+            "--date",
+            "2024",
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // As a full sync does: the edited list re-indexes the items that name the speaker.
+    let generation = index::open(&archive.index()).unwrap();
+    let item = lectern::search::get_item(&generation, "marie-kamphuis-lezing-2023-el-idrissi")
+        .unwrap()
+        .unwrap();
+    assert_eq!(item.speakers[0].name, "S. El Idrissi");
+    assert_eq!(
+        ids(&run(&generation, "kwartiermaker", |_| {})),
+        ["2024-kort"]
+    );
+}
