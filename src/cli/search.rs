@@ -1,6 +1,7 @@
 //! `lectern search`: readable results, or exactly what `/api/search` returns with `--json`.
 
-use std::io::IsTerminal;
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -37,17 +38,29 @@ pub fn run(index_root: &Path, args: SearchArgs) -> Result<i32> {
     };
     let results = search::search(&generation, &request)?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&web::api::SearchResponse::new(&results))?
-        );
+        let json = serde_json::to_string_pretty(&web::api::SearchResponse::new(&results))?;
+        write_stdout(&format!("{json}\n"))?;
         return Ok(0);
     }
-    print_results(&results);
+    write_stdout(&render_results(&results))?;
     Ok(0)
 }
 
-fn print_results(results: &search::SearchResults) {
+/// Writes to stdout; a reader that stopped early (`lectern search x | head`) is not an error.
+fn write_stdout(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// The readable result list, as text.
+fn render_results(results: &search::SearchResults) -> String {
+    let mut out = String::new();
     let bold = std::io::stdout().is_terminal();
     let mark = |text: &str, ranges: &[std::ops::Range<usize>]| -> String {
         let (open, close) = if bold {
@@ -75,22 +88,23 @@ fn print_results(results: &search::SearchResults) {
         out
     };
     for warning in &results.warnings {
-        println!("note: {}", warning.message("en"));
+        let _ = writeln!(out, "note: {}", warning.message("en"));
     }
     if !results.also_searched.is_empty() {
-        println!("also searched: {}", results.also_searched.join(", "));
+        let _ = writeln!(out, "also searched: {}", results.also_searched.join(", "));
     }
-    println!("{} results", results.total);
+    let _ = writeln!(out, "{} results", results.total);
     if let Some(suggestion) = &results.suggestion {
-        println!("did you mean: {suggestion}");
+        let _ = writeln!(out, "did you mean: {suggestion}");
     }
     if let Some(n) = results.without_filters {
-        println!("without the filters: {n} results");
+        let _ = writeln!(out, "without the filters: {n} results");
     }
     for (i, hit) in results.hits.iter().enumerate() {
         let item = &hit.item;
         let speakers: Vec<&str> = item.speaker_names().collect();
-        println!(
+        let _ = writeln!(
+            out,
             "\n{}. {} ({})",
             i + 1,
             mark(&item.title, &hit.title_highlights),
@@ -100,22 +114,25 @@ fn print_results(results: &search::SearchResults) {
         meta.extend(item.series.clone());
         meta.push(item.kind.to_string());
         meta.retain(|m| !m.is_empty());
-        println!("   {}", meta.join(" · "));
-        println!(
+        let _ = writeln!(out, "   {}", meta.join(" · "));
+        let _ = writeln!(
+            out,
             "   {}",
             mark(&hit.snippet.replace('\n', " "), &hit.highlights)
         );
         if !hit.matched.is_empty() {
             let parts: Vec<&str> = hit.matched.iter().map(|m| m.as_str()).collect();
-            println!("   matched in: {}", parts.join(", "));
+            let _ = writeln!(out, "   matched in: {}", parts.join(", "));
         }
         for passage in hit.passages.iter().filter(|p| p.text != hit.snippet) {
-            println!(
+            let _ = writeln!(
+                out,
                 "   #{}: {}",
                 passage.anchor,
                 mark(&passage.text, &passage.highlights)
             );
         }
-        println!("   /items/{}", item.id);
+        let _ = writeln!(out, "   /items/{}", item.id);
     }
+    out
 }

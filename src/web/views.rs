@@ -7,6 +7,7 @@ use std::ops::Range;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::i18n::Ui;
+use super::xml::escape;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
 
@@ -130,20 +131,4 @@ pub fn item_list(ui: Ui, items: &[Item]) -> Markup {
             }
         }
     }
-}
-
-/// HTML-escapes text (what maud does for every `(value)` in a template).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
