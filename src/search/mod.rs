@@ -6,6 +6,7 @@ pub mod build;
 mod facets;
 pub mod fuzzy;
 pub mod passages;
+pub mod probes;
 pub mod query;
 pub mod ranked;
 pub mod related;
@@ -310,7 +311,13 @@ fn make_hits(
             Some(best) => passages::as_snippet(best),
             None => {
                 let body = to_plain_text(&item.body);
-                let snippet = generators[&(language, false)].snippet(&body);
+                // Without a query term that can occur in the body, the snippet is empty.
+                let probes = probes::Probes::new(query, fields.language(language).body);
+                let snippet = if !probes.is_empty() && probes.may_match(&body) {
+                    generators[&(language, false)].snippet(&body)
+                } else {
+                    tantivy::snippet::Snippet::empty()
+                };
                 if snippet.is_empty() {
                     (lead(&body, SNIPPET_CHARS), Vec::new())
                 } else {

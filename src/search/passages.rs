@@ -15,6 +15,7 @@ use tantivy::schema::Field;
 use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::Searcher;
 
+use super::probes::Probes;
 use crate::archive::paragraphs::paragraphs;
 use crate::archive::Item;
 use crate::index::Fields;
@@ -77,6 +78,8 @@ pub struct Marker<'a> {
     query: &'a dyn Query,
     fields: &'a Fields,
     generators: BTreeMap<(u32, usize), SnippetGenerator>,
+    /// Per field: what a text must contain to be worth analysing.
+    probes: BTreeMap<u32, Probes>,
     /// False when the query has no words (filters only): nothing to mark.
     has_words: bool,
 }
@@ -90,6 +93,7 @@ impl<'a> Marker<'a> {
             query,
             fields,
             generators: BTreeMap::new(),
+            probes: BTreeMap::new(),
             has_words,
         }
     }
@@ -104,36 +108,55 @@ impl<'a> Marker<'a> {
         Ok(self.generators[&key].snippet(text))
     }
 
+    fn probes(&mut self, field: Field) -> &Probes {
+        let query = self.query;
+        self.probes
+            .entry(field.field_id())
+            .or_insert_with(|| Probes::new(query, field))
+    }
+
     fn matches(&mut self, field: Field, text: &str) -> tantivy::Result<bool> {
-        Ok(!text.is_empty() && !self.snippet(field, 10_000, text)?.highlighted().is_empty())
+        Ok(!text.is_empty()
+            && self.probes(field).may_match(text)
+            && !self.snippet(field, 10_000, text)?.highlighted().is_empty())
     }
 
     /// Up to [`MAX_PASSAGES`] paragraphs that match best (most different words, then most
-    /// matches), in the order they appear in the body. The body is analysed once: one snippet
-    /// as long as the whole text gives every match, which is then assigned to its paragraph.
+    /// matches), in the order they appear in the body. Only paragraphs that hold a probe of
+    /// the query's terms ([`Probes`]) are analysed, once: one snippet as long as all of them
+    /// gives every match, which is then assigned to its paragraph.
     pub fn passages(&mut self, item: &Item) -> tantivy::Result<Vec<Passage>> {
         if !self.has_words {
             return Ok(Vec::new());
         }
         let field = self.fields.language(item.language).body;
         let paragraphs = paragraphs(&item.body);
+        let probes = self.probes(field);
         let mut joined = String::new();
+        // Per kept paragraph: where it starts in `joined`, and its index in `paragraphs`.
         let mut starts = Vec::with_capacity(paragraphs.len());
-        for paragraph in &paragraphs {
-            starts.push(joined.len());
-            joined.push_str(&paragraph.text);
-            joined.push('\n');
+        let mut kept = Vec::with_capacity(paragraphs.len());
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            if probes.may_match(&paragraph.text) {
+                starts.push(joined.len());
+                kept.push(index);
+                joined.push_str(&paragraph.text);
+                joined.push('\n');
+            }
+        }
+        if joined.is_empty() {
+            return Ok(Vec::new());
         }
         let whole = self.snippet(field, usize::MAX / 2, &joined)?;
         let offset = whole.fragment_range().start;
         let mut per_paragraph: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
         for range in whole.highlighted() {
             let (start, end) = (range.start + offset, range.end + offset);
-            let index = starts.partition_point(|s| *s <= start) - 1;
+            let nth = starts.partition_point(|s| *s <= start) - 1;
             per_paragraph
-                .entry(index)
+                .entry(kept[nth])
                 .or_default()
-                .push(start - starts[index]..end - starts[index]);
+                .push(start - starts[nth]..end - starts[nth]);
         }
         let mut ranked: Vec<(usize, usize, usize)> = per_paragraph
             .iter()

@@ -13,6 +13,7 @@ mod interop;
 mod long_texts;
 mod maintenance;
 mod openapi;
+mod passages;
 mod relevance;
 mod search_cli;
 mod smoke;
