@@ -312,7 +312,7 @@ fn make_hits(
             None => {
                 let body = to_plain_text(&item.body);
                 // Without a query term that can occur in the body, the snippet is empty.
-                let probes = probes::Probes::new(query, fields.language(language).body);
+                let mut probes = probes::Probes::new(query, fields.language(language).body);
                 let snippet = if !probes.is_empty() && probes.may_match(&body) {
                     generators[&(language, false)].snippet(&body)
                 } else {

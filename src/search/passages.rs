@@ -108,7 +108,7 @@ impl<'a> Marker<'a> {
         Ok(self.generators[&key].snippet(text))
     }
 
-    fn probes(&mut self, field: Field) -> &Probes {
+    fn probes(&mut self, field: Field) -> &mut Probes {
         let query = self.query;
         self.probes
             .entry(field.field_id())
