@@ -20,6 +20,8 @@ use crate::archive::paragraphs::paragraphs;
 use crate::archive::Item;
 use crate::index::Fields;
 
+/// A paragraph is probed in pieces of about this many bytes (a speech may be one paragraph).
+const PIECE_BYTES: usize = 500;
 /// The most passages a hit shows.
 pub const MAX_PASSAGES: usize = 3;
 const PASSAGE_CHARS: usize = 240;
@@ -133,15 +135,17 @@ impl<'a> Marker<'a> {
         let paragraphs = paragraphs(&item.body);
         let probes = self.probes(field);
         let mut joined = String::new();
-        // Per kept paragraph: where it starts in `joined`, and its index in `paragraphs`.
+        // Per kept piece: where it starts in `joined`, its paragraph and its offset there.
         let mut starts = Vec::with_capacity(paragraphs.len());
         let mut kept = Vec::with_capacity(paragraphs.len());
         for (index, paragraph) in paragraphs.iter().enumerate() {
-            if probes.may_match(&paragraph.text) {
-                starts.push(joined.len());
-                kept.push(index);
-                joined.push_str(&paragraph.text);
-                joined.push('\n');
+            for (offset, piece) in pieces(&paragraph.text) {
+                if probes.may_match(piece) {
+                    starts.push(joined.len());
+                    kept.push((index, offset));
+                    joined.push_str(piece);
+                    joined.push('\n');
+                }
             }
         }
         if joined.is_empty() {
@@ -153,10 +157,9 @@ impl<'a> Marker<'a> {
         for range in whole.highlighted() {
             let (start, end) = (range.start + offset, range.end + offset);
             let nth = starts.partition_point(|s| *s <= start) - 1;
-            per_paragraph
-                .entry(kept[nth])
-                .or_default()
-                .push(start - starts[nth]..end - starts[nth]);
+            let (index, offset) = kept[nth];
+            let (start, end) = (start - starts[nth] + offset, end - starts[nth] + offset);
+            per_paragraph.entry(index).or_default().push(start..end);
         }
         let mut ranked: Vec<(usize, usize, usize)> = per_paragraph
             .iter()
@@ -262,6 +265,25 @@ pub fn as_snippet(passage: &Passage) -> (String, Vec<Range<usize>>) {
             .map(|r| r.start + shift..r.end + shift)
             .collect(),
     )
+}
+
+/// A paragraph in pieces of about [`PIECE_BYTES`], each with its byte offset, cut just before
+/// whitespace: never inside a word, so the analyzer finds the same words in the pieces.
+fn pieces(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + PIECE_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        end += text[end..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - end);
+        out.push((start, &text[start..end]));
+        start = end;
+    }
+    out
 }
 
 /// The snippet's fragment, with `…` where it cuts the paragraph, and its highlights moved along.
