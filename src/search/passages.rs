@@ -124,9 +124,9 @@ impl<'a> Marker<'a> {
     }
 
     /// Up to [`MAX_PASSAGES`] paragraphs that match best (most different words, then most
-    /// matches), in the order they appear in the body. Only paragraphs that hold a probe of
-    /// the query's terms ([`Probes`]) are analysed, once: one snippet as long as all of them
-    /// gives every match, which is then assigned to its paragraph.
+    /// matches), in the order they appear in the body. Only the pieces of paragraphs that
+    /// hold a probe of the query's terms ([`Probes`], [`pieces`]) are analysed, once: one
+    /// snippet as long as all of them gives every match, which is then assigned to its paragraph.
     pub fn passages(&mut self, item: &Item) -> tantivy::Result<Vec<Passage>> {
         if !self.has_words {
             return Ok(Vec::new());
