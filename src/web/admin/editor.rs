@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 
 use super::form::{changed_fields, ItemForm};
-use super::{audit, check_csrf, reindex, require, views};
+use super::{audit, check_csrf, reindex, require, require_form, views};
 use crate::archive::load::load_archive;
 use crate::archive::Item;
 use crate::ingest::save::{self as store, path_for, Mode};
@@ -183,13 +183,10 @@ pub async fn preview(
     headers: HeaderMap,
     Form(form): Form<ItemForm>,
 ) -> Response {
-    let (_, session) = match require(&state, &headers, false) {
+    let (_, session) = match require_form(&state, &headers, &form.csrf) {
         Ok(ok) => ok,
         Err(response) => return response,
     };
-    if let Err(response) = check_csrf(&session, Some(&form.csrf)) {
-        return response;
-    }
     match form.validate("preview.md") {
         Ok((_, item)) => views::review(&session.csrf, &form, &BTreeMap::new(), &[], Some(&item)),
         Err(problem) => views::review(&session.csrf, &form, &BTreeMap::new(), &[problem], None),
@@ -250,13 +247,10 @@ pub async fn save(
     headers: HeaderMap,
     Form(form): Form<ItemForm>,
 ) -> Response {
-    let (admin, session) = match require(&state, &headers, false) {
+    let (admin, session) = match require_form(&state, &headers, &form.csrf) {
         Ok(ok) => ok,
         Err(response) => return response,
     };
-    if let Err(response) = check_csrf(&session, Some(&form.csrf)) {
-        return response;
-    }
     let archive = admin.config.archive.clone();
     match save_item(&state, &session.user, archive, form.clone()).await {
         Ok(id) => Redirect::to(&format!("/admin?saved={id}")).into_response(),

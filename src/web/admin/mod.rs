@@ -139,6 +139,18 @@ pub fn check_csrf(session: &Session, token: Option<&str>) -> Result<(), Response
     }
 }
 
+/// For a form post: the signed-in session whose CSRF token the form carries, or the refusal.
+#[allow(clippy::result_large_err)] // the error is the handler's own response, returned at once
+pub fn require_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+) -> Result<(Arc<Admin>, Session), Response> {
+    let (admin, session) = require(state, headers, false)?;
+    check_csrf(&session, Some(csrf))?;
+    Ok((admin, session))
+}
+
 /// Syncs the index with the archive on a blocking thread, then serves the new state.
 pub async fn reindex(state: &AppState, archive: PathBuf) -> Result<(), String> {
     let index_root = state.index_root().to_path_buf();

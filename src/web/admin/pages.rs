@@ -10,7 +10,7 @@ use super::editor::find_by_id;
 use super::session::{
     cookie, random_token, same_token, set_cookie, LOGIN_CSRF_COOKIE, SESSION_COOKIE,
 };
-use super::{audit, check_csrf, reindex, require, users, views};
+use super::{audit, reindex, require, require_form, users, views};
 use crate::archive::load::load_archive;
 use crate::ingest::save::{restore as restore_file, trash, trashed};
 use crate::web::AppState;
@@ -131,13 +131,10 @@ pub async fn logout(
     headers: HeaderMap,
     Form(form): Form<CsrfForm>,
 ) -> Response {
-    let (admin, session) = match require(&state, &headers, false) {
+    let (admin, _) = match require_form(&state, &headers, &form.csrf) {
         Ok(ok) => ok,
         Err(response) => return response,
     };
-    if let Err(response) = check_csrf(&session, Some(&form.csrf)) {
-        return response;
-    }
     admin.sessions.end(&headers);
     let mut response = Redirect::to("/admin/login").into_response();
     if let Ok(value) = set_cookie(SESSION_COOKIE, "", admin.config.secure_cookies, Some(0)).parse()
@@ -153,13 +150,10 @@ pub async fn delete(
     Path(id): Path<String>,
     Form(form): Form<CsrfForm>,
 ) -> Response {
-    let (admin, session) = match require(&state, &headers, false) {
+    let (admin, session) = match require_form(&state, &headers, &form.csrf) {
         Ok(ok) => ok,
         Err(response) => return response,
     };
-    if let Err(response) = check_csrf(&session, Some(&form.csrf)) {
-        return response;
-    }
     let archive = admin.config.archive.clone();
     let dir = archive.clone();
     let moved = tokio::task::spawn_blocking(move || {
@@ -196,13 +190,10 @@ pub async fn restore(
     headers: HeaderMap,
     Form(form): Form<CsrfForm>,
 ) -> Response {
-    let (admin, session) = match require(&state, &headers, false) {
+    let (admin, session) = match require_form(&state, &headers, &form.csrf) {
         Ok(ok) => ok,
         Err(response) => return response,
     };
-    if let Err(response) = check_csrf(&session, Some(&form.csrf)) {
-        return response;
-    }
     let archive = admin.config.archive.clone();
     let (dir, path) = (archive.clone(), form.path.clone());
     let result = tokio::task::spawn_blocking(move || restore_file(&dir, &path)).await;
