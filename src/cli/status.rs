@@ -144,22 +144,10 @@ fn when(seconds: u64) -> String {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let (days, rest) = ((seconds / 86_400) as i64, seconds % 86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let stamp = crate::web::xml::utc(UNIX_EPOCH + std::time::Duration::from_secs(seconds));
     format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC ({} s ago)",
-        rest / 3600,
-        rest / 60 % 60,
-        rest % 60,
+        "{} UTC ({} s ago)",
+        stamp.trim_end_matches('Z').replace('T', " "),
         now.saturating_sub(seconds)
     )
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use tantivy::{TantivyDocument, Term};
 
-use super::generations::{lock_rebuild, rebuild_locked};
+use super::generations::{lock_rebuild, rebuild_locked, RebuildLock};
 use super::progress::Progress;
 use super::schema::{to_document, Fields};
 use super::store::{commit, indexed_hashes, open, open_writer, Generation, IndexError, SyncReport};
@@ -58,16 +58,7 @@ pub fn sync_archive_known(
                 drop(lock);
                 return sync_archive_known(root, archive, known, progress);
             }
-            let read = read_archive(archive, None, known, progress)?;
-            let mut report = rebuild_locked(
-                &lock,
-                root,
-                &read.changed,
-                (&read.speakers, &read.themes),
-                progress,
-            )?;
-            report.errors = read.errors;
-            return Ok(report);
+            return rebuild_from_archive(&lock, root, archive, known, progress);
         }
         Err(e) => return Err(e),
     };
@@ -103,9 +94,20 @@ pub fn reindex(
     progress: &dyn Progress,
 ) -> Result<SyncReport, IndexError> {
     let lock = lock_rebuild(root, super::store::WRITER_WAIT)?;
-    let read = read_archive(archive, None, &mut KnownFiles::default(), progress)?;
+    rebuild_from_archive(&lock, root, archive, &mut KnownFiles::default(), progress)
+}
+
+/// Reads every archive file and builds a new generation from it, under the rebuild lock.
+fn rebuild_from_archive(
+    lock: &RebuildLock,
+    root: &Path,
+    archive: &Path,
+    known: &mut KnownFiles,
+    progress: &dyn Progress,
+) -> Result<SyncReport, IndexError> {
+    let read = read_archive(archive, None, known, progress)?;
     let mut report = rebuild_locked(
-        &lock,
+        lock,
         root,
         &read.changed,
         (&read.speakers, &read.themes),
