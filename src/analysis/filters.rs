@@ -4,17 +4,19 @@
 //! tantivy's `Language::Dutch` is Kraaij-Pohlmann since 0.27 (gemeente ~ gemeen ~ menen);
 //! we use `DutchPorter` and undouble vowels afterwards (sociaal ~ sociale), see ARCHITECTURE.md.
 
-use std::collections::{HashMap, VecDeque};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 use frostem::Algorithm;
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::compound::Decompounder;
 
 /// Stems with a frostem algorithm. With `dutch`, first turns -ie plurals into singulars
 /// (which DutchPorter misses) and afterwards collapses doubled vowels.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Stem {
     pub algorithm: Algorithm,
     pub dutch: bool,
@@ -24,66 +26,72 @@ impl TokenFilter for Stem {
     type Tokenizer<T: Tokenizer> = StemFilter<T>;
 
     fn transform<T: Tokenizer>(self, inner: T) -> StemFilter<T> {
-        StemFilter {
-            stem: self,
-            inner,
-            memo: HashMap::new(),
-        }
+        StemFilter { stem: self, inner }
     }
 }
 
-/// Words stemmed before, kept per analyzer copy: an indexing thread or one search's snippets
-/// meet the same words again and again, and a lookup costs a fraction of a Snowball run.
-/// Stems do not change by this, so the analyzer version does not either.
+/// Words stemmed before, per thread and stemmer: an indexing thread, and a server thread from
+/// one result page to the next, meet the same words again and again, and a lookup costs a
+/// fraction of a Snowball run. Per thread, not per analyzer copy: a snippet generator gets a
+/// fresh copy for every search, and a shared map would need a lock on every token. Stems do not
+/// change by this, so the analyzer version does not either.
 const MEMO_LIMIT: usize = 100_000;
+
+type Memo = FxHashMap<Box<str>, Box<str>>;
+
+thread_local! {
+    static MEMOS: RefCell<FxHashMap<Stem, Memo>> = RefCell::new(FxHashMap::default());
+}
 
 #[derive(Clone)]
 pub struct StemFilter<T> {
     stem: Stem,
     inner: T,
-    memo: HashMap<String, String>,
 }
 
 impl<T: Tokenizer> Tokenizer for StemFilter<T> {
-    type TokenStream<'a> = StemStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = StemStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         StemStream {
             tail: self.inner.token_stream(text),
             stemmer: frostem::Stemmer::new(self.stem.algorithm),
-            dutch: self.stem.dutch,
-            memo: &mut self.memo,
+            stem: self.stem,
         }
     }
 }
 
-pub struct StemStream<'a, T> {
+pub struct StemStream<T> {
     tail: T,
     stemmer: frostem::Stemmer,
-    dutch: bool,
-    memo: &'a mut HashMap<String, String>,
+    stem: Stem,
 }
 
-impl<T: TokenStream> TokenStream for StemStream<'_, T> {
+impl<T: TokenStream> TokenStream for StemStream<T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
         let token = self.tail.token_mut();
-        if let Some(stem) = self.memo.get(token.text.as_str()) {
-            token.text.clone_from(stem);
-            return true;
-        }
-        let stemmed = if self.dutch {
-            undouble_vowels(&self.stemmer.stem(dutch_ie_singular(&token.text)))
-        } else {
-            self.stemmer.stem(&token.text).into_owned()
-        };
-        if self.memo.len() >= MEMO_LIMIT {
-            self.memo.clear();
-        }
-        let word = std::mem::replace(&mut token.text, stemmed);
-        self.memo.insert(word, token.text.clone());
+        let (stemmer, stem) = (&self.stemmer, self.stem);
+        MEMOS.with_borrow_mut(|memos| {
+            let memo = memos.entry(stem).or_default();
+            if let Some(stemmed) = memo.get(token.text.as_str()) {
+                token.text.clear();
+                token.text.push_str(stemmed);
+                return;
+            }
+            let stemmed = if stem.dutch {
+                undouble_vowels(&stemmer.stem(dutch_ie_singular(&token.text)))
+            } else {
+                stemmer.stem(&token.text).into_owned()
+            };
+            if memo.len() >= MEMO_LIMIT {
+                memo.clear();
+            }
+            let word = std::mem::replace(&mut token.text, stemmed);
+            memo.insert(word.into_boxed_str(), token.text.as_str().into());
+        });
         true
     }
 

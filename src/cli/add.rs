@@ -189,7 +189,12 @@ impl Catalog {
             Source::Loaded(loaded) => return Ok(Known::from_loaded(loaded)),
             Source::Index(generation) => generation,
         };
-        let facets = count_facets(&generation.reader.searcher(), &AllQuery)?;
+        let facets = count_facets(
+            &generation.facet_names,
+            &generation.reader.searcher(),
+            &AllQuery,
+            None,
+        )?;
         let values = |dimension: &str| {
             facets
                 .get(dimension)

@@ -35,6 +35,7 @@ pub fn run(index_root: &Path, args: SearchArgs) -> Result<i32> {
         offset: 0,
         limit: args.limit.clamp(1, search::MAX_LIMIT),
         any_word: false,
+        facet_limit: Some(web::params::FACET_VALUES),
     };
     let results = search::search(&generation, &request)?;
     if args.json {

@@ -7,6 +7,7 @@
 //! with other versions is never searched, except by a server that says so while it rebuilds.
 //! Knows nothing of HTTP or HTML.
 
+pub mod facet_names;
 pub mod generations;
 pub mod live;
 pub mod progress;

@@ -82,6 +82,8 @@ pub struct Generation {
     pub versions: Versions,
     /// Built by another analyzer version (same fields): served only while a rebuild runs.
     pub outdated: bool,
+    /// Facet values by segment and ordinal, read on first use.
+    pub facet_names: super::facet_names::FacetNames,
 }
 
 /// What a sync or rebuild did.
@@ -161,6 +163,7 @@ fn open_generation(
         fields,
         versions,
         outdated,
+        facet_names: Default::default(),
     })
 }
 

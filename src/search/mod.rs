@@ -6,7 +6,6 @@ pub mod build;
 mod facets;
 pub mod fuzzy;
 pub mod passages;
-pub mod probes;
 pub mod query;
 pub mod ranked;
 pub mod related;
@@ -29,6 +28,7 @@ use crate::archive::{Item, Language};
 use crate::index::{Generation, FACETS};
 use build::{assemble, filter_clauses, text_query, QueryAnalyzers};
 pub(crate) use facets::count_facets;
+use facets::{FacetCounter, FacetFruit};
 pub use passages::{Matched, Passage};
 pub use query::{Filters, ParsedQuery, Warning, YearRange};
 
@@ -75,6 +75,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Any word may match instead of all (used by evaluation runs).
     pub any_word: bool,
+    /// At most this many values per facet dimension (years are always all); `None`: all.
+    pub facet_limit: Option<usize>,
 }
 
 /// One facet value and how many results it has.
@@ -155,27 +157,40 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
             ..SearchResults::default()
         });
     }
+    let limit = request.limit.clamp(1, MAX_LIMIT);
+    let counter = FacetCounter {
+        names: &generation.facet_names,
+    };
+    let page = |query: &dyn Query| {
+        collect_page(
+            &searcher,
+            query,
+            request.sort,
+            request.offset,
+            limit,
+            &counter,
+        )
+    };
     let filter_query = filter_clauses(fields, &mut analyzers, &query_filters, None);
     let mut query = assemble(&text, filter_query, !request.any_word);
-    let mut total = searcher.search(&*query, &Count)?;
+    // The total, the page's hits and the facet counts in one pass over the matches.
+    let (mut total, mut top, mut fruit) = page(&*query)?;
     if total == 0 && !request.any_word && text.positive.len() > 1 {
         let loose = assemble(
             &text,
             filter_clauses(fields, &mut analyzers, &query_filters, None),
             false,
         );
-        let loose_total = searcher.search(&*loose, &Count)?;
-        if loose_total > 0 {
+        let found = page(&*loose)?;
+        if found.0 > 0 {
             warnings.push(Warning::NotAllWords);
             query = loose;
-            total = loose_total;
+            (total, top, fruit) = found;
         }
     }
-    let limit = request.limit.clamp(1, MAX_LIMIT);
-    let top = top_docs(&searcher, &*query, request.sort, request.offset, limit)?;
     let words = passages::words_query(&text.positive);
     let hits = make_hits(generation, &searcher, &*query, &*words, top)?;
-    let mut facets = count_facets(&searcher, &*query)?;
+    let mut facets = facets::into_counts(fruit, request.facet_limit);
     // "What if" counts for dimensions the request filters on.
     for dimension in FACETS {
         let active = match dimension {
@@ -188,7 +203,12 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
                 filter_clauses(fields, &mut analyzers, &query_filters, Some(dimension)),
                 !warnings.contains(&Warning::NotAllWords) && !request.any_word,
             );
-            let counts = count_facets(&searcher, &*without)?;
+            let counts = count_facets(
+                &generation.facet_names,
+                &searcher,
+                &*without,
+                request.facet_limit,
+            )?;
             if let Some(values) = counts.get(dimension) {
                 facets.insert(dimension, values.clone());
             }
@@ -236,33 +256,37 @@ fn merge_filters(request: &Filters, parsed: &Filters) -> Filters {
     merged
 }
 
-fn top_docs(
+type Page = (usize, Vec<(f32, DocAddress)>, FacetFruit);
+
+/// The total, one page of hits in `sort` order and the facet counts, in one pass.
+fn collect_page(
     searcher: &Searcher,
     query: &dyn Query,
     sort: Sort,
     offset: usize,
     limit: usize,
-) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    counter: &FacetCounter,
+) -> tantivy::Result<Page> {
     let collector = TopDocs::with_limit(limit).and_offset(offset);
     Ok(match sort {
         Sort::Relevance => {
             // Recency breaks ties between equally relevant items.
-            let top = searcher.search(
-                query,
-                &collector.tweak_score(|segment: &tantivy::SegmentReader| {
-                    let dates = segment
-                        .fast_fields()
-                        .u64("date_key")
-                        .map(|c| c.first_or_default_col(0));
-                    move |doc: tantivy::DocId, score: tantivy::Score| {
-                        let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
-                        (score, date)
-                    }
-                }),
-            )?;
-            top.into_iter()
+            let top = collector.tweak_score(|segment: &tantivy::SegmentReader| {
+                let dates = segment
+                    .fast_fields()
+                    .u64("date_key")
+                    .map(|c| c.first_or_default_col(0));
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
+                    (score, date)
+                }
+            });
+            let (total, top, fruit) = searcher.search(query, &(Count, top, *counter))?;
+            let top = top
+                .into_iter()
                 .map(|((score, _), addr)| (score, addr))
-                .collect()
+                .collect();
+            (total, top, fruit)
         }
         Sort::Newest | Sort::Oldest => {
             let order = if sort == Sort::Newest {
@@ -270,8 +294,10 @@ fn top_docs(
             } else {
                 Order::Asc
             };
-            let top = searcher.search(query, &collector.order_by_u64_field("date_key", order))?;
-            top.into_iter().map(|(_, addr)| (0.0, addr)).collect()
+            let top = collector.order_by_u64_field("date_key", order);
+            let (total, top, fruit) = searcher.search(query, &(Count, top, *counter))?;
+            let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+            (total, top, fruit)
         }
     })
 }
@@ -284,51 +310,28 @@ fn make_hits(
     top: Vec<(f32, DocAddress)>,
 ) -> tantivy::Result<Vec<Hit>> {
     let fields = &generation.fields;
-    let mut generators: BTreeMap<(Language, bool), SnippetGenerator> = BTreeMap::new();
+    let mut titles: BTreeMap<Language, SnippetGenerator> = BTreeMap::new();
     let mut hits = Vec::with_capacity(top.len());
     let mut marker = passages::Marker::new(searcher, words, fields);
     for (score, address) in top {
         let item = read_item(searcher, generation, address)?;
-        let language = item.language;
-        for title in [true, false] {
-            if let std::collections::btree_map::Entry::Vacant(slot) =
-                generators.entry((language, title))
-            {
-                let lf = fields.language(language);
-                let field = if title { lf.title } else { lf.body };
+        let generator = match titles.entry(item.language) {
+            std::collections::btree_map::Entry::Occupied(slot) => slot.into_mut(),
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                let field = fields.language(item.language).title;
                 let mut generator = SnippetGenerator::create(searcher, query, field)?;
-                generator.set_max_num_chars(if title { 1000 } else { SNIPPET_CHARS });
-                slot.insert(generator);
-            }
-        }
-        let title_highlights = generators[&(language, true)]
-            .snippet(&item.title)
-            .highlighted()
-            .to_vec();
-        let passages = marker.passages(&item)?;
-        // The best passage is the snippet; the body is analysed again only when none matched.
-        let (snippet, highlights) = match passages::best(&passages) {
-            Some(best) => passages::as_snippet(best),
-            None => {
-                let body = to_plain_text(&item.body);
-                // Without a query term that can occur in the body, the snippet is empty.
-                let mut probes = probes::Probes::new(query, fields.language(language).body);
-                let snippet = if !probes.is_empty() && probes.may_match(&body) {
-                    generators[&(language, false)].snippet(&body)
-                } else {
-                    tantivy::snippet::Snippet::empty()
-                };
-                if snippet.is_empty() {
-                    (lead(&body, SNIPPET_CHARS), Vec::new())
-                } else {
-                    (
-                        snippet.fragment().to_string(),
-                        snippet.highlighted().to_vec(),
-                    )
-                }
+                generator.set_max_num_chars(1000);
+                slot.insert(generator)
             }
         };
-        let matched = marker.matched(&item, &passages)?;
+        let title_highlights = generator.snippet(&item.title).highlighted().to_vec();
+        let passages = marker.passages(&item, address)?;
+        // The best passage is the snippet; without one, the start of the text.
+        let (snippet, highlights) = match passages::best(&passages) {
+            Some(best) => passages::as_snippet(best),
+            None => (lead(&to_plain_text(&item.body), SNIPPET_CHARS), Vec::new()),
+        };
+        let matched = marker.matched(&item, address, &passages)?;
         hits.push(Hit {
             item,
             score,

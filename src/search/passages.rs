@@ -2,26 +2,26 @@
 //! it links to) and why the hit matched (title, speaker, theme, series, summary, text).
 //!
 //! Passages are the body's paragraphs (`archive::paragraphs`): `p-12` for paragraph 12, or
-//! `t=12:40` for a timed transcript cue. Works on the query's terms through tantivy's snippet
-//! generators, one per field and language, made once per search. Returns text and byte
-//! ranges as data; knows nothing of HTTP or HTML.
+//! `t=12:40` for a timed transcript cue. Works from the index's postings: the positions of the
+//! query's terms in a hit's body say which words matched, so no text is analysed (stemmed,
+//! decompounded) again at search time, and what is marked is exactly what the index matched.
+//! Returns text and byte ranges as data; knows nothing of HTTP or HTML.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
+use tantivy::postings::{Postings, TermInfo};
 use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::schema::Field;
-use tantivy::snippet::{Snippet, SnippetGenerator};
-use tantivy::Searcher;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
+use tantivy::{DocAddress, DocSet, Searcher, SegmentOrdinal, Term};
 
-use super::probes::Probes;
 use crate::archive::paragraphs::paragraphs;
 use crate::archive::Item;
 use crate::index::Fields;
 
-/// A paragraph is probed in pieces of about this many bytes (a speech may be one paragraph).
-const PIECE_BYTES: usize = 500;
 /// The most passages a hit shows.
 pub const MAX_PASSAGES: usize = 3;
 const PASSAGE_CHARS: usize = 240;
@@ -74,93 +74,105 @@ pub fn words_query(positive: &[Box<dyn Query>]) -> Box<dyn Query> {
     ))
 }
 
-/// Snippet generators for one query, made on first use per field.
+/// Where one query's words occur in its hits: read from the index's postings (positions),
+/// so a hit's text is never analysed again at search time.
 pub struct Marker<'a> {
     searcher: &'a Searcher,
-    query: &'a dyn Query,
     fields: &'a Fields,
-    generators: BTreeMap<(u32, usize), SnippetGenerator>,
-    /// Per field: what a text must contain to be worth analysing.
-    probes: BTreeMap<u32, Probes>,
-    /// False when the query has no words (filters only): nothing to mark.
-    has_words: bool,
+    /// The query's terms, per field.
+    terms: FxHashMap<Field, Vec<Term>>,
+    /// Per segment and term: where its postings are (`None`: not in that segment).
+    infos: FxHashMap<(SegmentOrdinal, Term), Option<TermInfo>>,
 }
 
 impl<'a> Marker<'a> {
     pub fn new(searcher: &'a Searcher, query: &'a dyn Query, fields: &'a Fields) -> Marker<'a> {
-        let mut has_words = false;
-        query.query_terms(&mut |_, _| has_words = true);
+        let mut terms: FxHashMap<Field, Vec<Term>> = FxHashMap::default();
+        query.query_terms(&mut |term, _| {
+            let list = terms.entry(term.field()).or_default();
+            if !list.contains(term) {
+                list.push(term.clone());
+            }
+        });
         Marker {
             searcher,
-            query,
             fields,
-            generators: BTreeMap::new(),
-            probes: BTreeMap::new(),
-            has_words,
+            terms,
+            infos: FxHashMap::default(),
         }
     }
 
-    fn snippet(&mut self, field: Field, max_chars: usize, text: &str) -> tantivy::Result<Snippet> {
-        let key = (field.field_id(), max_chars);
-        if !self.generators.contains_key(&key) {
-            let mut generator = SnippetGenerator::create(self.searcher, self.query, field)?;
-            generator.set_max_num_chars(max_chars);
-            self.generators.insert(key, generator);
+    /// The positions (token numbers) in `field` of the hit at `address` where one of the
+    /// query's terms occurs, in order; with `first_only`, at most one (whether any occurs).
+    fn positions(
+        &mut self,
+        address: DocAddress,
+        field: Field,
+        first_only: bool,
+    ) -> tantivy::Result<Vec<u32>> {
+        let mut out = Vec::new();
+        let Some(terms) = self.terms.get(&field) else {
+            return Ok(out);
+        };
+        let segment = self.searcher.segment_reader(address.segment_ord);
+        let inverted = segment.inverted_index(field)?;
+        let option = if first_only {
+            IndexRecordOption::Basic
+        } else {
+            IndexRecordOption::WithFreqsAndPositions
+        };
+        let mut found = Vec::new();
+        for term in terms {
+            let key = (address.segment_ord, term.clone());
+            let info = match self.infos.get(&key) {
+                Some(info) => info.clone(),
+                None => {
+                    let info = inverted.get_term_info(term)?;
+                    self.infos.insert(key, info.clone());
+                    info
+                }
+            };
+            let Some(info) = info else { continue };
+            let mut postings = inverted.read_postings_from_terminfo(&info, option)?;
+            // `seek` must not go backwards: the first document may already be past the hit.
+            let doc = match postings.doc() {
+                doc if doc >= address.doc_id => doc,
+                _ => postings.seek(address.doc_id),
+            };
+            if doc != address.doc_id {
+                continue;
+            }
+            if first_only {
+                return Ok(vec![0]);
+            }
+            postings.positions(&mut found);
+            out.append(&mut found);
         }
-        Ok(self.generators[&key].snippet(text))
-    }
-
-    fn probes(&mut self, field: Field) -> &mut Probes {
-        let query = self.query;
-        self.probes
-            .entry(field.field_id())
-            .or_insert_with(|| Probes::new(query, field))
-    }
-
-    fn matches(&mut self, field: Field, text: &str) -> tantivy::Result<bool> {
-        Ok(!text.is_empty()
-            && self.probes(field).may_match(text)
-            && !self.snippet(field, 10_000, text)?.highlighted().is_empty())
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
     }
 
     /// Up to [`MAX_PASSAGES`] paragraphs that match best (most different words, then most
-    /// matches), in the order they appear in the body. Only the pieces of paragraphs that
-    /// hold a probe of the query's terms ([`Probes`], [`pieces`]) are analysed, once: one
-    /// snippet as long as all of them gives every match, which is then assigned to its paragraph.
-    pub fn passages(&mut self, item: &Item) -> tantivy::Result<Vec<Passage>> {
-        if !self.has_words {
-            return Ok(Vec::new());
-        }
+    /// matches), in the order they appear in the body. The postings give the positions of the
+    /// query's terms in the body; the words at those positions (as written, lowercased) are
+    /// what matched, and every paragraph is marked where those words occur.
+    pub fn passages(&mut self, item: &Item, address: DocAddress) -> tantivy::Result<Vec<Passage>> {
         let field = self.fields.language(item.language).body;
-        let paragraphs = paragraphs(&item.body);
-        let probes = self.probes(field);
-        let mut joined = String::new();
-        // Per kept piece: where it starts in `joined`, its paragraph and its offset there.
-        let mut starts = Vec::with_capacity(paragraphs.len());
-        let mut kept = Vec::with_capacity(paragraphs.len());
-        for (index, paragraph) in paragraphs.iter().enumerate() {
-            for (offset, piece) in pieces(&paragraph.text) {
-                if probes.may_match(piece) {
-                    starts.push(joined.len());
-                    kept.push((index, offset));
-                    joined.push_str(piece);
-                    joined.push('\n');
-                }
-            }
-        }
-        if joined.is_empty() {
+        let positions = self.positions(address, field, false)?;
+        if positions.is_empty() {
             return Ok(Vec::new());
         }
-        let whole = self.snippet(field, usize::MAX / 2, &joined)?;
-        let offset = whole.fragment_range().start;
-        let mut per_paragraph: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
-        for range in whole.highlighted() {
-            let (start, end) = (range.start + offset, range.end + offset);
-            let nth = starts.partition_point(|s| *s <= start) - 1;
-            let (index, offset) = kept[nth];
-            let (start, end) = (start - starts[nth] + offset, end - starts[nth] + offset);
-            per_paragraph.entry(index).or_default().push(start..end);
-        }
+        let words = words_at(&item.body, &positions);
+        let paragraphs = paragraphs(&item.body);
+        let per_paragraph: BTreeMap<usize, Vec<Range<usize>>> = paragraphs
+            .iter()
+            .enumerate()
+            .filter_map(|(index, paragraph)| {
+                let ranges = occurrences(&paragraph.text, &words);
+                (!ranges.is_empty()).then_some((index, ranges))
+            })
+            .collect();
         let mut ranked: Vec<(usize, usize, usize)> = per_paragraph
             .iter()
             .map(|(index, ranges)| {
@@ -181,10 +193,7 @@ impl<'a> Marker<'a> {
             let (text, highlights) = if paragraph.text.chars().count() <= PASSAGE_CHARS {
                 (paragraph.text.clone(), per_paragraph[&index].clone())
             } else {
-                excerpt(
-                    &paragraph.text,
-                    &self.snippet(field, PASSAGE_CHARS, &paragraph.text)?,
-                )
+                excerpt(&paragraph.text, &per_paragraph[&index])
             };
             out.push(Passage {
                 anchor: paragraph.anchor.clone(),
@@ -196,43 +205,76 @@ impl<'a> Marker<'a> {
         Ok(out)
     }
 
-    /// The parts of the item that the query's words matched.
-    pub fn matched(&mut self, item: &Item, passages: &[Passage]) -> tantivy::Result<Vec<Matched>> {
-        if !self.has_words {
-            return Ok(Vec::new());
-        }
+    /// The parts of the item that the query's words matched (from the postings: a part matched
+    /// when the hit is in the postings of one of the query's terms for that part's field).
+    pub fn matched(
+        &mut self,
+        item: &Item,
+        address: DocAddress,
+        passages: &[Passage],
+    ) -> tantivy::Result<Vec<Matched>> {
         let lf = *self.fields.language(item.language);
         let mut out = Vec::new();
-        if self.matches(lf.title, &item.title)? {
-            out.push(Matched::Title);
-        }
-        let names: Vec<&str> = item
-            .speakers
-            .iter()
-            .flat_map(|s| std::iter::once(s.name.as_str()).chain(s.as_written.as_deref()))
-            .collect();
-        if self.matches(self.fields.speakers, &names.join(" · "))? {
-            out.push(Matched::Speaker);
-        }
-        if self.matches(lf.themes, &item.themes.join(" · "))? {
-            out.push(Matched::Theme);
-        }
-        let context: Vec<&str> = [&item.series, &item.event, &item.organisation]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        if self.matches(lf.context, &context.join(" · "))? {
-            out.push(Matched::Series);
-        }
-        if self.matches(lf.summary, item.summary.as_deref().unwrap_or(""))? {
-            out.push(Matched::Summary);
+        for (field, part) in [
+            (lf.title, Matched::Title),
+            (self.fields.speakers, Matched::Speaker),
+            (lf.themes, Matched::Theme),
+            (lf.context, Matched::Series),
+            (lf.summary, Matched::Summary),
+        ] {
+            if !self.positions(address, field, true)?.is_empty() {
+                out.push(part);
+            }
         }
         if !passages.is_empty() {
             out.push(Matched::Text);
         }
         Ok(out)
     }
+}
+
+/// The words (as written, lowercased) at the given token positions of an indexed text. The
+/// analyzers number tokens as tantivy's `SimpleTokenizer` finds them (their filters drop or
+/// change tokens but keep the numbers), so the same tokenizer finds the words again.
+fn words_at(text: &str, positions: &[u32]) -> FxHashSet<String> {
+    let mut words = FxHashSet::default();
+    let mut tokenizer = SimpleTokenizer::default();
+    let mut stream = tokenizer.token_stream(text);
+    let mut wanted = positions.iter().peekable();
+    while let Some(&&position) = wanted.peek() {
+        if !stream.advance() {
+            break;
+        }
+        let token = stream.token();
+        if token.position as u64 == u64::from(position) {
+            words.insert(token.text.to_lowercase());
+            wanted.next();
+        }
+    }
+    words
+}
+
+/// Byte ranges of the tokens of `text` that are one of `words` (compared lowercased): the same
+/// word is the same term wherever it occurs, as the analyzers work token by token.
+fn occurrences(text: &str, words: &FxHashSet<String>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut lower = String::new();
+    let mut tokenizer = SimpleTokenizer::default();
+    let mut stream = tokenizer.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        lower.clear();
+        if token.text.is_ascii() {
+            lower.push_str(&token.text);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(token.text.chars().flat_map(char::to_lowercase));
+        }
+        if words.contains(&lower) {
+            out.push(token.offset_from..token.offset_to);
+        }
+    }
+    out
 }
 
 /// The passage with the most different matched words (the first on a tie).
@@ -267,45 +309,132 @@ pub fn as_snippet(passage: &Passage) -> (String, Vec<Range<usize>>) {
     )
 }
 
-/// A paragraph in pieces of about [`PIECE_BYTES`], each with its byte offset, cut just before
-/// whitespace: never inside a word, so the analyzer finds the same words in the pieces.
-fn pieces(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < text.len() {
-        let mut end = (start + PIECE_BYTES).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        end += text[end..]
-            .find(char::is_whitespace)
-            .unwrap_or(text.len() - end);
-        out.push((start, &text[start..end]));
-        start = end;
+/// At most [`PASSAGE_CHARS`] of a long paragraph around its best run of matches (most
+/// different words, then most matches; the first on a tie), cut at whitespace, with `…` where
+/// it cuts the paragraph, and the highlights inside it moved along. Works on the matches found
+/// already: the paragraph is not analysed again.
+fn excerpt(paragraph: &str, highlights: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    let (first, last) = best_run(paragraph, highlights);
+    let (span_start, span_end) = match (highlights.get(first), highlights.get(last)) {
+        (Some(a), Some(b)) => (a.start, b.end.max(a.end)),
+        _ => (0, 0),
+    };
+    let spare = PASSAGE_CHARS.saturating_sub(paragraph[span_start..span_end].chars().count());
+    // A third of what is left goes before the first match, the rest after the last.
+    let mut start = chars_back(paragraph, span_start, spare / 3);
+    if start > 0 {
+        start = match paragraph[start..span_start].find(char::is_whitespace) {
+            Some(ws) => start + ws,
+            None => span_start,
+        };
     }
-    out
-}
-
-/// The snippet's fragment, with `…` where it cuts the paragraph, and its highlights moved along.
-fn excerpt(paragraph: &str, snippet: &Snippet) -> (String, Vec<Range<usize>>) {
-    let range = snippet.fragment_range();
+    let used = paragraph[start..span_end].chars().count();
+    let mut end = chars_forward(paragraph, span_end, PASSAGE_CHARS.saturating_sub(used));
+    if end < paragraph.len() {
+        end = match paragraph[span_end..end].rfind(char::is_whitespace) {
+            Some(ws) => span_end + ws,
+            None => span_end,
+        };
+    }
+    let fragment = paragraph[start..end].trim();
+    let start = start + (paragraph[start..end].len() - paragraph[start..end].trim_start().len());
+    let end = start + fragment.len();
     let mut text = String::new();
-    let mut shift = 0;
-    if paragraph[..range.start].chars().any(char::is_alphanumeric) {
+    if paragraph[..start].chars().any(char::is_alphanumeric) {
         text.push_str("… ");
-        shift = text.len();
     }
-    text.push_str(snippet.fragment().trim_end());
-    if paragraph[range.end.min(paragraph.len())..]
-        .chars()
-        .any(char::is_alphanumeric)
-    {
+    let shift = text.len();
+    text.push_str(fragment);
+    if paragraph[end..].chars().any(char::is_alphanumeric) {
         text.push_str(" …");
     }
-    let highlights = snippet
-        .highlighted()
+    let moved = highlights
         .iter()
-        .map(|r| r.start + shift..r.end + shift)
+        .filter(|r| r.start >= start && r.end <= end)
+        .map(|r| r.start - start + shift..r.end - start + shift)
         .collect();
-    (text, highlights)
+    (text, moved)
+}
+
+/// The run of highlights (first and last index) that fits in [`PASSAGE_CHARS`] bytes and holds
+/// the most different words, then the most matches; the earliest on a tie.
+fn best_run(paragraph: &str, highlights: &[Range<usize>]) -> (usize, usize) {
+    let mut best = (0, 0);
+    let mut best_score = (0, 0);
+    for first in 0..highlights.len() {
+        let mut words: BTreeSet<String> = BTreeSet::new();
+        let mut last = first;
+        for (n, range) in highlights.iter().enumerate().skip(first) {
+            if range.end.saturating_sub(highlights[first].start) > PASSAGE_CHARS {
+                break;
+            }
+            words.insert(paragraph[range.clone()].to_lowercase());
+            last = n;
+        }
+        let score = (words.len(), last - first + 1);
+        if score > best_score {
+            best_score = score;
+            best = (first, last);
+        }
+    }
+    best
+}
+
+/// The byte index `chars` characters before `at` (or 0).
+fn chars_back(text: &str, at: usize, chars: usize) -> usize {
+    if chars == 0 {
+        return at;
+    }
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(chars - 1)
+        .map_or(0, |(i, _)| i)
+}
+
+/// The byte index `chars` characters after `at` (or the end).
+fn chars_forward(text: &str, at: usize, chars: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranges_of(text: &str, word: &str) -> Vec<Range<usize>> {
+        text.match_indices(word)
+            .map(|(i, w)| i..i + w.len())
+            .collect()
+    }
+
+    #[test]
+    fn excerpt_is_cut_around_the_best_run_of_matches() {
+        let filler = "woord ".repeat(100);
+        let paragraph =
+            format!("{filler}vrede hier {filler}vrede en continuïteit samen {filler}einde");
+        let mut highlights = ranges_of(&paragraph, "vrede");
+        highlights.extend(ranges_of(&paragraph, "continuïteit"));
+        highlights.sort_by_key(|r| r.start);
+        let (text, marked) = excerpt(&paragraph, &highlights);
+        assert!(text.starts_with("… ") && text.ends_with(" …"), "{text}");
+        assert!(text.chars().count() <= PASSAGE_CHARS + 4, "{text}");
+        let words: Vec<&str> = marked.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, ["vrede", "continuïteit"]);
+        assert!(
+            !text.contains("hier"),
+            "the run with two words wins: {text}"
+        );
+    }
+
+    #[test]
+    fn excerpt_at_the_start_has_no_leading_ellipsis() {
+        let paragraph = format!("Vrede eerst. {}", "woord ".repeat(100));
+        let (text, marked) = excerpt(&paragraph, &ranges_of(&paragraph, "Vrede"));
+        assert!(text.starts_with("Vrede eerst."), "{text}");
+        assert!(text.ends_with(" …"));
+        assert_eq!(&text[marked[0].clone()], "Vrede");
+    }
 }

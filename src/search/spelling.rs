@@ -1,15 +1,15 @@
 //! "Did you mean": the closest spelling of the query that does find something.
 //!
-//! For each word of the query that finds nothing on its own, look through the index's term
-//! dictionaries (every language's text fields and the speaker names) for the term closest in
-//! edit distance (1 for words of 4-7 letters, 2 from 8), the most frequent on a tie; then
-//! find that term's surface form in an item's text, so the suggestion is a word as written
+//! For each word of the query that finds nothing on its own, look in the index's term
+//! dictionaries (every language's text fields and the speaker names, walked with a Levenshtein
+//! automaton) for the term closest in edit distance (1 for words of 4-7 letters, 2 from 8),
+//! the most frequent on a tie; then find that term's surface form in an item's text, so the suggestion is a word as written
 //! (`continuïteit`, not the stem). Used only when a search found nothing. No HTTP or HTML.
 
 use std::collections::BTreeMap;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{Query, TermQuery};
+use tantivy::query::{FuzzyTermQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, Term};
@@ -29,11 +29,8 @@ fn max_distance(chars: usize) -> usize {
     }
 }
 
-/// The most words of one query that are respelled (the dictionaries are read once per query).
+/// The most words of one query that are respelled.
 const MAX_RESPELLED: usize = 8;
-
-/// Each field's terms with their document frequencies, read on first use.
-type Dictionaries = BTreeMap<u32, Vec<(String, u32)>>;
 
 /// A term in one field's dictionary, and how many documents have it.
 struct Candidate {
@@ -55,7 +52,6 @@ pub fn closest_spelling(
     let mut analyzers = QueryAnalyzers::default();
     let mut suggestion = query.to_string();
     let mut changed = false;
-    let mut dictionaries = Dictionaries::new();
     for clause in clauses
         .iter()
         .filter(|c| !c.negated && !c.phrase)
@@ -66,13 +62,7 @@ pub fn closest_spelling(
                 continue;
             }
         }
-        if let Some(word) = respell(
-            generation,
-            searcher,
-            &mut analyzers,
-            &mut dictionaries,
-            &clause.text,
-        )? {
+        if let Some(word) = respell(generation, searcher, &mut analyzers, &clause.text)? {
             suggestion = suggestion.replacen(&clause.text, &word, 1);
             changed = true;
         }
@@ -85,7 +75,6 @@ fn respell(
     generation: &Generation,
     searcher: &Searcher,
     analyzers: &mut QueryAnalyzers,
-    dictionaries: &mut Dictionaries,
     word: &str,
 ) -> tantivy::Result<Option<String>> {
     let fields = &generation.fields;
@@ -107,28 +96,21 @@ fn respell(
         if limit == 0 {
             continue;
         }
-        let terms = match dictionaries.entry(field.field_id()) {
-            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::btree_map::Entry::Vacant(e) => e.insert(dictionary(searcher, field)?),
-        };
-        for (term, doc_freq) in terms.iter() {
-            if term.len().abs_diff(target.len()) > limit {
-                continue;
-            }
-            let distance = strsim::osa_distance(term, &target);
+        for (term, doc_freq) in near(searcher, field, &target, limit)? {
+            let distance = strsim::osa_distance(&term, &target);
             if distance == 0 || distance > limit {
                 continue;
             }
             let better = best.as_ref().is_none_or(|b| {
-                (distance, std::cmp::Reverse(*doc_freq))
+                (distance, std::cmp::Reverse(doc_freq))
                     < (b.distance, std::cmp::Reverse(b.doc_freq))
             });
             if better {
                 best = Some(Candidate {
                     field,
-                    term: term.clone(),
+                    term,
                     distance,
-                    doc_freq: *doc_freq,
+                    doc_freq,
                 });
             }
         }
@@ -139,19 +121,28 @@ fn respell(
     }
 }
 
-/// Every term of a field with its document frequency, over all segments.
-fn dictionary(searcher: &Searcher, field: Field) -> tantivy::Result<Vec<(String, u32)>> {
+/// The terms of a field within `limit` edits of `target` (a swap of two letters is one edit),
+/// with their document frequencies over all segments. Walks the term dictionary with a
+/// Levenshtein automaton, so only the near terms are read, not the whole dictionary.
+fn near(
+    searcher: &Searcher,
+    field: Field,
+    target: &str,
+    limit: usize,
+) -> tantivy::Result<BTreeMap<String, u32>> {
+    let query = FuzzyTermQuery::new(Term::from_field_text(field, target), limit as u8, true);
+    let automaton = query.automaton()?;
     let mut terms: BTreeMap<String, u32> = BTreeMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().stream()?;
+        let mut stream = inverted.terms().search(&automaton).into_stream()?;
         while stream.advance() {
             if let Ok(term) = std::str::from_utf8(stream.key()) {
                 *terms.entry(term.to_string()).or_default() += stream.value().doc_freq;
             }
         }
     }
-    Ok(terms.into_iter().collect())
+    Ok(terms)
 }
 
 /// The term as written in the first item that has it (`continuiteit` -> `continuïteit`).

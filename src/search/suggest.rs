@@ -42,7 +42,7 @@ pub fn suggest(
         return Ok(Vec::new());
     }
     let searcher = generation.reader.searcher();
-    let facets = count_facets(&searcher, &AllQuery)?;
+    let facets = count_facets(&generation.facet_names, &searcher, &AllQuery, None)?;
     let mut out = Vec::new();
     for dimension in SUGGEST_DIMENSIONS {
         for value in facets.get(dimension).into_iter().flatten() {

@@ -215,6 +215,10 @@ pub struct SearchQuery {
     /// Results per page, from 1 to 100 (default 10).
     #[param(example = 5, minimum = 1, maximum = 100)]
     limit: Option<usize>,
+    /// Values per facet dimension, the most frequent first, from 1 to 1000 (default 20);
+    /// years are always all.
+    #[param(example = 50, minimum = 1, maximum = 1000)]
+    facets: Option<usize>,
 }
 
 /// Byte ranges to character ranges, so that clients in any language can use them.

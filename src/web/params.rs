@@ -7,6 +7,10 @@ use crate::search::{Filters, SearchRequest, Sort, YearRange};
 
 pub const PAGE_SIZE: usize = 10;
 pub const MAX_PAGE: usize = 100;
+/// Values per facet dimension by default (years are always all); a page shows 15.
+pub const FACET_VALUES: usize = 20;
+/// The most values per facet dimension one request may ask for.
+pub const MAX_FACET_VALUES: usize = 1000;
 
 /// The parameters of `/search` and `/api/search`, as given.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -16,6 +20,8 @@ pub struct SearchParams {
     pub sort: Sort,
     pub page: usize,
     pub limit: Option<usize>,
+    /// Values per facet dimension (`facets=N`).
+    pub facets: Option<usize>,
     pub ui: Option<String>,
 }
 
@@ -79,6 +85,19 @@ impl SearchParams {
                             })?,
                     )
                 }
+                "facets" if !value.is_empty() => {
+                    params.facets = Some(
+                        value
+                            .parse::<usize>()
+                            .ok()
+                            .filter(|l| (1..=MAX_FACET_VALUES).contains(l))
+                            .ok_or_else(|| {
+                                format!(
+                                    "`facets={value}` must be a number from 1 to {MAX_FACET_VALUES}"
+                                )
+                            })?,
+                    )
+                }
                 "ui" => params.ui = Some(value),
                 _ => {}
             }
@@ -103,6 +122,7 @@ impl SearchParams {
             offset: (self.page.max(1) - 1) * limit,
             limit,
             any_word: false,
+            facet_limit: Some(self.facets.unwrap_or(FACET_VALUES)),
         }
     }
 
