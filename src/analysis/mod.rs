@@ -27,8 +27,10 @@ use crate::archive::Language;
 use compound::Decompounder;
 use filters::{Decompound, Stem};
 
-/// Bump on any change to what an analyzer emits: an index built with another version is rebuilt.
-pub const ANALYZER_VERSION: u32 = 2;
+/// Bump on any change to what an analyzer emits, or to the text it is given (3: the body field
+/// holds the paragraphs' plain text, `archive::paragraphs::indexed_text`, not the Markdown
+/// source): an index built with another version is rebuilt.
+pub const ANALYZER_VERSION: u32 = 3;
 
 pub const NAME_ANALYZER: &str = "name";
 

@@ -99,6 +99,20 @@ fn paragraph(number: usize, text: &str) -> Paragraph {
     }
 }
 
+/// The text the index holds for a body: its paragraphs' plain text, in order, one blank line
+/// apart. Search passages count the index's token positions through the same paragraphs, so
+/// the two must stay this way together (a change is an analyzer version change).
+pub fn indexed_text(paragraphs: &[Paragraph]) -> String {
+    let mut out = String::with_capacity(paragraphs.iter().map(|p| p.text.len() + 2).sum());
+    for paragraph in paragraphs {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&paragraph.text);
+    }
+    out
+}
+
 /// Renders the body to HTML with an `id` on every paragraph (its anchor); a cue's timestamp
 /// becomes a link to the cue. Raw HTML in the source is shown as text, never passed through.
 pub fn to_html_with_anchors(markdown: &str) -> String {

@@ -11,6 +11,7 @@ use tantivy::schema::{
 use tantivy::TantivyDocument;
 
 use crate::analysis::{analyzer_name, NAME_ANALYZER};
+use crate::archive::paragraphs::{indexed_text, paragraphs};
 use crate::archive::slug::slugify;
 use crate::archive::{Item, Language};
 
@@ -177,6 +178,7 @@ pub fn to_document(fields: &Fields, item: &Item, hash: u64) -> TantivyDocument {
     {
         doc.add_text(text.context, context);
     }
-    doc.add_text(text.body, &item.body);
+    // The paragraphs' plain text, as passages count positions (not the Markdown source).
+    doc.add_text(text.body, indexed_text(&paragraphs(&item.body)));
     doc
 }

@@ -5,17 +5,18 @@
 //! `t=12:40` for a timed transcript cue. Works from the index's postings: the positions of the
 //! query's terms in a hit's body say which words matched, so no text is analysed (stemmed,
 //! decompounded) again at search time, and what is marked is exactly what the index matched.
+//! The body field holds the paragraphs' plain text (`archive::paragraphs::indexed_text`), so a
+//! position is found by counting tokens through the paragraphs.
 //! Returns text and byte ranges as data; knows nothing of HTTP or HTML.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tantivy::postings::{Postings, TermInfo};
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
 use tantivy::{DocAddress, DocSet, Searcher, SegmentOrdinal, Term};
 
 use crate::archive::paragraphs::paragraphs;
@@ -155,24 +156,30 @@ impl<'a> Marker<'a> {
 
     /// Up to [`MAX_PASSAGES`] paragraphs that match best (most different words, then most
     /// matches), in the order they appear in the body. The postings give the positions of the
-    /// query's terms in the body; the words at those positions (as written, lowercased) are
-    /// what matched, and every paragraph is marked where those words occur.
+    /// query's terms in the body; counting tokens through the paragraphs (the text the index
+    /// holds, `archive::paragraphs::indexed_text`) turns them into byte ranges.
     pub fn passages(&mut self, item: &Item, address: DocAddress) -> tantivy::Result<Vec<Passage>> {
         let field = self.fields.language(item.language).body;
         let positions = self.positions(address, field, false)?;
         if positions.is_empty() {
             return Ok(Vec::new());
         }
-        let words = words_at(&item.body, &positions);
         let paragraphs = paragraphs(&item.body);
-        let per_paragraph: BTreeMap<usize, Vec<Range<usize>>> = paragraphs
-            .iter()
-            .enumerate()
-            .filter_map(|(index, paragraph)| {
-                let ranges = occurrences(&paragraph.text, &words);
-                (!ranges.is_empty()).then_some((index, ranges))
-            })
-            .collect();
+        let mut per_paragraph: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
+        let mut wanted = positions.iter().copied().peekable();
+        let mut position = 0u32;
+        'paragraphs: for (index, paragraph) in paragraphs.iter().enumerate() {
+            for range in tokens(&paragraph.text) {
+                let Some(&next) = wanted.peek() else {
+                    break 'paragraphs;
+                };
+                if next == position {
+                    per_paragraph.entry(index).or_default().push(range);
+                    wanted.next();
+                }
+                position += 1;
+            }
+        }
         let mut ranked: Vec<(usize, usize, usize)> = per_paragraph
             .iter()
             .map(|(index, ranges)| {
@@ -233,48 +240,42 @@ impl<'a> Marker<'a> {
     }
 }
 
-/// The words (as written, lowercased) at the given token positions of an indexed text. The
-/// analyzers number tokens as tantivy's `SimpleTokenizer` finds them (their filters drop or
-/// change tokens but keep the numbers), so the same tokenizer finds the words again.
-fn words_at(text: &str, positions: &[u32]) -> FxHashSet<String> {
-    let mut words = FxHashSet::default();
-    let mut tokenizer = SimpleTokenizer::default();
-    let mut stream = tokenizer.token_stream(text);
-    let mut wanted = positions.iter().peekable();
-    while let Some(&&position) = wanted.peek() {
-        if !stream.advance() {
-            break;
+/// The byte ranges of the tokens of `text` as tantivy's `SimpleTokenizer` finds them (runs of
+/// alphanumeric characters), which is how the analyzers number positions; without copying
+/// each token, and byte by byte where the text is ASCII.
+fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // The character at `at` and its length, if alphanumeric.
+    let alphanumeric = move |at: usize| -> (bool, usize) {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            return (byte.is_ascii_alphanumeric(), 1);
         }
-        let token = stream.token();
-        if token.position as u64 == u64::from(position) {
-            words.insert(token.text.to_lowercase());
-            wanted.next();
+        let c = text[at..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let (word, len) = alphanumeric(at);
+            if word {
+                break;
+            }
+            at += len;
         }
-    }
-    words
-}
-
-/// Byte ranges of the tokens of `text` that are one of `words` (compared lowercased): the same
-/// word is the same term wherever it occurs, as the analyzers work token by token.
-fn occurrences(text: &str, words: &FxHashSet<String>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut lower = String::new();
-    let mut tokenizer = SimpleTokenizer::default();
-    let mut stream = tokenizer.token_stream(text);
-    while stream.advance() {
-        let token = stream.token();
-        lower.clear();
-        if token.text.is_ascii() {
-            lower.push_str(&token.text);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(token.text.chars().flat_map(char::to_lowercase));
+        if at >= bytes.len() {
+            return None;
         }
-        if words.contains(&lower) {
-            out.push(token.offset_from..token.offset_to);
+        let start = at;
+        while at < bytes.len() {
+            let (word, len) = alphanumeric(at);
+            if !word {
+                break;
+            }
+            at += len;
         }
-    }
-    out
+        Some(start..at)
+    })
 }
 
 /// The passage with the most different matched words (the first on a tie).
@@ -408,6 +409,21 @@ mod tests {
         text.match_indices(word)
             .map(|(i, w)| i..i + w.len())
             .collect()
+    }
+
+    #[test]
+    fn tokens_are_those_of_the_simple_tokenizer() {
+        use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
+        let text = "Continuïteit, wijken-beleid (2022): Mönnink's 3de «idee»… 北京 ok? e\u{301}!";
+        let mut tokenizer = SimpleTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut expected = Vec::new();
+        while stream.advance() {
+            expected.push(stream.token().offset_from..stream.token().offset_to);
+        }
+        assert_eq!(tokens(text).collect::<Vec<_>>(), expected);
+        assert_eq!(tokens("").count(), 0);
+        assert_eq!(tokens(" , ").count(), 0);
     }
 
     #[test]
