@@ -2,22 +2,21 @@
 //! number of results that have it.
 //!
 //! Counts facet ordinals per segment while the query runs (the collector goes into the same
-//! pass as the total and the top hits), then names the ordinals that occurred from a table
-//! read once per segment ([`FacetNames`]): a segment's facet dictionary never changes, and
-//! reading it takes a zstd block per lookup (tantivy's `FacetCollector` did that for every
+//! pass as the total and the top hits), then adds them up by value id and names them from a
+//! table read once per segment ([`FacetNames`]): a segment's facet dictionary never changes,
+//! and reading it takes a zstd block per lookup (tantivy's `FacetCollector` did that for every
 //! value of every page: about 40% of a result page on the UN speeches, see docs/benchmarks.md).
 //! Only the values a caller asks for become strings. Knows nothing of HTTP.
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::query::Query;
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use super::FacetCount;
-use crate::index::facet_names::{FacetNames, SegmentNames};
+use crate::index::facet_names::{FacetNames, SegmentIds};
 use crate::index::FACETS;
 
 /// Counts facet ordinals over the matching documents.
@@ -27,13 +26,13 @@ pub struct FacetCounter<'a> {
 }
 
 pub struct SegmentFacetCounter {
-    names: SegmentNames,
+    ids: SegmentIds,
     reader: FacetReader,
     counts: Vec<u32>,
 }
 
-/// Per segment: its value table and the ordinals that occurred, with their counts.
-pub type FacetFruit = Vec<(SegmentNames, Vec<(u32, u32)>)>;
+/// Per segment: its value ids by ordinal and the ordinals that occurred, with their counts.
+pub type FacetFruit = Vec<(SegmentIds, Vec<(u32, u32)>)>;
 
 impl Collector for FacetCounter<'_> {
     type Fruit = FacetFruit;
@@ -45,10 +44,10 @@ impl Collector for FacetCounter<'_> {
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentFacetCounter> {
         let reader = segment.facet_reader("facet")?;
-        let names = self.names.of(segment.segment_id(), &reader)?;
+        let ids = self.names.ids(segment.segment_id(), &reader)?;
         let counts = vec![0; reader.num_facets()];
         Ok(SegmentFacetCounter {
-            names,
+            ids,
             reader,
             counts,
         })
@@ -77,7 +76,7 @@ impl SegmentCollector for SegmentFacetCounter {
             .zip(self.counts)
             .filter(|(_, count)| *count > 0)
             .collect();
-        vec![(self.names, found)]
+        vec![(self.ids, found)]
     }
 }
 
@@ -85,44 +84,76 @@ impl SegmentCollector for SegmentFacetCounter {
 /// (then by name). With `limit`, at most that many values per dimension, except years, which
 /// a histogram shows in full.
 pub fn into_counts(
+    names: &FacetNames,
     fruit: FacetFruit,
     limit: Option<usize>,
 ) -> BTreeMap<&'static str, Vec<FacetCount>> {
-    let mut merged: Vec<FxHashMap<&str, u64>> = vec![FxHashMap::default(); FACETS.len()];
-    for (names, found) in &fruit {
-        for &(ord, count) in found {
-            if let Some((Some(dimension), value)) = names.get(ord as usize) {
-                *merged[*dimension].entry(value).or_default() += u64::from(count);
+    let values = names.values();
+    let mut counts = vec![0u64; values.len()];
+    let mut found: Vec<Vec<u32>> = vec![Vec::new(); FACETS.len()];
+    for (ids, occurred) in &fruit {
+        for &(ord, count) in occurred {
+            let Some(&id) = ids.get(ord as usize) else {
+                continue;
+            };
+            let Some((Some(dimension), _)) = values.get(id as usize) else {
+                continue;
+            };
+            if counts[id as usize] == 0 {
+                found[*dimension].push(id);
             }
+            counts[id as usize] += u64::from(count);
         }
     }
+    let name = |id: &u32| &*values[*id as usize].1;
     FACETS
         .iter()
-        .zip(merged)
-        .map(|(&dimension, counts)| {
-            let mut values: Vec<(&str, u64)> = counts.into_iter().collect();
+        .zip(found)
+        .map(|(&dimension, mut ids)| {
             if dimension == "year" {
-                values.sort_unstable_by(|a, b| b.0.cmp(a.0));
+                ids.sort_unstable_by(|a, b| name(b).cmp(name(a)));
             } else {
-                let order = |a: &(&str, u64), b: &(&str, u64)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
-                if let Some(limit) = limit.filter(|l| *l < values.len()) {
-                    if limit > 0 {
-                        values.select_nth_unstable_by(limit - 1, order);
-                    }
-                    values.truncate(limit);
+                let count = |id: &u32| counts[*id as usize];
+                if let Some(limit) = limit.filter(|l| *l < ids.len()) {
+                    keep_most_frequent(&mut ids, limit, count, name);
                 }
-                values.sort_unstable_by(order);
+                ids.sort_unstable_by(|a, b| count(b).cmp(&count(a)).then(name(a).cmp(name(b))));
             }
-            let values = values
-                .into_iter()
-                .map(|(value, count)| FacetCount {
-                    value: value.to_string(),
-                    count,
+            let values = ids
+                .iter()
+                .map(|id| FacetCount {
+                    value: name(id).to_string(),
+                    count: counts[*id as usize],
                 })
                 .collect();
             (dimension, values)
         })
         .collect()
+}
+
+/// Keeps the `limit` most frequent ids (by name among equal counts at the cut), in no order.
+/// Names are compared only among the ids whose count is the cut's.
+fn keep_most_frequent<'v>(
+    ids: &mut Vec<u32>,
+    limit: usize,
+    count: impl Fn(&u32) -> u64,
+    name: impl Fn(&u32) -> &'v str,
+) {
+    if limit == 0 {
+        ids.clear();
+        return;
+    }
+    ids.select_nth_unstable_by(limit - 1, |a, b| count(b).cmp(&count(a)));
+    let cut = count(&ids[limit - 1]);
+    let (mut kept, rest): (Vec<u32>, Vec<u32>) = ids.iter().partition(|id| count(id) > cut);
+    let mut tied: Vec<u32> = rest.into_iter().filter(|id| count(id) == cut).collect();
+    let room = limit - kept.len();
+    if room < tied.len() {
+        tied.select_nth_unstable_by(room - 1, |a, b| name(a).cmp(name(b)));
+        tied.truncate(room);
+    }
+    kept.extend(tied);
+    *ids = kept;
 }
 
 /// All facet counts of a query's results, in a pass of their own.
@@ -133,5 +164,27 @@ pub fn count_facets(
     limit: Option<usize>,
 ) -> tantivy::Result<BTreeMap<&'static str, Vec<FacetCount>>> {
     let fruit = searcher.search(query, &FacetCounter { names })?;
-    Ok(into_counts(fruit, limit))
+    Ok(into_counts(names, fruit, limit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeping_the_most_frequent_equals_sorting_all_and_cutting() {
+        let names = ["eva", "bob", "ann", "dan", "cas", "fay", "gus", "hal"];
+        let counts = [3u64, 1, 3, 2, 1, 3, 1, 2];
+        let count = |id: &u32| counts[*id as usize];
+        let name = |id: &u32| names[*id as usize];
+        let order = |a: &u32, b: &u32| count(b).cmp(&count(a)).then(name(a).cmp(name(b)));
+        let mut all: Vec<u32> = (0..names.len() as u32).collect();
+        all.sort_by(order);
+        for limit in 0..=names.len() {
+            let mut ids: Vec<u32> = (0..names.len() as u32).rev().collect();
+            keep_most_frequent(&mut ids, limit, count, name);
+            ids.sort_by(order);
+            assert_eq!(ids, all[..limit], "limit {limit}");
+        }
+    }
 }

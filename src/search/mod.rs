@@ -190,7 +190,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     }
     let words = passages::words_query(&text.positive);
     let hits = make_hits(generation, &searcher, &*query, &*words, top)?;
-    let mut facets = facets::into_counts(fruit, request.facet_limit);
+    let mut facets = facets::into_counts(&generation.facet_names, fruit, request.facet_limit);
     // "What if" counts for dimensions the request filters on.
     for dimension in FACETS {
         let active = match dimension {
