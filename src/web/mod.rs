@@ -55,6 +55,17 @@ struct Inner {
     live: RwLock<Option<Arc<Generation>>>,
     admin: Option<Arc<admin::Admin>>,
     metrics: metrics::Metrics,
+    /// Index work runs at most this many at a time (two per core), in arrival order.
+    index_slots: tokio::sync::Semaphore,
+}
+
+/// How many requests work on the index at once: two per core. Many more would only share the
+/// cores out between more threads (each request then takes as long as all of them together:
+/// under 64 connections that doubled the slowest answers), and every blocking thread keeps
+/// memory of its own; exactly one per core left a core idle while the next request was handed
+/// over (measured in docs/benchmarks.md). The others wait in a fair, first-come queue.
+fn index_slots() -> usize {
+    2 * std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 impl AppState {
@@ -90,6 +101,7 @@ impl AppState {
                 live: RwLock::new(None),
                 admin,
                 metrics: metrics::Metrics::default(),
+                index_slots: tokio::sync::Semaphore::new(index_slots()),
             }),
         };
         state.refresh();
@@ -165,26 +177,29 @@ impl AppState {
 
     /// Runs a search on a blocking thread.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, WebError> {
-        let generation = self.generation()?;
         let state = self.clone();
-        tokio::task::spawn_blocking(move || {
+        self.with_index(move |generation| {
             let started = std::time::Instant::now();
-            let results = search::search(&generation, &request);
+            let results = search::search(generation, &request);
             state.inner.metrics.record_search(started.elapsed());
             results
         })
         .await
-        .map_err(WebError::internal)?
-        .map_err(WebError::internal)
     }
 
-    /// Runs any search work on a blocking thread.
+    /// Runs any search work on a blocking thread, when an index slot is free.
     pub async fn with_index<T, F>(&self, work: F) -> Result<T, WebError>
     where
         T: Send + 'static,
         F: FnOnce(&Generation) -> tantivy::Result<T> + Send + 'static,
     {
         let generation = self.generation()?;
+        let _slot = self
+            .inner
+            .index_slots
+            .acquire()
+            .await
+            .map_err(WebError::internal)?;
         tokio::task::spawn_blocking(move || work(&generation))
             .await
             .map_err(WebError::internal)?
@@ -193,11 +208,8 @@ impl AppState {
 
     /// Looks up one item on a blocking thread.
     pub async fn item(&self, id: String) -> Result<Option<Item>, WebError> {
-        let generation = self.generation()?;
-        tokio::task::spawn_blocking(move || search::get_item(&generation, &id))
+        self.with_index(move |generation| search::get_item(generation, &id))
             .await
-            .map_err(WebError::internal)?
-            .map_err(WebError::internal)
     }
 }
 
