@@ -1,5 +1,8 @@
 //! The bare-tantivy reference: the same speeches in a plain schema with the default tokenizer,
-//! and the same page (top 10 with snippets, the total, year and speaker counts).
+//! and the same page (top 10 with snippets, the total, year and speaker counts). Counts come
+//! from tantivy's terms aggregations over fast fields, its fastest way to count values
+//! (`FacetCollector`, used before, looks every counted value up on its own and made the
+//! reference ten times slower than it need be).
 
 use std::ops::Bound;
 use std::path::Path;
@@ -7,11 +10,12 @@ use std::time::Instant;
 
 use anyhow::Result;
 use serde_json::json;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::AggregationCollector;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
-    Facet, FacetOptions, Field, IndexRecordOption, Schema, Value, FAST, INDEXED, STORED, STRING,
-    TEXT,
+    Field, IndexRecordOption, Schema, Value, FAST, INDEXED, STORED, STRING, TEXT,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{doc, Index, TantivyDocument, Term};
@@ -25,7 +29,6 @@ struct Fields {
     speaker: Field,
     country: Field,
     year: Field,
-    facet: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -33,10 +36,9 @@ fn schema() -> (Schema, Fields) {
     let fields = Fields {
         title: b.add_text_field("title", TEXT | STORED),
         body: b.add_text_field("body", TEXT | STORED),
-        speaker: b.add_text_field("speaker", STRING | STORED),
+        speaker: b.add_text_field("speaker", STRING | STORED | FAST),
         country: b.add_text_field("country", STRING),
         year: b.add_u64_field("year", INDEXED | FAST | STORED),
-        facet: b.add_facet_field("facet", FacetOptions::default()),
     };
     (b.build(), fields)
 }
@@ -56,10 +58,8 @@ pub fn build(corpus: &Path, index_dir: &Path, limit: Option<usize>, copies: usiz
                 f.body => s.text.as_str(),
                 f.year => s.year as u64,
             );
-            document.add_facet(f.facet, Facet::from_path(["year", &s.year.to_string()]));
             if let Some(speaker) = s.speaker_name() {
                 document.add_text(f.speaker, speaker);
-                document.add_facet(f.facet, Facet::from_path(["speaker", speaker]));
             }
             if let Some(country) = &s.country {
                 document.add_text(f.country, country);
@@ -85,6 +85,7 @@ struct RefPager {
     reader: tantivy::IndexReader,
     parser: QueryParser,
     f: Fields,
+    aggregations: Aggregations,
 }
 
 impl RefPager {
@@ -120,15 +121,13 @@ impl Pager for RefPager {
     fn page(&self, q: &MixQuery) -> Result<usize> {
         let searcher = self.reader.searcher();
         let query = self.query(q);
-        let mut facets = FacetCollector::for_field("facet");
-        facets.add_facet("/year");
-        facets.add_facet("/speaker");
+        // Every year, and the 20 most frequent speakers (as a page shows them).
+        let counts = AggregationCollector::from_aggs(self.aggregations.clone(), Default::default());
         let (total, top, counts) = searcher.search(
             &query,
-            &(Count, TopDocs::with_limit(10).order_by_score(), facets),
+            &(Count, TopDocs::with_limit(10).order_by_score(), counts),
         )?;
-        let _years: Vec<_> = counts.get("/year").collect();
-        let _speakers: Vec<_> = counts.get("/speaker").collect();
+        std::hint::black_box(counts);
         let mut snippets = SnippetGenerator::create(&searcher, &*query, self.f.body)?;
         snippets.set_max_num_chars(220);
         for (_score, address) in top {
@@ -152,7 +151,16 @@ pub fn pages(args: &PagesArgs) -> Result<()> {
     let mut parser = QueryParser::for_index(&index, vec![f.title, f.body]);
     parser.set_conjunction_by_default();
     let reader = index.reader()?;
-    let pager = RefPager { reader, parser, f };
+    let aggregations: Aggregations = serde_json::from_value(json!({
+        "year": { "terms": { "field": "year", "size": 200 } },
+        "speaker": { "terms": { "field": "speaker", "size": 20 } },
+    }))?;
+    let pager = RefPager {
+        reader,
+        parser,
+        f,
+        aggregations,
+    };
     let result = measure::run(&pager, &fixed, &distinct, args.rounds, args.threads)?;
     measure::emit(result);
     Ok(())

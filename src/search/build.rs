@@ -141,6 +141,85 @@ pub fn clause_query(
     (!should.is_empty()).then(|| Box::new(BooleanQuery::new(should)) as Box<dyn Query>)
 }
 
+/// A phrase clause that is cheap to match in every document, and what to rescore it with.
+/// Each field's phrase is a filter (which stops at its first occurrence) and, for a score, the
+/// phrase's words on their own in the fields the phrase matched. For the best candidates, each
+/// field's words' score is taken off again and its phrase's own score added (one rescore
+/// query per field: a union of them would match phrases in every document it skips over).
+fn phrase_by_words(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    clause: &Clause,
+) -> (Box<dyn Query>, Vec<Rescore>) {
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut rescore: Vec<Rescore> = Vec::new();
+    let mut targets: Vec<(Field, Vec<String>, f32)> = Vec::new();
+    for language in Language::ALL {
+        let words = analyzers.terms(language, &clause.text);
+        let lf = fields.language(language);
+        for (field, boost) in [
+            (lf.title, TITLE_BOOST),
+            (lf.summary, SUMMARY_BOOST),
+            (lf.themes, THEME_BOOST),
+            (lf.context, CONTEXT_BOOST),
+            (lf.body, BODY_BOOST),
+        ] {
+            targets.push((field, words.clone(), boost));
+        }
+    }
+    targets.push((
+        fields.speakers,
+        analyzers.name_terms(&clause.text),
+        SPEAKER_BOOST,
+    ));
+    for (field, words, boost) in targets {
+        let Some(phrase) = words_query(field, &words, 0) else {
+            continue;
+        };
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(phrase.box_clone(), 0.0)),
+        )];
+        for word in &words {
+            let term = words_query(field, std::slice::from_ref(word), 0);
+            parts.extend(term.map(|q| (Occur::Should, boosted(q, boost))));
+        }
+        let by_words: Box<dyn Query> = Box::new(BooleanQuery::new(parts));
+        rescore.push((-1.0, by_words.box_clone()));
+        rescore.push((boost, phrase));
+        should.push((Occur::Should, by_words));
+    }
+    (Box::new(BooleanQuery::new(should)), rescore)
+}
+
+/// The proximity boost's phrases one by one (to rescore with, each weighing [`PROXIMITY_BOOST`]).
+fn proximity_leaves(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    words: &[&Clause],
+) -> Vec<Rescore> {
+    let mut leaves = Vec::new();
+    if words.len() < 2 {
+        return leaves;
+    }
+    let text = words
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for language in Language::ALL {
+        let terms = analyzers.terms(language, &text);
+        let lf = fields.language(language);
+        for field in [lf.title, lf.body] {
+            for pair in terms.windows(2).filter(|pair| pair[0] != pair[1]) {
+                leaves
+                    .extend(words_query(field, pair, PROXIMITY_SLOP).map(|q| (PROXIMITY_BOOST, q)));
+            }
+        }
+    }
+    leaves
+}
+
 /// Extra score for items whose title or body has neighbouring query words near each other:
 /// one sloppy phrase per pair of neighbouring words, so long queries are rewarded too.
 pub fn proximity_query(
@@ -257,11 +336,21 @@ pub fn filter_clauses(
     out
 }
 
-/// Text clauses as built once: positive ones, exclusions, and the proximity booster.
+/// A factor and a query: a candidate the query matches gets its score times the factor added.
+pub type Rescore = (f32, Box<dyn Query>);
+
+/// Text clauses as built once: positive ones, exclusions, the proximity booster, and the
+/// scores to add to the best candidates afterwards (`rescore`).
 pub struct TextQuery {
     pub positive: Vec<Box<dyn Query>>,
     pub negative: Vec<Box<dyn Query>>,
     pub proximity: Option<Box<dyn Query>>,
+    /// Per query: a factor and the query whose score, times the factor, a candidate gets added
+    /// when it matches, in place of `proximity` (the same phrases one by one). A phrase is
+    /// matched as a filter (the first occurrence in a document settles it) and scored by its
+    /// words; for the best candidates its words' score is taken off again and the phrase's own
+    /// score added, so they rank as by the phrase's score.
+    pub rescore: Vec<Rescore>,
     /// Words that had no searchable terms at all (stop words).
     pub skipped: Vec<String>,
 }
@@ -277,6 +366,7 @@ pub fn text_query(
         positive: Vec::new(),
         negative: Vec::new(),
         proximity: None,
+        rescore: Vec::new(),
         skipped: Vec::new(),
     };
     let mut i = 0;
@@ -296,6 +386,11 @@ pub fn text_query(
         let clause = &clauses[i];
         match clause_query(fields, analyzers, clause, searcher) {
             Some(q) if clause.negated => text.negative.push(q),
+            Some(_) if clause.phrase => {
+                let (cheap, rescore) = phrase_by_words(fields, analyzers, clause);
+                text.rescore.extend(rescore);
+                text.positive.push(cheap);
+            }
             Some(q) => text.positive.push(q),
             None if !clause.negated => text.skipped.push(clause.text.clone()),
             None => {}
@@ -304,6 +399,8 @@ pub fn text_query(
     }
     let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
     text.proximity = proximity_query(fields, analyzers, &words);
+    text.rescore
+        .extend(proximity_leaves(fields, analyzers, &words));
     text
 }
 

@@ -18,10 +18,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
-use tantivy::query::{AllQuery, Query, TermQuery};
+use tantivy::query::{AllQuery, EnableScoring, Query, Scorer, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Order, Searcher, SegmentOrdinal, TantivyDocument, Term};
 
 use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
@@ -138,13 +138,18 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     let expansions = themes::find(&parsed.clauses, theme_list);
     let (query_filters, mut also_searched) = themes::expand_filters(&filters, theme_list);
     also_searched.splice(0..0, expansions.iter().flat_map(|e| e.alternatives.clone()));
-    let text = text_query(
+    let mut text = text_query(
         fields,
         &mut analyzers,
         &parsed.clauses,
         &expansions,
         &searcher,
     );
+    // The proximity boost and phrases' own scores only re-rank the best candidates
+    // (`collect_page`): as clauses of the query they would match phrases in full in every
+    // matching document.
+    text.proximity = None;
+    let rescore = std::mem::take(&mut text.rescore);
     warnings.extend(text.skipped.iter().cloned().map(Warning::NoSearchableWords));
     if !parsed.clauses.is_empty() && text.positive.is_empty() && text.negative.is_empty() {
         // Nothing searchable at all: show nothing rather than everything.
@@ -162,14 +167,12 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
         names: &generation.facet_names,
     };
     let page = |query: &dyn Query| {
-        collect_page(
-            &searcher,
-            query,
-            request.sort,
-            request.offset,
+        let window = Window {
+            sort: request.sort,
+            offset: request.offset,
             limit,
-            &counter,
-        )
+        };
+        collect_page(&searcher, query, &rescore, window, &counter)
     };
     let filter_query = filter_clauses(fields, &mut analyzers, &query_filters, None);
     let mut query = assemble(&text, filter_query, !request.any_word);
@@ -258,48 +261,113 @@ fn merge_filters(request: &Filters, parsed: &Filters) -> Filters {
 
 type Page = (usize, Vec<(f32, DocAddress)>, FacetFruit);
 
-/// The total, one page of hits in `sort` order and the facet counts, in one pass.
-fn collect_page(
-    searcher: &Searcher,
-    query: &dyn Query,
+/// Which hits a page shows.
+#[derive(Clone, Copy)]
+struct Window {
     sort: Sort,
     offset: usize,
     limit: usize,
+}
+
+/// How many of the best candidates (by the query without its proximity boost, phrases scored
+/// by their words) are re-ranked: at least this many, and always the whole page asked for.
+const RESCORE_DEPTH: usize = 200;
+
+/// The total, one page of hits in `sort` order and the facet counts, in one pass. By
+/// relevance with queries to rescore (`TextQuery::rescore`), the best [`RESCORE_DEPTH`]
+/// candidates get their scores added (the same sums those queries would add as clauses) and
+/// are ordered again: phrase scoring then costs per candidate, not per matching document.
+fn collect_page(
+    searcher: &Searcher,
+    query: &dyn Query,
+    rescore: &[build::Rescore],
+    window: Window,
     counter: &FacetCounter,
 ) -> tantivy::Result<Page> {
-    let collector = TopDocs::with_limit(limit).and_offset(offset);
-    Ok(match sort {
-        Sort::Relevance => {
-            // Recency breaks ties between equally relevant items.
-            let top = collector.tweak_score(|segment: &tantivy::SegmentReader| {
-                let dates = segment
-                    .fast_fields()
-                    .u64("date_key")
-                    .map(|c| c.first_or_default_col(0));
-                move |doc: tantivy::DocId, score: tantivy::Score| {
-                    let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
-                    (score, date)
-                }
+    let Window {
+        sort,
+        offset,
+        limit,
+    } = window;
+    if sort == Sort::Relevance {
+        let depth = match rescore {
+            [] => offset + limit,
+            _ => (offset + limit).max(RESCORE_DEPTH),
+        };
+        // Recency breaks ties between equally relevant items.
+        let top = TopDocs::with_limit(depth).tweak_score(|segment: &tantivy::SegmentReader| {
+            let dates = segment
+                .fast_fields()
+                .u64("date_key")
+                .map(|c| c.first_or_default_col(0));
+            move |doc: tantivy::DocId, score: tantivy::Score| {
+                let date = dates.as_ref().map(|d| d.get_val(doc)).unwrap_or(0);
+                (score, date)
+            }
+        });
+        let (total, mut top, fruit) = searcher.search(query, &(Count, top, *counter))?;
+        if !rescore.is_empty() {
+            for (factor, query) in rescore {
+                add_scores(searcher, query.as_ref(), *factor, &mut top)?;
+            }
+            top.sort_by(|((a, a_date), a_doc), ((b, b_date), b_doc)| {
+                b.total_cmp(a)
+                    .then(b_date.cmp(a_date))
+                    .then(a_doc.cmp(b_doc))
             });
-            let (total, top, fruit) = searcher.search(query, &(Count, top, *counter))?;
-            let top = top
-                .into_iter()
-                .map(|((score, _), addr)| (score, addr))
-                .collect();
-            (total, top, fruit)
         }
-        Sort::Newest | Sort::Oldest => {
-            let order = if sort == Sort::Newest {
-                Order::Desc
-            } else {
-                Order::Asc
-            };
-            let top = collector.order_by_u64_field("date_key", order);
-            let (total, top, fruit) = searcher.search(query, &(Count, top, *counter))?;
-            let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
-            (total, top, fruit)
+        let top = top
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|((score, _), addr)| (score, addr))
+            .collect();
+        return Ok((total, top, fruit));
+    }
+    let order = if sort == Sort::Newest {
+        Order::Desc
+    } else {
+        Order::Asc
+    };
+    let top = TopDocs::with_limit(limit)
+        .and_offset(offset)
+        .order_by_u64_field("date_key", order);
+    let (total, top, fruit) = searcher.search(query, &(Count, top, *counter))?;
+    let top = top.into_iter().map(|(_, addr)| (0.0, addr)).collect();
+    Ok((total, top, fruit))
+}
+
+/// Adds `query`'s score times `factor` to each candidate it matches, visiting the candidates
+/// in document order with one scorer per segment.
+fn add_scores(
+    searcher: &Searcher,
+    query: &dyn Query,
+    factor: f32,
+    candidates: &mut [((f32, u64), DocAddress)],
+) -> tantivy::Result<()> {
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| candidates[i].1);
+    let mut current: Option<(SegmentOrdinal, Box<dyn Scorer>)> = None;
+    for i in order {
+        let address = candidates[i].1;
+        if current.as_ref().map(|(segment, _)| *segment) != Some(address.segment_ord) {
+            let reader = searcher.segment_reader(address.segment_ord);
+            current = Some((address.segment_ord, weight.scorer(reader, 1.0)?));
         }
-    })
+        let Some((_, scorer)) = current.as_mut() else {
+            continue;
+        };
+        // `seek` must not go backwards: the scorer may already be past the candidate.
+        let doc = match scorer.doc() {
+            doc if doc >= address.doc_id => doc,
+            _ => scorer.seek(address.doc_id),
+        };
+        if doc == address.doc_id {
+            candidates[i].0 .0 += factor * scorer.score();
+        }
+    }
+    Ok(())
 }
 
 fn make_hits(
