@@ -14,6 +14,7 @@ pub mod compound;
 pub mod filters;
 pub mod hyphen;
 pub mod language;
+pub mod tokens;
 
 use std::sync::Arc;
 

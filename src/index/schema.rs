@@ -10,13 +10,14 @@ use tantivy::schema::{
 };
 use tantivy::TantivyDocument;
 
+use crate::analysis::tokens::checkpoints;
 use crate::analysis::{analyzer_name, NAME_ANALYZER};
 use crate::archive::paragraphs::{indexed_text, paragraphs};
 use crate::archive::slug::slugify;
 use crate::archive::{Item, Language};
 
 /// Bump on any change to the fields below: an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The facet dimensions, in the order pages show them.
 pub const FACETS: [&str; 6] = ["speaker", "year", "theme", "series", "kind", "language"];
@@ -37,6 +38,9 @@ pub struct Fields {
     pub id: Field,
     pub hash: Field,
     pub item: Field,
+    /// Stored with the item: where every 64th token of the indexed body starts
+    /// (`analysis::tokens::checkpoints`), so passages need not count from the start.
+    pub body_marks: Field,
     pub year: Field,
     pub date_key: Field,
     pub speakers: Field,
@@ -84,6 +88,7 @@ pub fn build_schema() -> (Schema, Fields) {
     let id = builder.add_text_field("id", STRING | STORED | FAST);
     let hash = builder.add_u64_field("hash", FAST);
     let item = builder.add_text_field("item", STORED);
+    let body_marks = builder.add_bytes_field("body_marks", STORED);
     let year = builder.add_u64_field("year", INDEXED | FAST | STORED);
     let date_key = builder.add_u64_field("date_key", FAST);
     let speakers = builder.add_text_field("speakers", text(NAME_ANALYZER));
@@ -110,6 +115,7 @@ pub fn build_schema() -> (Schema, Fields) {
         id,
         hash,
         item,
+        body_marks,
         year,
         date_key,
         speakers,
@@ -179,6 +185,8 @@ pub fn to_document(fields: &Fields, item: &Item, hash: u64) -> TantivyDocument {
         doc.add_text(text.context, context);
     }
     // The paragraphs' plain text, as passages count positions (not the Markdown source).
-    doc.add_text(text.body, indexed_text(&paragraphs(&item.body)));
+    let body = indexed_text(&paragraphs(&item.body));
+    doc.add_bytes(fields.body_marks, &checkpoints(&body));
+    doc.add_text(text.body, body);
     doc
 }

@@ -382,7 +382,12 @@ fn make_hits(
     let mut hits = Vec::with_capacity(top.len());
     let mut marker = passages::Marker::new(searcher, words, fields);
     for (score, address) in top {
-        let item = read_item(searcher, generation, address)?;
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let item = item_of(generation, &doc)?;
+        let marks = doc
+            .get_first(fields.body_marks)
+            .and_then(|v| v.as_bytes())
+            .unwrap_or_default();
         let generator = match titles.entry(item.language) {
             std::collections::btree_map::Entry::Occupied(slot) => slot.into_mut(),
             std::collections::btree_map::Entry::Vacant(slot) => {
@@ -393,7 +398,7 @@ fn make_hits(
             }
         };
         let title_highlights = generator.snippet(&item.title).highlighted().to_vec();
-        let passages = marker.passages(&item, address)?;
+        let passages = marker.passages(&item, address, marks)?;
         // The best passage is the snippet; without one, the start of the text.
         let (snippet, highlights) = match passages::best(&passages) {
             Some(best) => passages::as_snippet(best),
@@ -432,6 +437,11 @@ pub(crate) fn read_item(
     address: DocAddress,
 ) -> tantivy::Result<Item> {
     let doc: TantivyDocument = searcher.doc(address)?;
+    item_of(generation, &doc)
+}
+
+/// The item a stored document holds.
+fn item_of(generation: &Generation, doc: &TantivyDocument) -> tantivy::Result<Item> {
     let json = doc
         .get_first(generation.fields.item)
         .and_then(|v| v.as_str())

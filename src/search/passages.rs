@@ -19,7 +19,8 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, SegmentOrdinal, Term};
 
-use crate::archive::paragraphs::paragraphs;
+use crate::analysis::tokens::{read_checkpoints, tokens, CHECKPOINT_EVERY};
+use crate::archive::paragraphs::{indexed_text, paragraphs};
 use crate::archive::Item;
 use crate::index::Fields;
 
@@ -158,27 +159,37 @@ impl<'a> Marker<'a> {
     /// matches), in the order they appear in the body. The postings give the positions of the
     /// query's terms in the body; counting tokens through the paragraphs (the text the index
     /// holds, `archive::paragraphs::indexed_text`) turns them into byte ranges.
-    pub fn passages(&mut self, item: &Item, address: DocAddress) -> tantivy::Result<Vec<Passage>> {
+    pub fn passages(
+        &mut self,
+        item: &Item,
+        address: DocAddress,
+        marks: &[u8],
+    ) -> tantivy::Result<Vec<Passage>> {
         let field = self.fields.language(item.language).body;
         let positions = self.positions(address, field, false)?;
         if positions.is_empty() {
             return Ok(Vec::new());
         }
         let paragraphs = paragraphs(&item.body);
+        let text = indexed_text(&paragraphs);
+        // Where each paragraph starts in the indexed text (one blank line between them).
+        let starts: Vec<usize> = paragraphs
+            .iter()
+            .scan(0, |at, p| {
+                let start = *at;
+                *at += p.text.len() + 2;
+                Some(start)
+            })
+            .collect();
+        let marks = read_checkpoints(marks, &text).unwrap_or_default();
         let mut per_paragraph: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
-        let mut wanted = positions.iter().copied().peekable();
-        let mut position = 0u32;
-        'paragraphs: for (index, paragraph) in paragraphs.iter().enumerate() {
-            for range in tokens(&paragraph.text) {
-                let Some(&next) = wanted.peek() else {
-                    break 'paragraphs;
-                };
-                if next == position {
-                    per_paragraph.entry(index).or_default().push(range);
-                    wanted.next();
-                }
-                position += 1;
-            }
+        for range in token_ranges(&text, &positions, &marks) {
+            let index = starts.partition_point(|&s| s <= range.start) - 1;
+            let start = starts[index];
+            per_paragraph
+                .entry(index)
+                .or_default()
+                .push(range.start - start..range.end - start);
         }
         let mut ranked: Vec<(usize, usize, usize)> = per_paragraph
             .iter()
@@ -240,42 +251,36 @@ impl<'a> Marker<'a> {
     }
 }
 
-/// The byte ranges of the tokens of `text` as tantivy's `SimpleTokenizer` finds them (runs of
-/// alphanumeric characters), which is how the analyzers number positions; without copying
-/// each token, and byte by byte where the text is ASCII.
-fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    // The character at `at` and its length, if alphanumeric.
-    let alphanumeric = move |at: usize| -> (bool, usize) {
-        let byte = bytes[at];
-        if byte.is_ascii() {
-            return (byte.is_ascii_alphanumeric(), 1);
+/// The byte ranges in `text` of the tokens at the given positions (sorted), counting from the
+/// nearest checkpoint before each (`marks`: the byte offset of every
+/// [`CHECKPOINT_EVERY`]th token; empty: count from the start).
+fn token_ranges(text: &str, positions: &[u32], marks: &[usize]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(positions.len());
+    // The next token's number and where to look for it.
+    let (mut position, mut at) = (0usize, 0usize);
+    for &wanted in positions {
+        let wanted = wanted as usize;
+        if wanted < position {
+            continue;
         }
-        let c = text[at..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
-    };
-    std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let (word, len) = alphanumeric(at);
-            if word {
+        let mark = wanted / CHECKPOINT_EVERY;
+        if mark * CHECKPOINT_EVERY > position && mark < marks.len() {
+            (position, at) = (mark * CHECKPOINT_EVERY, marks[mark]);
+        }
+        for range in tokens(&text[at..]) {
+            let range = at + range.start..at + range.end;
+            position += 1;
+            if position - 1 == wanted {
+                at = range.end;
+                out.push(range);
                 break;
             }
-            at += len;
         }
-        if at >= bytes.len() {
-            return None;
+        if position <= wanted {
+            break; // the text has fewer tokens than the index says: nothing more to find
         }
-        let start = at;
-        while at < bytes.len() {
-            let (word, len) = alphanumeric(at);
-            if !word {
-                break;
-            }
-            at += len;
-        }
-        Some(start..at)
-    })
+    }
+    out
 }
 
 /// The passage with the most different matched words (the first on a tie).
@@ -412,18 +417,21 @@ mod tests {
     }
 
     #[test]
-    fn tokens_are_those_of_the_simple_tokenizer() {
-        use tantivy::tokenizer::{SimpleTokenizer, TokenStream, Tokenizer};
-        let text = "Continuïteit, wijken-beleid (2022): Mönnink's 3de «idee»… 北京 ok? e\u{301}!";
-        let mut tokenizer = SimpleTokenizer::default();
-        let mut stream = tokenizer.token_stream(text);
-        let mut expected = Vec::new();
-        while stream.advance() {
-            expected.push(stream.token().offset_from..stream.token().offset_to);
-        }
-        assert_eq!(tokens(text).collect::<Vec<_>>(), expected);
-        assert_eq!(tokens("").count(), 0);
-        assert_eq!(tokens(" , ").count(), 0);
+    fn token_ranges_from_checkpoints_equal_counting_from_the_start() {
+        let text = (0..300)
+            .map(|n| format!("wörd{n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let all: Vec<Range<usize>> = tokens(&text).collect();
+        let stored = crate::analysis::tokens::checkpoints(&text);
+        let marks = read_checkpoints(&stored, &text).unwrap();
+        let positions = [0u32, 5, 63, 64, 65, 130, 200, 299, 300, 5000];
+        let expected: Vec<Range<usize>> = positions
+            .iter()
+            .filter_map(|&p| all.get(p as usize).cloned())
+            .collect();
+        assert_eq!(token_ranges(&text, &positions, &marks), expected);
+        assert_eq!(token_ranges(&text, &positions, &[]), expected);
     }
 
     #[test]
