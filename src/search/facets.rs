@@ -11,7 +11,6 @@
 use std::collections::BTreeMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::fastfield::FacetReader;
 use tantivy::query::Query;
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
@@ -26,13 +25,13 @@ pub struct FacetCounter<'a> {
 }
 
 pub struct SegmentFacetCounter {
-    ids: SegmentIds,
-    reader: FacetReader,
+    facets: SegmentIds,
+    /// By value id.
     counts: Vec<u32>,
 }
 
-/// Per segment: its value ids by ordinal and the ordinals that occurred, with their counts.
-pub type FacetFruit = Vec<(SegmentIds, Vec<(u32, u32)>)>;
+/// The value ids that occurred, with their counts (per segment, one after the other).
+pub type FacetFruit = Vec<(u32, u32)>;
 
 impl Collector for FacetCounter<'_> {
     type Fruit = FacetFruit;
@@ -44,13 +43,11 @@ impl Collector for FacetCounter<'_> {
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentFacetCounter> {
         let reader = segment.facet_reader("facet")?;
-        let ids = self.names.ids(segment.segment_id(), &reader)?;
-        let counts = vec![0; reader.num_facets()];
-        Ok(SegmentFacetCounter {
-            ids,
-            reader,
-            counts,
-        })
+        let facets = self
+            .names
+            .segment(segment.segment_id(), &reader, segment.max_doc())?;
+        let counts = vec![0; facets.id_count];
+        Ok(SegmentFacetCounter { facets, counts })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -66,17 +63,16 @@ impl SegmentCollector for SegmentFacetCounter {
     type Fruit = FacetFruit;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for ord in self.reader.facet_ords(doc) {
-            self.counts[ord as usize] += 1;
+        for &id in self.facets.of(doc) {
+            self.counts[id as usize] += 1;
         }
     }
 
     fn harvest(self) -> FacetFruit {
-        let found = (0u32..)
+        (0u32..)
             .zip(self.counts)
             .filter(|(_, count)| *count > 0)
-            .collect();
-        vec![(self.ids, found)]
+            .collect()
     }
 }
 
@@ -91,19 +87,14 @@ pub fn into_counts(
     let values = names.values();
     let mut counts = vec![0u64; values.len()];
     let mut found: Vec<Vec<u32>> = vec![Vec::new(); FACETS.len()];
-    for (ids, occurred) in &fruit {
-        for &(ord, count) in occurred {
-            let Some(&id) = ids.get(ord as usize) else {
-                continue;
-            };
-            let Some((Some(dimension), _)) = values.get(id as usize) else {
-                continue;
-            };
-            if counts[id as usize] == 0 {
-                found[*dimension].push(id);
-            }
-            counts[id as usize] += u64::from(count);
+    for &(id, count) in &fruit {
+        let Some((Some(dimension), _)) = values.get(id as usize) else {
+            continue;
+        };
+        if counts[id as usize] == 0 {
+            found[*dimension].push(id);
         }
+        counts[id as usize] += u64::from(count);
     }
     let name = |id: &u32| &*values[*id as usize].1;
     FACETS
