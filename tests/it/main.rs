@@ -14,6 +14,7 @@ mod long_texts;
 mod maintenance;
 mod openapi;
 mod passages;
+mod ranking;
 mod relevance;
 mod search_cli;
 mod smoke;
