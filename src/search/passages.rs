@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use tantivy::postings::{Postings, TermInfo};
+use tantivy::postings::{Postings, SegmentPostings, TermInfo};
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, SegmentOrdinal, Term};
@@ -104,26 +104,22 @@ impl<'a> Marker<'a> {
         }
     }
 
-    /// The positions (token numbers) in `field` of the hit at `address` where one of the
-    /// query's terms occurs, in order; with `first_only`, at most one (whether any occurs).
-    fn positions(
+    /// The postings of each of the query's terms in `field` that hold the hit at `address`,
+    /// each at that hit.
+    fn postings_at(
         &mut self,
         address: DocAddress,
         field: Field,
-        first_only: bool,
-    ) -> tantivy::Result<Vec<u32>> {
+        option: IndexRecordOption,
+    ) -> tantivy::Result<Vec<SegmentPostings>> {
         let mut out = Vec::new();
         let Some(terms) = self.terms.get(&field) else {
             return Ok(out);
         };
-        let segment = self.searcher.segment_reader(address.segment_ord);
-        let inverted = segment.inverted_index(field)?;
-        let option = if first_only {
-            IndexRecordOption::Basic
-        } else {
-            IndexRecordOption::WithFreqsAndPositions
-        };
-        let mut found = Vec::new();
+        let inverted = self
+            .searcher
+            .segment_reader(address.segment_ord)
+            .inverted_index(field)?;
         for term in terms {
             let key = (address.segment_ord, term.clone());
             let info = match self.infos.get(&key) {
@@ -141,18 +137,33 @@ impl<'a> Marker<'a> {
                 doc if doc >= address.doc_id => doc,
                 _ => postings.seek(address.doc_id),
             };
-            if doc != address.doc_id {
-                continue;
+            if doc == address.doc_id {
+                out.push(postings);
             }
-            if first_only {
-                return Ok(vec![0]);
-            }
+        }
+        Ok(out)
+    }
+
+    /// The positions (token numbers) in `field` of the hit at `address` where one of the
+    /// query's terms occurs, in order.
+    fn positions(&mut self, address: DocAddress, field: Field) -> tantivy::Result<Vec<u32>> {
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        let option = IndexRecordOption::WithFreqsAndPositions;
+        for mut postings in self.postings_at(address, field, option)? {
             postings.positions(&mut found);
             out.append(&mut found);
         }
         out.sort_unstable();
         out.dedup();
         Ok(out)
+    }
+
+    /// Whether one of the query's terms occurs in `field` of the hit at `address`.
+    fn has_term(&mut self, address: DocAddress, field: Field) -> tantivy::Result<bool> {
+        Ok(!self
+            .postings_at(address, field, IndexRecordOption::Basic)?
+            .is_empty())
     }
 
     /// Up to [`MAX_PASSAGES`] paragraphs that match best (most different words, then most
@@ -166,7 +177,7 @@ impl<'a> Marker<'a> {
         marks: &[u8],
     ) -> tantivy::Result<Vec<Passage>> {
         let field = self.fields.language(item.language).body;
-        let positions = self.positions(address, field, false)?;
+        let positions = self.positions(address, field)?;
         if positions.is_empty() {
             return Ok(Vec::new());
         }
@@ -240,7 +251,7 @@ impl<'a> Marker<'a> {
             (lf.context, Matched::Series),
             (lf.summary, Matched::Summary),
         ] {
-            if !self.positions(address, field, true)?.is_empty() {
+            if self.has_term(address, field)? {
                 out.push(part);
             }
         }
