@@ -92,15 +92,12 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     }
 }
 
-/// One word or phrase over every searchable field; `None` when it has no searchable terms
-/// (stop words only). A single word of 5 letters or more that the index (almost) does not know
-/// also matches index terms one typo away, with a lower weight (see [`fuzzy`]).
-pub fn clause_query(
+/// Every searchable field with the clause's terms as that field analyses them, and its weight.
+fn targets(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     clause: &Clause,
-    searcher: &Searcher,
-) -> Option<Box<dyn Query>> {
+) -> Vec<(Field, Vec<String>, f32)> {
     let mut targets: Vec<(Field, Vec<String>, f32)> = Vec::new();
     for language in Language::ALL {
         let words = analyzers.terms(language, &clause.text);
@@ -120,6 +117,19 @@ pub fn clause_query(
         analyzers.name_terms(&clause.text),
         SPEAKER_BOOST,
     ));
+    targets
+}
+
+/// One word or phrase over every searchable field; `None` when it has no searchable terms
+/// (stop words only). A single word of 5 letters or more that the index (almost) does not know
+/// also matches index terms one typo away, with a lower weight (see [`fuzzy`]).
+pub fn clause_query(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    clause: &Clause,
+    searcher: &Searcher,
+) -> Option<Box<dyn Query>> {
+    let targets = targets(fields, analyzers, clause);
     let typo = !clause.phrase
         && fuzzy::allows_typo(&clause.text)
         && fuzzy::is_rare(searcher, targets.iter().map(|(f, w, _)| (*f, w.as_slice())));
@@ -153,25 +163,7 @@ fn phrase_by_words(
 ) -> (Box<dyn Query>, Vec<Rescore>) {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut rescore: Vec<Rescore> = Vec::new();
-    let mut targets: Vec<(Field, Vec<String>, f32)> = Vec::new();
-    for language in Language::ALL {
-        let words = analyzers.terms(language, &clause.text);
-        let lf = fields.language(language);
-        for (field, boost) in [
-            (lf.title, TITLE_BOOST),
-            (lf.summary, SUMMARY_BOOST),
-            (lf.themes, THEME_BOOST),
-            (lf.context, CONTEXT_BOOST),
-            (lf.body, BODY_BOOST),
-        ] {
-            targets.push((field, words.clone(), boost));
-        }
-    }
-    targets.push((
-        fields.speakers,
-        analyzers.name_terms(&clause.text),
-        SPEAKER_BOOST,
-    ));
+    let targets = targets(fields, analyzers, clause);
     for (field, words, boost) in targets {
         let Some(phrase) = words_query(field, &words, 0) else {
             continue;
