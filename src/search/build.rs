@@ -184,7 +184,8 @@ fn phrase_by_words(
     (Box::new(BooleanQuery::new(should)), rescore)
 }
 
-/// The proximity boost's phrases one by one (to rescore with, each weighing [`PROXIMITY_BOOST`]).
+/// The proximity boost's phrases, one per pair of neighbouring words and field (title and
+/// body), to rescore with, each weighing [`PROXIMITY_BOOST`].
 fn proximity_leaves(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
@@ -210,39 +211,6 @@ fn proximity_leaves(
         }
     }
     leaves
-}
-
-/// Extra score for items whose title or body has neighbouring query words near each other:
-/// one sloppy phrase per pair of neighbouring words, so long queries are rewarded too.
-pub fn proximity_query(
-    fields: &Fields,
-    analyzers: &mut QueryAnalyzers,
-    words: &[&Clause],
-) -> Option<Box<dyn Query>> {
-    if words.len() < 2 {
-        return None;
-    }
-    let text = words
-        .iter()
-        .map(|c| c.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for language in Language::ALL {
-        let terms = analyzers.terms(language, &text);
-        if terms.len() < 2 {
-            continue;
-        }
-        let lf = fields.language(language);
-        for field in [lf.title, lf.body] {
-            for pair in terms.windows(2).filter(|pair| pair[0] != pair[1]) {
-                if let Some(q) = words_query(field, pair, PROXIMITY_SLOP) {
-                    should.push((Occur::Should, q));
-                }
-            }
-        }
-    }
-    (!should.is_empty()).then(|| boosted(Box::new(BooleanQuery::new(should)), PROXIMITY_BOOST))
 }
 
 /// The filter for one facet dimension: any of its values (exact key or the words of the name).
@@ -331,17 +299,18 @@ pub fn filter_clauses(
 /// A factor and a query: a candidate the query matches gets its score times the factor added.
 pub type Rescore = (f32, Box<dyn Query>);
 
-/// Text clauses as built once: positive ones, exclusions, the proximity booster, and the
-/// scores to add to the best candidates afterwards (`rescore`).
+/// Text clauses as built once: positive ones, exclusions, and the scores to add to the best
+/// candidates afterwards (`rescore`).
 pub struct TextQuery {
     pub positive: Vec<Box<dyn Query>>,
     pub negative: Vec<Box<dyn Query>>,
-    pub proximity: Option<Box<dyn Query>>,
     /// Per query: a factor and the query whose score, times the factor, a candidate gets added
-    /// when it matches, in place of `proximity` (the same phrases one by one). A phrase is
-    /// matched as a filter (the first occurrence in a document settles it) and scored by its
-    /// words; for the best candidates its words' score is taken off again and the phrase's own
-    /// score added, so they rank as by the phrase's score.
+    /// when it matches. The proximity boost: for items whose title or body has neighbouring
+    /// query words near each other, one sloppy phrase per pair of neighbouring words (so long
+    /// queries are rewarded too). A phrase is matched as a filter (the first occurrence in a
+    /// document settles it) and scored by its words; for the best candidates its words' score
+    /// is taken off again and the phrase's own score added, so they rank as by the phrase's
+    /// score.
     pub rescore: Vec<Rescore>,
     /// Words that had no searchable terms at all (stop words).
     pub skipped: Vec<String>,
@@ -357,7 +326,6 @@ pub fn text_query(
     let mut text = TextQuery {
         positive: Vec::new(),
         negative: Vec::new(),
-        proximity: None,
         rescore: Vec::new(),
         skipped: Vec::new(),
     };
@@ -390,7 +358,6 @@ pub fn text_query(
         i += 1;
     }
     let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
-    text.proximity = proximity_query(fields, analyzers, &words);
     text.rescore
         .extend(proximity_leaves(fields, analyzers, &words));
     text
@@ -445,9 +412,6 @@ pub fn assemble(
             .map(|q| (Occur::Should, q.box_clone()))
             .collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-    }
-    if let Some(p) = &text.proximity {
-        clauses.push((Occur::Should, p.box_clone()));
     }
     clauses.extend(
         text.negative

@@ -150,7 +150,6 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     // The proximity boost and phrases' own scores only re-rank the best candidates
     // (`collect_page`): as clauses of the query they would match phrases in full in every
     // matching document.
-    text.proximity = None;
     let rescore = std::mem::take(&mut text.rescore);
     warnings.extend(text.skipped.iter().cloned().map(Warning::NoSearchableWords));
     if !parsed.clauses.is_empty() && text.positive.is_empty() && text.negative.is_empty() {
@@ -273,7 +272,7 @@ struct Window {
 
 /// How many of the best candidates (by the query without its proximity boost, phrases scored
 /// by their words) are re-ranked: at least this many, and always the whole page asked for.
-const RESCORE_DEPTH: usize = 200;
+pub(crate) const RESCORE_DEPTH: usize = 200;
 
 /// The total, one page of hits in `sort` order and the facet counts, in one pass. By
 /// relevance with queries to rescore (`TextQuery::rescore`), the best [`RESCORE_DEPTH`]
@@ -348,7 +347,7 @@ fn date_keys(segment: &tantivy::SegmentReader) -> Option<Arc<dyn ColumnValues<u6
 
 /// Adds `query`'s score times `factor` to each candidate it matches, visiting the candidates
 /// in document order with one scorer per segment.
-fn add_scores(
+pub(crate) fn add_scores(
     searcher: &Searcher,
     query: &dyn Query,
     factor: f32,

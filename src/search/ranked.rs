@@ -2,7 +2,8 @@
 //! relevance evaluation needs them (up to 1000 deep, no snippets, no facets).
 //!
 //! Uses the same query building and ranking as [`super::search`] with any word allowed to
-//! match (`SearchRequest::any_word`). The text is read as words only: no prefixes, phrases or
+//! match (`SearchRequest::any_word`): the best `depth` (at least 200) by the query, then the
+//! proximity boost added to them (`TextQuery::rescore`). The text is read as words only: no prefixes, phrases or
 //! exclusions, no theme expansion, and no limit on the number of words (test queries can be
 //! long).
 
@@ -35,9 +36,18 @@ pub fn ranked_ids(
         return Ok(Vec::new());
     }
     let query = assemble(&text, Vec::new(), false);
-    let top = searcher.search(&*query, &TopDocs::with_limit(depth).order_by_score())?;
-    let mut out = Vec::with_capacity(top.len());
-    for (score, address) in top {
+    let candidates = depth.max(super::RESCORE_DEPTH);
+    let top = searcher.search(&*query, &TopDocs::with_limit(candidates).order_by_score())?;
+    let mut top: Vec<((f32, u64), DocAddress)> = top
+        .into_iter()
+        .map(|(score, addr)| ((score, 0), addr))
+        .collect();
+    for (factor, query) in &text.rescore {
+        super::add_scores(&searcher, query.as_ref(), *factor, &mut top)?;
+    }
+    top.sort_by(|((a, _), a_doc), ((b, _), b_doc)| b.total_cmp(a).then(a_doc.cmp(b_doc)));
+    let mut out = Vec::with_capacity(depth);
+    for ((score, _), address) in top.into_iter().take(depth) {
         out.push((id_of(&searcher, address)?, score));
     }
     Ok(out)
