@@ -12,43 +12,6 @@ use std::ops::Range;
 /// One checkpoint per this many tokens.
 pub const CHECKPOINT_EVERY: usize = 64;
 
-/// The byte ranges of the tokens of `text`, as `SimpleTokenizer` finds them (runs of
-/// alphanumeric characters), without copying each token; byte by byte where the text is ASCII.
-pub fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    // Whether the character at `at` is alphanumeric, and its length.
-    let alphanumeric = move |at: usize| -> (bool, usize) {
-        let byte = bytes[at];
-        if byte.is_ascii() {
-            return (byte.is_ascii_alphanumeric(), 1);
-        }
-        let c = text[at..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
-    };
-    std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let (word, len) = alphanumeric(at);
-            if word {
-                break;
-            }
-            at += len;
-        }
-        if at >= bytes.len() {
-            return None;
-        }
-        let start = at;
-        while at < bytes.len() {
-            let (word, len) = alphanumeric(at);
-            if !word {
-                break;
-            }
-            at += len;
-        }
-        Some(start..at)
-    })
-}
-
 /// ASCII bytes that belong to a token: letters and digits.
 const WORD: [bool; 128] = {
     let mut table = [false; 128];
@@ -60,23 +23,54 @@ const WORD: [bool; 128] = {
     table
 };
 
+/// Whether the character at byte `at` (a character boundary) belongs to a token, and its
+/// length in bytes; by table lookup for ASCII.
+#[inline]
+fn token_char(text: &str, at: usize) -> (bool, usize) {
+    match text.as_bytes()[at] {
+        byte if byte < 128 => (WORD[byte as usize], 1),
+        _ => text[at..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    }
+}
+
+/// The byte ranges of the tokens of `text`, as `SimpleTokenizer` finds them (runs of
+/// alphanumeric characters), without copying each token.
+pub fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let (token, len) = token_char(text, at);
+            if token {
+                break;
+            }
+            at += len;
+        }
+        if at >= text.len() {
+            return None;
+        }
+        let start = at;
+        while at < text.len() {
+            let (token, len) = token_char(text, at);
+            if !token {
+                break;
+            }
+            at += len;
+        }
+        Some(start..at)
+    })
+}
+
 /// The byte offsets of tokens 0, [`CHECKPOINT_EVERY`], 2 x [`CHECKPOINT_EVERY`], ... of
 /// `text`, as little-endian u32s (what the index stores). The tokens of [`tokens`], counted
 /// in one tight pass (this runs over every body at indexing time).
 pub fn checkpoints(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let (mut count, mut in_token, mut at) = (0usize, false, 0usize);
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let (token, len) = if byte < 128 {
-            (WORD[byte as usize], 1)
-        } else {
-            text[at..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-        };
+    while at < text.len() {
+        let (token, len) = token_char(text, at);
         if token && !in_token {
             if count % CHECKPOINT_EVERY == 0 {
                 out.extend_from_slice(&(at as u32).to_le_bytes());

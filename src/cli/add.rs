@@ -10,14 +10,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::Args;
-use tantivy::query::AllQuery;
 
 use crate::archive::render::render;
 use crate::archive::Loaded;
 use crate::index::{self, Generation};
 use crate::ingest::save::{path_for, reindex, save, Mode};
 use crate::ingest::{build, read_source, Draft, Known, Metadata};
-use crate::search::{count_facets, get_item};
+use crate::search::{all_facets, get_item};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -189,12 +188,7 @@ impl Catalog {
             Source::Loaded(loaded) => return Ok(Known::from_loaded(loaded)),
             Source::Index(generation) => generation,
         };
-        let facets = count_facets(
-            &generation.facet_names,
-            &generation.reader.searcher(),
-            &AllQuery,
-            None,
-        )?;
+        let facets = all_facets(generation)?;
         let values = |dimension: &str| {
             facets
                 .get(dimension)

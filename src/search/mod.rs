@@ -29,7 +29,7 @@ use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
 use crate::index::{Generation, FACETS};
 use build::{assemble, filter_clauses, text_query, QueryAnalyzers};
-pub(crate) use facets::count_facets;
+use facets::count_facets;
 use facets::{FacetCounter, FacetFruit};
 pub use passages::{Matched, Passage};
 pub use query::{Filters, ParsedQuery, Warning, YearRange};
@@ -304,16 +304,7 @@ fn collect_page(
             }
         });
         let (total, mut top, fruit) = searcher.search(query, &(Count, top, *counter))?;
-        if !rescore.is_empty() {
-            for (factor, query) in rescore {
-                add_scores(searcher, query.as_ref(), *factor, &mut top)?;
-            }
-            top.sort_by(|((a, a_date), a_doc), ((b, b_date), b_doc)| {
-                b.total_cmp(a)
-                    .then(b_date.cmp(a_date))
-                    .then(a_doc.cmp(b_doc))
-            });
-        }
+        rescore_candidates(searcher, rescore, &mut top)?;
         let top = top
             .into_iter()
             .skip(offset)
@@ -345,13 +336,37 @@ fn date_keys(segment: &tantivy::SegmentReader) -> Option<Arc<dyn ColumnValues<u6
     })
 }
 
+/// Candidates: ((score, date key), address).
+pub(crate) type Candidate = ((f32, u64), DocAddress);
+
+/// Adds the rescore queries' scores to the candidates and orders them again: by score, then
+/// newest, then by address. Leaves them as they are when there is nothing to rescore.
+pub(crate) fn rescore_candidates(
+    searcher: &Searcher,
+    rescore: &[build::Rescore],
+    candidates: &mut [Candidate],
+) -> tantivy::Result<()> {
+    if rescore.is_empty() {
+        return Ok(());
+    }
+    for (factor, query) in rescore {
+        add_scores(searcher, query.as_ref(), *factor, candidates)?;
+    }
+    candidates.sort_by(|((a, a_date), a_doc), ((b, b_date), b_doc)| {
+        b.total_cmp(a)
+            .then(b_date.cmp(a_date))
+            .then(a_doc.cmp(b_doc))
+    });
+    Ok(())
+}
+
 /// Adds `query`'s score times `factor` to each candidate it matches, visiting the candidates
 /// in document order with one scorer per segment.
-pub(crate) fn add_scores(
+fn add_scores(
     searcher: &Searcher,
     query: &dyn Query,
     factor: f32,
-    candidates: &mut [((f32, u64), DocAddress)],
+    candidates: &mut [Candidate],
 ) -> tantivy::Result<()> {
     let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -457,6 +472,14 @@ fn item_of(generation: &Generation, doc: &TantivyDocument) -> tantivy::Result<It
     serde_json::from_str(json).map_err(|e| {
         tantivy::TantivyError::InternalError(format!("stored item does not parse: {e}"))
     })
+}
+
+/// Every facet value of the whole index with its count (names, themes, series, years, ...).
+pub fn all_facets(
+    generation: &Generation,
+) -> tantivy::Result<BTreeMap<&'static str, Vec<FacetCount>>> {
+    let searcher = generation.reader.searcher();
+    count_facets(&generation.facet_names, &searcher, &AllQuery, None)
 }
 
 /// One item by id, from the index.

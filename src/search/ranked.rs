@@ -38,14 +38,11 @@ pub fn ranked_ids(
     let query = assemble(&text, Vec::new(), false);
     let candidates = depth.max(super::RESCORE_DEPTH);
     let top = searcher.search(&*query, &TopDocs::with_limit(candidates).order_by_score())?;
-    let mut top: Vec<((f32, u64), DocAddress)> = top
+    let mut top: Vec<super::Candidate> = top
         .into_iter()
         .map(|(score, addr)| ((score, 0), addr))
         .collect();
-    for (factor, query) in &text.rescore {
-        super::add_scores(&searcher, query.as_ref(), *factor, &mut top)?;
-    }
-    top.sort_by(|((a, _), a_doc), ((b, _), b_doc)| b.total_cmp(a).then(a_doc.cmp(b_doc)));
+    super::rescore_candidates(&searcher, &text.rescore, &mut top)?;
     let mut out = Vec::with_capacity(depth);
     for ((score, _), address) in top.into_iter().take(depth) {
         out.push((id_of(&searcher, address)?, score));

@@ -4,9 +4,8 @@
 //! Reads the facet counts of the whole index; knows nothing of HTTP or JSON shapes.
 
 use serde::Serialize;
-use tantivy::query::AllQuery;
 
-use super::count_facets;
+use super::all_facets;
 use crate::archive::slug::fold;
 use crate::index::Generation;
 
@@ -41,8 +40,7 @@ pub fn suggest(
     if fold(prefix.trim()).is_empty() {
         return Ok(Vec::new());
     }
-    let searcher = generation.reader.searcher();
-    let facets = count_facets(&generation.facet_names, &searcher, &AllQuery, None)?;
+    let facets = all_facets(generation)?;
     let mut out = Vec::new();
     for dimension in SUGGEST_DIMENSIONS {
         for value in facets.get(dimension).into_iter().flatten() {

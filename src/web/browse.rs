@@ -76,11 +76,7 @@ async fn search_all(state: &AppState, filters: Filters) -> Result<Browse, WebErr
             let results = search::search(generation, &request)?;
             // A year page links on to the nearest years that have items.
             let mut all_years: Vec<u16> = if request.filters.years.is_some() {
-                let everything = SearchRequest {
-                    limit: 1,
-                    ..SearchRequest::default()
-                };
-                search::search(generation, &everything)?.facets["year"]
+                search::all_facets(generation)?["year"]
                     .iter()
                     .filter_map(|y| y.value.parse().ok())
                     .collect()

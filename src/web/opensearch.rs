@@ -15,7 +15,7 @@ use axum::Router;
 use super::xml::escape;
 use super::{site, AppState};
 use crate::archive::slug::slugify;
-use crate::search::{FacetCount, SearchRequest};
+use crate::search::{self, FacetCount};
 
 /// How many suggestions one answer gives.
 const SUGGESTIONS: usize = 8;
@@ -49,14 +49,8 @@ async fn suggest_handler(State(state): State<AppState>, RawQuery(raw): RawQuery)
         .find(|(k, _)| k == "q")
         .map(|(_, v)| v)
         .unwrap_or_default();
-    let facets = match state
-        .search(SearchRequest {
-            limit: 1,
-            ..SearchRequest::default()
-        })
-        .await
-    {
-        Ok(results) => results.facets,
+    let facets = match state.with_index(search::all_facets).await {
+        Ok(facets) => facets,
         Err(e) => return e.json(),
     };
     let found = suggest(&q, &facets);

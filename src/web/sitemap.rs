@@ -13,7 +13,7 @@ use super::records;
 use super::xml::{escape, utc};
 use super::{site, AppState};
 use crate::archive::slug::slugify;
-use crate::search::SearchRequest;
+use crate::search;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -26,14 +26,8 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         Ok(items) => items,
         Err(e) => return e.json(),
     };
-    let facets = match state
-        .search(SearchRequest {
-            limit: 1,
-            ..SearchRequest::default()
-        })
-        .await
-    {
-        Ok(results) => results.facets,
+    let facets = match state.with_index(search::all_facets).await {
+        Ok(facets) => facets,
         Err(e) => return e.json(),
     };
     let mut urls: Vec<(String, Option<String>)> = vec![(site::absolute("/"), None)];
