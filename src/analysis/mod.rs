@@ -109,10 +109,23 @@ pub fn register(manager: &TokenizerManager) {
 
 /// The terms a text gives with an analyzer, in order (positions are not kept).
 pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    positioned_terms(analyzer, text)
+        .into_iter()
+        .map(|(_, term)| term)
+        .collect()
+}
+
+/// The terms a text gives with an analyzer, each with its position counted from the first
+/// term's: a stop word leaves a gap, as it does in the index, so that a phrase query built from
+/// them matches the phrase as written (`right to development`), not its words side by side.
+pub fn positioned_terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
+    let mut first = None;
     while stream.advance() {
-        out.push(stream.token().text.clone());
+        let token = stream.token();
+        let first = *first.get_or_insert(token.position);
+        out.push((token.position - first, token.text.clone()));
     }
     out
 }

@@ -18,7 +18,7 @@ use tantivy::{Searcher, Term};
 use super::fuzzy;
 use super::query::{Clause, Filters, YearRange};
 use super::themes::Expansion;
-use crate::analysis::{name_analyzer, terms, text_analyzer, Mode};
+use crate::analysis::{name_analyzer, positioned_terms, terms, text_analyzer, Mode};
 use crate::archive::slug::slugify;
 use crate::archive::{Kind, Language};
 use crate::index::Fields;
@@ -34,6 +34,9 @@ pub const BODY_BOOST: f32 = 1.0;
 /// item (measured on CACM, Cranfield and CISI: docs/relevance.md).
 pub const PROXIMITY_BOOST: f32 = 0.3;
 pub const PROXIMITY_SLOP: u32 = 3;
+/// What a match on a theme's translation (added by theme expansion, not typed) is worth
+/// against a match on the words as typed: an item in the visitor's own words ranks first.
+pub const EXPANSION_WEIGHT: f32 = 0.5;
 
 /// The query-time analyzers, built once per search.
 pub struct QueryAnalyzers {
@@ -63,21 +66,36 @@ impl QueryAnalyzers {
     pub fn name_terms(&mut self, text: &str) -> Vec<String> {
         terms(&mut self.name, text)
     }
+
+    /// The terms of `text` with their positions in it ([`Words`]).
+    pub fn words(&mut self, language: Language, text: &str) -> Words {
+        match language {
+            Language::Nl => positioned_terms(&mut self.nl, text),
+            Language::En => positioned_terms(&mut self.en, text),
+        }
+    }
+
+    pub fn name_words(&mut self, text: &str) -> Words {
+        positioned_terms(&mut self.name, text)
+    }
 }
 
-/// A query matching `words` in `field`: one term, or a phrase of several.
-fn words_query(field: Field, words: &[String], slop: u32) -> Option<Box<dyn Query>> {
+/// A clause's terms as a field's analyzer gives them, each with its position in the clause
+/// (stop words leave gaps, as in the index).
+pub type Words = Vec<(usize, String)>;
+
+/// A query matching `words` in `field`: one term, or a phrase of several (at their positions).
+fn words_query(field: Field, words: &[(usize, String)], slop: u32) -> Option<Box<dyn Query>> {
     match words {
         [] => None,
-        [word] => Some(Box::new(TermQuery::new(
+        [(_, word)] => Some(Box::new(TermQuery::new(
             Term::from_field_text(field, word),
             IndexRecordOption::WithFreqs,
         ))),
-        _ => {
+        [(first, _), ..] => {
             let terms = words
                 .iter()
-                .enumerate()
-                .map(|(i, w)| (i, Term::from_field_text(field, w)))
+                .map(|(at, w)| (at - first, Term::from_field_text(field, w)))
                 .collect();
             Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
         }
@@ -97,10 +115,10 @@ fn targets(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     clause: &Clause,
-) -> Vec<(Field, Vec<String>, f32)> {
-    let mut targets: Vec<(Field, Vec<String>, f32)> = Vec::new();
+) -> Vec<(Field, Words, f32)> {
+    let mut targets: Vec<(Field, Words, f32)> = Vec::new();
     for language in Language::ALL {
-        let words = analyzers.terms(language, &clause.text);
+        let words = analyzers.words(language, &clause.text);
         let lf = fields.language(language);
         for (field, boost) in [
             (lf.title, TITLE_BOOST),
@@ -114,7 +132,7 @@ fn targets(
     }
     targets.push((
         fields.speakers,
-        analyzers.name_terms(&clause.text),
+        analyzers.name_words(&clause.text),
         SPEAKER_BOOST,
     ));
     targets
@@ -132,15 +150,21 @@ pub fn clause_query(
     let targets = targets(fields, analyzers, clause);
     let typo = !clause.phrase
         && fuzzy::allows_typo(&clause.text)
-        && fuzzy::is_rare(searcher, targets.iter().map(|(f, w, _)| (*f, w.as_slice())));
+        && fuzzy::is_rare(
+            searcher,
+            targets.iter().map(|(f, w, _)| match w.as_slice() {
+                [(_, word)] => (*f, Some(word.as_str())),
+                _ => (*f, None),
+            }),
+        );
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut add = |field: Field, words: &[String], boost: f32| {
+    let mut add = |field: Field, words: &[(usize, String)], boost: f32| {
         if let Some(q) = words_query(field, words, 0) {
             should.push((Occur::Should, boosted(q, boost)));
         }
-        if let ([word], true) = (words, typo) {
+        if let ([(_, word)], true) = (words, typo) {
             for near in fuzzy::near_terms(searcher, field, word) {
-                let q = words_query(field, &[near], 0).expect("one word gives a query");
+                let q = words_query(field, &[(0, near)], 0).expect("one word gives a query");
                 should.push((Occur::Should, boosted(q, boost * fuzzy::WEIGHT)));
             }
         }
@@ -201,10 +225,10 @@ fn proximity_leaves(
         .collect::<Vec<_>>()
         .join(" ");
     for language in Language::ALL {
-        let terms = analyzers.terms(language, &text);
+        let terms = analyzers.words(language, &text);
         let lf = fields.language(language);
         for field in [lf.title, lf.body] {
-            for pair in terms.windows(2).filter(|pair| pair[0] != pair[1]) {
+            for pair in terms.windows(2).filter(|pair| pair[0].1 != pair[1].1) {
                 leaves
                     .extend(words_query(field, pair, PROXIMITY_SLOP).map(|q| (PROXIMITY_BOOST, q)));
             }
@@ -243,15 +267,15 @@ pub fn dimension_filter(
             )),
         ));
         // Lenient: `spreker:mönnink` matches "Herman de Mönnink"; `thema:armoede` a theme containing it.
-        let text_fields: Vec<(Field, Vec<String>)> = match dimension {
-            "speaker" => vec![(fields.speakers, analyzers.name_terms(value))],
+        let text_fields: Vec<(Field, Words)> = match dimension {
+            "speaker" => vec![(fields.speakers, analyzers.name_words(value))],
             "theme" => Language::ALL
                 .into_iter()
-                .map(|l| (fields.language(l).themes, analyzers.terms(l, value)))
+                .map(|l| (fields.language(l).themes, analyzers.words(l, value)))
                 .collect(),
             "series" => Language::ALL
                 .into_iter()
-                .map(|l| (fields.language(l).context, analyzers.terms(l, value)))
+                .map(|l| (fields.language(l).context, analyzers.words(l, value)))
                 .collect(),
             _ => Vec::new(),
         };
@@ -388,7 +412,7 @@ fn theme_query(
             negated: false,
         };
         if let Some(q) = clause_query(fields, analyzers, &phrase, searcher) {
-            options.push((Occur::Should, q));
+            options.push((Occur::Should, boosted(q, EXPANSION_WEIGHT)));
         }
     }
     (!options.is_empty()).then(|| Box::new(BooleanQuery::new(options)) as Box<dyn Query>)

@@ -25,11 +25,11 @@ pub const RARE_BELOW: u64 = 3;
 /// Whether the terms of a word occur in fewer than [`RARE_BELOW`] places over the given fields.
 pub fn is_rare<'a>(
     searcher: &Searcher,
-    targets: impl Iterator<Item = (Field, &'a [String])>,
+    targets: impl Iterator<Item = (Field, Option<&'a str>)>,
 ) -> bool {
     let mut places = 0;
-    for (field, words) in targets {
-        if let [word] = words {
+    for (field, word) in targets {
+        if let Some(word) = word {
             places += searcher
                 .doc_freq(&Term::from_field_text(field, word))
                 .unwrap_or(0);

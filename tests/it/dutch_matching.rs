@@ -109,6 +109,17 @@ const FINDS: &[(&str, &str, &str)] = &[
         "swapped letters: gereedschapskist",
     ),
     ("Engbresen", "seed", "swapped letters: Engbersen"),
+    // Phrases: stop words inside keep their places
+    (
+        "\"boekhouding van de buurtvereniging\"",
+        "own-boekhouding",
+        "phrase with stop words inside",
+    ),
+    (
+        "\"werker sprak met bewoners\"",
+        "own-werker",
+        "phrase with a stop word inside",
+    ),
 ];
 
 /// Queries that must not find the item, and why.
@@ -157,6 +168,11 @@ const MISSES: &[(&str, &str, &str)] = &[
         "beleid",
         "own-bereid",
         "a common word is taken as typed: beleid / bereid",
+    ),
+    (
+        "\"boekhouding buurtvereniging\"",
+        "own-boekhouding",
+        "a phrase's words stand as in the phrase, not side by side",
     ),
 ];
 
