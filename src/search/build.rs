@@ -302,22 +302,30 @@ pub fn filter_clauses(
     filters: &Filters,
     except: Option<&str>,
 ) -> Vec<(Occur, Box<dyn Query>)> {
-    let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for dimension in ["speaker", "theme", "series", "kind", "language"] {
-        if except == Some(dimension) {
-            continue;
-        }
-        if let Some(q) = dimension_filter(fields, analyzers, dimension, filters.values(dimension)) {
-            out.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
-        }
+    crate::index::FACETS
+        .into_iter()
+        .filter(|dimension| except != Some(dimension))
+        .filter_map(|dimension| filter_of(fields, analyzers, filters, dimension))
+        .map(|q| {
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>,
+            )
+        })
+        .collect()
+}
+
+/// The filter on one dimension (`year` or a facet dimension), if the request sets one.
+pub fn filter_of(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    filters: &Filters,
+    dimension: &str,
+) -> Option<Box<dyn Query>> {
+    match dimension {
+        "year" => filters.years.map(|years| year_filter(fields, years)),
+        _ => dimension_filter(fields, analyzers, dimension, filters.values(dimension)),
     }
-    if let (Some(years), true) = (filters.years, except != Some("year")) {
-        out.push((
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(year_filter(fields, years), 0.0)),
-        ));
-    }
-    out
 }
 
 /// A factor and a query: a candidate the query matches gets its score times the factor added.

@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::Query;
-use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+use tantivy::query::{Query, Scorer, Weight};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use super::FacetCount;
 use crate::index::facet_names::{FacetNames, SegmentIds};
@@ -73,6 +73,69 @@ impl SegmentCollector for SegmentFacetCounter {
             .zip(self.counts)
             .filter(|(_, count)| *count > 0)
             .collect()
+    }
+}
+
+/// Runs `inner` on the matches that `filter` also matches and counts facets over all matches:
+/// one pass where a search filtered on one dimension and the same search without that filter
+/// (for the dimension's "what if" counts) would take two, matching the query twice.
+pub struct Split<'a, C> {
+    pub filter: Box<dyn Weight>,
+    pub inner: C,
+    pub all: FacetCounter<'a>,
+}
+
+pub struct SplitSegment<C> {
+    filter: Box<dyn Scorer>,
+    inner: C,
+    all: SegmentFacetCounter,
+}
+
+impl<C: Collector> Collector for Split<'_, C> {
+    type Fruit = (C::Fruit, FacetFruit);
+    type Child = SplitSegment<C::Child>;
+
+    fn for_segment(
+        &self,
+        ordinal: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        Ok(SplitSegment {
+            filter: self.filter.scorer(segment, 1.0)?,
+            inner: self.inner.for_segment(ordinal, segment)?,
+            all: self.all.for_segment(ordinal, segment)?,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.inner.requires_scoring()
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<<Self::Child as SegmentCollector>::Fruit>,
+    ) -> tantivy::Result<Self::Fruit> {
+        let (inner, all): (Vec<_>, Vec<_>) = fruits.into_iter().unzip();
+        Ok((self.inner.merge_fruits(inner)?, self.all.merge_fruits(all)?))
+    }
+}
+
+impl<C: SegmentCollector> SegmentCollector for SplitSegment<C> {
+    type Fruit = (C::Fruit, FacetFruit);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.all.collect(doc, score);
+        // Documents come in order, so the filter only ever moves forward.
+        if self.filter.doc() < doc {
+            self.filter.seek(doc);
+        }
+        if self.filter.doc() == doc {
+            self.inner.collect(doc, score);
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.inner.harvest(), self.all.harvest())
     }
 }
 
