@@ -152,26 +152,19 @@ async fn theme(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let ui = ui_of(&headers, raw.as_deref());
     let filters = Filters {
         themes: vec![slug.clone()],
         ..Filters::default()
     };
-    match find(&state, filters).await {
-        Ok(found) if found.results.total > 0 => {
-            let name = display_name(&found.results, "theme", &slug).unwrap_or(slug.clone());
-            page(list_view(
-                ui,
-                "theme",
-                &name,
-                &found.results,
-                html! {},
-                &switch_url(&format!("/themes/{slug}"), raw.as_deref(), ui),
-            ))
-        }
-        Ok(_) => WebError::NotFound.page(ui),
-        Err(e) => e.page(ui),
-    }
+    let at = format!("/themes/{slug}");
+    browse_value(
+        &state,
+        filters,
+        ("theme", &slug),
+        (&headers, raw, &at),
+        |ui, name, results, switch| list_view(ui, "theme", name, results, html! {}, switch),
+    )
+    .await
 }
 
 async fn series(
@@ -180,20 +173,36 @@ async fn series(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let ui = ui_of(&headers, raw.as_deref());
     let filters = Filters {
         series: vec![slug.clone()],
         ..Filters::default()
     };
-    match find(&state, filters).await {
+    let at = format!("/series/{slug}");
+    browse_value(
+        &state,
+        filters,
+        ("series", &slug),
+        (&headers, raw, &at),
+        series_view,
+    )
+    .await
+}
+
+/// The page of one value of a dimension (`("theme", slug)`) at path `at`: its items found with
+/// `filters`, shown by `view` under the value's name as written; 404 when it has none.
+async fn browse_value(
+    state: &AppState,
+    filters: Filters,
+    (dimension, slug): (&str, &str),
+    (headers, raw, at): (&HeaderMap, Option<String>, &str),
+    view: impl FnOnce(Ui, &str, &SearchResults, &str) -> Markup,
+) -> Response {
+    let ui = ui_of(headers, raw.as_deref());
+    match find(state, filters).await {
         Ok(found) if found.results.total > 0 => {
-            let name = display_name(&found.results, "series", &slug).unwrap_or(slug.clone());
-            page(series_view(
-                ui,
-                &name,
-                &found.results,
-                &switch_url(&format!("/series/{slug}"), raw.as_deref(), ui),
-            ))
+            let name = display_name(&found.results, dimension, slug).unwrap_or(slug.to_string());
+            let switch = switch_url(at, raw.as_deref(), ui);
+            page(view(ui, &name, &found.results, &switch))
         }
         Ok(_) => WebError::NotFound.page(ui),
         Err(e) => e.page(ui),
