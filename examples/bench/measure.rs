@@ -83,13 +83,23 @@ pub fn run(
         totals.push(pager.page(query)?); // also warms the caches once
     }
     let mut latencies = Vec::new();
+    let mut by_query: Vec<Vec<f64>> = vec![Vec::new(); fixed.len()];
     for _ in 0..rounds {
-        for query in fixed {
+        for (query, times) in fixed.iter().zip(&mut by_query) {
             let started = Instant::now();
             pager.page(query)?;
-            latencies.push(started.elapsed().as_secs_f64() * 1000.0);
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            latencies.push(ms);
+            times.push(ms);
         }
     }
+    let per_query_p50: Vec<f64> = by_query
+        .into_iter()
+        .map(|mut times| {
+            times.sort_by(|a, b| a.total_cmp(b));
+            quantile(&times, 0.5)
+        })
+        .collect();
     let started = Instant::now();
     std::thread::scope(|scope| -> Result<()> {
         let workers: Vec<_> = (0..threads)
@@ -118,6 +128,7 @@ pub fn run(
     }
     Ok(json!({
         "fixed": summary(latencies),
+        "per_query_p50_ms": per_query_p50,
         "totals": totals,
         "threads": threads,
         "pages_per_s": pages_per_s,

@@ -1,5 +1,8 @@
 """Turns a results dict of run.py into the Markdown tables that docs/benchmarks.md quotes."""
 
+import json
+import os
+
 
 def f(value, digits=1):
     return "-" if value is None else ("%.*f" % (digits, value))
@@ -32,6 +35,44 @@ def table(header, rows):
     return "\n".join(lines) + "\n"
 
 
+def per_query(r, lp, work):
+    """Lectern's median per query of the fixed mix; a scale run also shows the last full run's
+    medians and the growth (the issue's 10x target is about how cost grows)."""
+    mix = [json.loads(line) for line in open(os.path.join(work, "mix-fixed.jsonl"))]
+    medians = lp.get("per_query_p50_ms", [])
+    full = None
+    if r["mode"] == "scale":
+        try:
+            with open(os.path.join(work, "results-full.json")) as fh:
+                full = json.load(fh)["lectern_pages"].get("per_query_p50_ms")
+        except (OSError, KeyError, ValueError):
+            full = None
+    if full and len(full) == len(medians):
+        rows = [[describe(q), f(a, 2), f(b, 2), ratio(b, a)] for q, a, b in zip(mix, full, medians)]
+        rows.append(["p99 of the mix", f(full_p99(work), 2), f(lp["fixed"]["p99_ms"], 2),
+                     ratio(lp["fixed"]["p99_ms"], full_p99(work))])
+        return ("### Per query: median ms, one thread (1x from the last full run, results-full.json)\n\n"
+                + table(["query", "1x", "10x", "growth"], rows))
+    rows = [[describe(q), f(m, 2), t] for q, m, t in zip(mix, medians, lp["totals"])]
+    return "### Per query: median ms, one thread\n\n" + table(["query", "ms", "total"], rows)
+
+
+def full_p99(work):
+    with open(os.path.join(work, "results-full.json")) as fh:
+        return json.load(fh)["lectern_pages"]["fixed"]["p99_ms"]
+
+
+def describe(q):
+    parts = [q.get("q", "")]
+    if q.get("speaker"):
+        parts.append("speaker " + q["speaker"])
+    if q.get("theme"):
+        parts.append("theme " + q["theme"])
+    if q.get("years"):
+        parts.append("%d-%d" % tuple(q["years"]))
+    return "`" + ", ".join(p for p in parts if p).replace("|", "\\|") + "`"
+
+
 def markdown(r, work):
     m = r["machine"]
     out = ["## %s run, %s\n" % (r["mode"], m["date"]),
@@ -62,6 +103,7 @@ def markdown(r, work):
                       ratio(lp["pages_per_s"], tp["pages_per_s"]),
                       ratio(lp["pages_per_s"], fp["pages_per_s"]),
                       ", ".join("%s/%s/%s" % t for t in zip(lp["totals"], tp["totals"], fp["totals"]))))
+    out.append(per_query(r, lp, work))
     http = r["http"]
     if http:
         rows = []
