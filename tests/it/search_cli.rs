@@ -147,7 +147,8 @@ fn one_filter_in_one_pass_counts_as_a_pass_per_filter() {
             r.filters.themes = vec!["armoede".into()]
         }),
         ("werk", "series", |r| {
-            r.filters.series = vec!["Marie Kamphuis Lezing".into()]
+            r.filters.series = vec!["Marie Kamphuis Lezing".into()];
+            r.sort = lectern::search::Sort::Newest;
         }),
         ("continuïteit", "year", |r| {
             r.filters.years = YearRange::parse("2023");
