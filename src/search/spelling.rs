@@ -4,7 +4,9 @@
 //! dictionaries (every language's text fields and the speaker names, walked with a Levenshtein
 //! automaton) for the term closest in edit distance (1 for words of 4-7 letters, 2 from 8),
 //! the most frequent on a tie; then find that term's surface form in an item's text, so the suggestion is a word as written
-//! (`continuïteit`, not the stem). Used only when a search found nothing. No HTTP or HTML.
+//! (`continuïteit`, not the stem). A word with no near term may be two words written as one
+//! (`sociaalwerk` -> `sociaal werk`, [`split_in_two`]). Used only when a search found nothing.
+//! No HTTP or HTML.
 
 use std::collections::BTreeMap;
 
@@ -62,7 +64,11 @@ pub fn closest_spelling(
                 continue;
             }
         }
-        if let Some(word) = respell(generation, searcher, &mut analyzers, &clause.text)? {
+        let replacement = match respell(generation, searcher, &mut analyzers, &clause.text)? {
+            Some(word) => Some(word),
+            None => split_in_two(generation, searcher, &mut analyzers, &clause.text)?,
+        };
+        if let Some(word) = replacement {
             suggestion = suggestion.replacen(&clause.text, &word, 1);
             changed = true;
         }
@@ -119,6 +125,55 @@ fn respell(
         Some(candidate) => surface_form(generation, searcher, &candidate),
         None => Ok(None),
     }
+}
+
+/// The shortest part (in letters) that [`split_in_two`] makes.
+const MIN_PART: usize = 3;
+
+/// A word written as one that the archive writes as two (`sociaalwerk` -> `sociaal werk`,
+/// `wijkteamaanpak` -> `wijkteam aanpak`): the split into two words that the index knows, the
+/// one whose rarer half is found in the most items. Whether the two words find something
+/// together is checked by the caller, like every suggestion.
+fn split_in_two(
+    generation: &Generation,
+    searcher: &Searcher,
+    analyzers: &mut QueryAnalyzers,
+    word: &str,
+) -> tantivy::Result<Option<String>> {
+    let starts: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
+    if starts.len() < 2 * MIN_PART || !word.chars().all(char::is_alphabetic) {
+        return Ok(None);
+    }
+    let mut best: Option<(u64, String)> = None;
+    for &at in &starts[MIN_PART..=starts.len() - MIN_PART] {
+        let (left, right) = word.split_at(at);
+        let found = known(generation, searcher, analyzers, left)?
+            .min(known(generation, searcher, analyzers, right)?);
+        if found > 0 && best.as_ref().is_none_or(|(most, _)| found > *most) {
+            best = Some((found, format!("{left} {right}")));
+        }
+    }
+    Ok(best.map(|(_, split)| split))
+}
+
+/// In how many items (at most, over the languages' titles and bodies) a word's one term is
+/// found; 0 for a stop word or a word the analyzers make several terms of.
+fn known(
+    generation: &Generation,
+    searcher: &Searcher,
+    analyzers: &mut QueryAnalyzers,
+    word: &str,
+) -> tantivy::Result<u64> {
+    let mut most = 0;
+    for language in Language::ALL {
+        let lf = generation.fields.language(language);
+        if let [term] = analyzers.terms(language, word).as_slice() {
+            for field in [lf.title, lf.body] {
+                most = most.max(searcher.doc_freq(&Term::from_field_text(field, term))?);
+            }
+        }
+    }
+    Ok(most)
 }
 
 /// The terms of a field within `limit` edits of `target` (a swap of two letters is one edit),

@@ -177,3 +177,23 @@ fn one_filter_in_one_pass_counts_as_a_pass_per_filter() {
         );
     }
 }
+
+/// Two words written as one find nothing; "did you mean" offers them apart when the archive
+/// has both words together, and nothing when it never has them together.
+#[test]
+fn two_words_written_as_one_are_offered_apart() {
+    let archive = archive();
+    let generation = archive.build();
+    for (typed, apart) in [
+        ("sociaalwerk", "sociaal werk"),
+        ("Socialwork", "Social work"),
+    ] {
+        let results = run(&generation, typed, |_| {});
+        assert_eq!(results.total, 0, "{typed}");
+        assert_eq!(results.suggestion.as_deref(), Some(apart), "{typed}");
+        assert!(run(&generation, apart, |_| {}).total > 0, "{apart}");
+    }
+    // Both halves are words of the archive, but no item has them together.
+    let results = run(&generation, "povertywerk", |_| {});
+    assert_eq!((results.total, results.suggestion), (0, None));
+}
