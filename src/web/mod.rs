@@ -228,11 +228,13 @@ pub fn app(state: AppState) -> Router {
         .merge(openapi::router())
         .route("/static/style.css", get(style))
         .route("/static/suggest.js", get(script))
-        .route_layer(axum::middleware::from_fn_with_state(
+        .fallback(pages::not_found)
+        // After the fallback, so that requests for pages that do not exist are counted too
+        // (as route "unmatched": the path itself would make a label per typo).
+        .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             ops::track,
         ))
-        .fallback(pages::not_found)
         .with_state(state)
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

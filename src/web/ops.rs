@@ -78,7 +78,8 @@ fn index_gauges(state: &AppState) -> IndexGauges {
     }
 }
 
-/// Counts and times every request that matched a route, labelled by the route's pattern.
+/// Counts and times every request, labelled by the route's pattern (`unmatched` for the
+/// fallback's 404s).
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let route = request
         .extensions()

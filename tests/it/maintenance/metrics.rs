@@ -28,6 +28,8 @@ async fn metrics_parse_as_prometheus_text_and_count_requests() {
         assert_eq!(get(&app, "/search?q=sociaal").await.0, 200);
     }
     assert_eq!(get(&app, "/api/search?q=werk").await.0, 200);
+    assert_eq!(get(&app, "/no-such-page").await.0, 404);
+    assert_eq!(get(&app, "/another/missing/page").await.0, 404);
     let (status, text) = get(&app, "/metrics").await;
     assert_eq!(status, 200);
     let families = parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
@@ -40,6 +42,16 @@ async fn metrics_parse_as_prometheus_text_and_count_requests() {
         .expect("a sample for /search");
     assert_eq!(searches.value, 3.0);
     assert_eq!(searches.labels["status"], "200");
+    // Pages that do not exist count under one label, not one per path.
+    let missing = families["lectern_http_requests_total"]
+        .samples
+        .iter()
+        .find(|s| s.labels.get("route").map(String::as_str) == Some("unmatched"))
+        .expect("a sample for requests that matched no route");
+    assert_eq!(
+        (missing.value, missing.labels["status"].as_str()),
+        (2.0, "404")
+    );
     let latency = &families["lectern_http_request_duration_seconds"];
     assert_eq!(latency.kind, "histogram");
     let search = &families["lectern_search_duration_seconds"];
