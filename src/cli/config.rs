@@ -7,5 +7,12 @@ use crate::config::Config;
 pub fn run(settings: Option<&Config>) -> Result<i32> {
     let settings = settings.ok_or_else(|| anyhow::anyhow!("settings were not resolved"))?;
     print!("{}", settings.to_toml());
+    // Read from the environment only (feeds, OAI-PMH, sitemaps, citations): as comments, so
+    // the output stays a valid settings file.
+    println!("# site settings (environment only):");
+    for (name, value, set) in crate::web::site::settings() {
+        let source = if set { "from environment" } else { "default" };
+        println!("# {name} = {value}   ({source})");
+    }
     Ok(0)
 }

@@ -62,8 +62,12 @@ pub async fn item(
     }
 }
 
-/// `http://host` from the request's Host header, for absolute URLs in citations.
+/// The base for absolute URLs in citations: `LECTERN_BASE_URL` when set (the same as feeds
+/// and sitemaps use), else `http://host` from the request's Host header.
 fn base_url(headers: &HeaderMap) -> String {
+    if let Some(configured) = super::site::configured_base_url() {
+        return configured;
+    }
     let host = headers
         .get("host")
         .and_then(|h| h.to_str().ok())

@@ -10,18 +10,47 @@ pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:3000";
 /// The public base URL without a trailing slash (`LECTERN_BASE_URL`, e.g. `https://lezingen.nl`).
 /// A value that is not an `http://` or `https://` URL is ignored with a warning.
 pub fn base_url() -> String {
+    configured_base_url().unwrap_or_else(|| DEFAULT_BASE_URL.to_string())
+}
+
+/// `LECTERN_BASE_URL` when it is set to an `http://` or `https://` URL (without a trailing
+/// slash); pages that know the request's host use that host when it is not set.
+pub fn configured_base_url() -> Option<String> {
     match std::env::var("LECTERN_BASE_URL") {
         Ok(url) if url.starts_with("http://") || url.starts_with("https://") => {
-            url.trim_end_matches('/').to_string()
+            Some(url.trim_end_matches('/').to_string())
         }
         Ok(url) if !url.is_empty() => {
             tracing::warn!(
                 "LECTERN_BASE_URL={url} is not an http:// or https:// URL; using {DEFAULT_BASE_URL}"
             );
-            DEFAULT_BASE_URL.to_string()
+            None
         }
-        _ => DEFAULT_BASE_URL.to_string(),
+        _ => None,
     }
+}
+
+/// The site settings read from the environment only, for `lectern config`: (variable, the
+/// value in effect, whether the environment set it).
+pub fn settings() -> Vec<(&'static str, String, bool)> {
+    let set = |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty());
+    vec![
+        (
+            "LECTERN_BASE_URL",
+            base_url(),
+            configured_base_url().is_some(),
+        ),
+        (
+            "LECTERN_ADMIN_EMAIL",
+            admin_email(),
+            set("LECTERN_ADMIN_EMAIL"),
+        ),
+        (
+            "LECTERN_OAI_PAGE_SIZE",
+            oai_page_size().to_string(),
+            set("LECTERN_OAI_PAGE_SIZE"),
+        ),
+    ]
 }
 
 /// An absolute URL for a site path such as `/items/x`.

@@ -1,7 +1,7 @@
 //! `lectern config`: flags beat the environment, which beats `lectern.toml`, which beats the
 //! defaults; every value says where it came from. A bad file is a clear error.
 
-use super::{lectern, stdout};
+use super::{lectern, stdout, Server};
 use crate::support::TestArchive;
 
 #[test]
@@ -18,6 +18,8 @@ fn config_prints_each_setting_with_its_source() {
         .env_remove("LECTERN_ARCHIVE")
         .env_remove("LECTERN_LOG_FORMAT")
         .env_remove("LECTERN_ADDR")
+        .env("LECTERN_BASE_URL", "https://lezingen.example.nl/")
+        .env_remove("LECTERN_ADMIN_EMAIL")
         .current_dir(archive.dir.path())
         .output()
         .unwrap();
@@ -42,6 +44,16 @@ fn config_prints_each_setting_with_its_source() {
         "{text}"
     );
     assert!(line("archive").contains("default"), "{text}");
+    // The site settings the environment alone sets are shown too, with their source.
+    assert!(
+        line("# LECTERN_BASE_URL").contains("https://lezingen.example.nl ")
+            && line("# LECTERN_BASE_URL").contains("from environment"),
+        "{text}"
+    );
+    assert!(
+        line("# LECTERN_ADMIN_EMAIL").contains("(default)"),
+        "{text}"
+    );
     // The output is itself a valid settings file.
     let parsed: toml::Table = toml::from_str(&text).unwrap();
     assert_eq!(parsed["addr"].as_str(), Some("0.0.0.0:8080"));
@@ -58,4 +70,25 @@ fn a_bad_settings_file_names_the_file_and_the_allowed_keys() {
         stderr.contains("lectern.toml") && stderr.contains("allowed keys"),
         "{stderr}"
     );
+}
+
+/// With `LECTERN_BASE_URL` set, an item page's own URL (citation, structured data) is the
+/// public one, as in feeds and sitemaps, not the host the request happened to use.
+#[test]
+fn item_pages_cite_the_configured_base_url() {
+    let archive = TestArchive::sample_plus(&[]);
+    let server = Server::start_with(
+        &archive,
+        &[("LECTERN_BASE_URL", "https://lezingen.example.nl/")],
+    );
+    let (status, page) = server.get("/items/essays-2018-whitfield-what-makes-a-profession");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains(
+            "https://lezingen.example.nl/items/essays-2018-whitfield-what-makes-a-profession"
+        ),
+        "{page}"
+    );
+    // The test client asks for host `localhost`.
+    assert!(!page.contains("http://localhost/items/"), "{page}");
 }

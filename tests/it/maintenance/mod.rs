@@ -23,12 +23,18 @@ pub struct Server {
 impl Server {
     /// Starts the server and waits until `/readyz` answers 200.
     pub fn start(archive: &TestArchive) -> Server {
+        Server::start_with(archive, &[])
+    }
+
+    /// [`Server::start`] with these environment variables set.
+    pub fn start_with(archive: &TestArchive, env: &[(&str, &str)]) -> Server {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
         let child = lectern(archive)
+            .envs(env.iter().copied())
             .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
