@@ -36,6 +36,7 @@ pub fn run(index_root: &Path, args: SearchArgs) -> Result<i32> {
         limit: args.limit.clamp(1, search::MAX_LIMIT),
         any_word: false,
         facet_limit: Some(web::params::FACET_VALUES),
+        exact_values: false,
     };
     let results = search::search(&generation, &request)?;
     if args.json {

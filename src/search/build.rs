@@ -237,12 +237,14 @@ fn proximity_leaves(
     leaves
 }
 
-/// The filter for one facet dimension: any of its values (exact key or the words of the name).
+/// The filter for one facet dimension: any of its values (exact key or the words of the name;
+/// with `exact`, the key only).
 pub fn dimension_filter(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     dimension: &str,
     values: &[String],
+    exact: bool,
 ) -> Option<Box<dyn Query>> {
     if values.is_empty() {
         return None;
@@ -266,6 +268,9 @@ pub fn dimension_filter(
                 IndexRecordOption::Basic,
             )),
         ));
+        if exact {
+            continue;
+        }
         // Lenient: `spreker:mönnink` matches "Herman de Mönnink"; `thema:armoede` a theme containing it.
         let text_fields: Vec<(Field, Words)> = match dimension {
             "speaker" => vec![(fields.speakers, analyzers.name_words(value))],
@@ -295,17 +300,19 @@ pub fn year_filter(fields: &Fields, years: YearRange) -> Box<dyn Query> {
     ))
 }
 
-/// All filters as MUST clauses, leaving out the dimension `except` (for "what if" facet counts).
+/// All filters as MUST clauses, leaving out the dimension `except` (for "what if" facet counts);
+/// `exact`: values match their key only ([`dimension_filter`]).
 pub fn filter_clauses(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     filters: &Filters,
     except: Option<&str>,
+    exact: bool,
 ) -> Vec<(Occur, Box<dyn Query>)> {
     crate::index::FACETS
         .into_iter()
         .filter(|dimension| except != Some(dimension))
-        .filter_map(|dimension| filter_of(fields, analyzers, filters, dimension))
+        .filter_map(|dimension| filter_of(fields, analyzers, filters, dimension, exact))
         .map(|q| {
             (
                 Occur::Must,
@@ -321,10 +328,17 @@ pub fn filter_of(
     analyzers: &mut QueryAnalyzers,
     filters: &Filters,
     dimension: &str,
+    exact: bool,
 ) -> Option<Box<dyn Query>> {
     match dimension {
         "year" => filters.years.map(|years| year_filter(fields, years)),
-        _ => dimension_filter(fields, analyzers, dimension, filters.values(dimension)),
+        _ => dimension_filter(
+            fields,
+            analyzers,
+            dimension,
+            filters.values(dimension),
+            exact,
+        ),
     }
 }
 

@@ -79,6 +79,9 @@ pub struct SearchRequest {
     pub any_word: bool,
     /// At most this many values per facet dimension (years are always all); `None`: all.
     pub facet_limit: Option<usize>,
+    /// Speaker, theme and series filters match a value's key exactly (the browse pages of one
+    /// value), not also the words of its name (`spreker:mönnink`).
+    pub exact_values: bool,
 }
 
 /// One facet value and how many results it has.
@@ -164,6 +167,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
         });
     }
     let limit = request.limit.clamp(1, MAX_LIMIT);
+    let exact = request.exact_values;
     let counter = FacetCounter {
         names: &generation.facet_names,
     };
@@ -173,11 +177,11 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     // otherwise each filtered dimension gets a pass of its own.
     let active: Vec<&'static str> = FACETS
         .into_iter()
-        .filter(|d| filter_of(fields, &mut analyzers, &query_filters, d).is_some())
+        .filter(|d| filter_of(fields, &mut analyzers, &query_filters, d, exact).is_some())
         .collect();
     let (split, split_filter) = match active.as_slice() {
         [one] => {
-            let filter = filter_of(fields, &mut analyzers, &query_filters, one);
+            let filter = filter_of(fields, &mut analyzers, &query_filters, one, exact);
             match filter {
                 Some(f) if filter_share(&searcher, fields, &query_filters, &*f) >= SPLIT_SHARE => {
                     (Some(*one), Some(f))
@@ -195,14 +199,14 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     let page = |all_words: bool, analyzers: &mut QueryAnalyzers| {
         let query = assemble(
             &text,
-            filter_clauses(fields, analyzers, &query_filters, None),
+            filter_clauses(fields, analyzers, &query_filters, None, exact),
             all_words,
         );
         let found = match &split_filter {
             Some(filter) => {
                 let pass = assemble(
                     &text,
-                    filter_clauses(fields, analyzers, &query_filters, split),
+                    filter_clauses(fields, analyzers, &query_filters, split, exact),
                     all_words,
                 );
                 collect_page(
@@ -242,7 +246,13 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     for &dimension in active.iter().filter(|d| split != Some(**d)) {
         let without = assemble(
             &text,
-            filter_clauses(fields, &mut analyzers, &query_filters, Some(dimension)),
+            filter_clauses(
+                fields,
+                &mut analyzers,
+                &query_filters,
+                Some(dimension),
+                exact,
+            ),
             all_words,
         );
         let counts = count_facets(

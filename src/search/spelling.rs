@@ -267,7 +267,7 @@ pub fn help(
         let parsed = parse(text);
         let words = text_query(fields, analyzers, &parsed.clauses, &[], searcher);
         let filter = if with_filters {
-            filter_clauses(fields, analyzers, filters, None)
+            filter_clauses(fields, analyzers, filters, None, false)
         } else {
             Vec::new()
         };

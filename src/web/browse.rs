@@ -34,43 +34,20 @@ struct Browse {
     all_years: Vec<u16>,
 }
 
-/// Runs the page's search and keeps only items that have exactly this value: the search
-/// filter is lenient (`/themes/zorg` would also find "informele zorg"), a page is not.
-async fn find(state: &AppState, filters: Filters) -> Result<Browse, WebError> {
-    let mut found = search_all(state, filters.clone()).await?;
-    for dimension in ["speaker", "theme", "series"] {
-        if let Some(slug) = filters.values(dimension).first() {
-            found.results.hits.retain(|hit| {
-                values_of(&hit.item, dimension)
-                    .iter()
-                    .any(|v| slugify(v) == *slug)
-            });
-            found.results.total = found.results.hits.len();
-        }
-    }
-    Ok(found)
-}
+/// Items per browse page.
+const BROWSE_PAGE: usize = MAX_LIMIT;
 
-/// An item's values of a dimension, spellings as written in the file included.
-fn values_of<'a>(item: &'a Item, dimension: &str) -> Vec<&'a str> {
-    match dimension {
-        "speaker" => item
-            .speakers
-            .iter()
-            .flat_map(|s| std::iter::once(s.name.as_str()).chain(s.as_written.as_deref()))
-            .collect(),
-        "theme" => item.themes.iter().map(String::as_str).collect(),
-        _ => item.series.iter().map(String::as_str).collect(),
-    }
-}
-
-async fn search_all(state: &AppState, filters: Filters) -> Result<Browse, WebError> {
+/// Runs the page's search: items that have exactly this value (the key, not the words of the
+/// name: `/themes/zorg` does not list "informele zorg"), newest first, `page` (from 1) of them.
+async fn find(state: &AppState, filters: Filters, page: usize) -> Result<Browse, WebError> {
     state
         .with_index(move |generation| {
             let request = SearchRequest {
                 filters,
                 sort: Sort::Newest,
-                limit: MAX_LIMIT,
+                offset: (page - 1) * BROWSE_PAGE,
+                limit: BROWSE_PAGE,
+                exact_values: true,
                 ..SearchRequest::default()
             };
             let results = search::search(generation, &request)?;
@@ -87,6 +64,38 @@ async fn search_all(state: &AppState, filters: Filters) -> Result<Browse, WebErr
             Ok(Browse { results, all_years })
         })
         .await
+}
+
+/// The `page` parameter of a browse page (from 1; anything else is page 1).
+fn page_number(raw: Option<&str>) -> usize {
+    raw.and_then(|r| serde_urlencoded::from_str::<Vec<(String, String)>>(r).ok())
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "page"))
+        .and_then(|(_, v)| v.parse().ok())
+        .filter(|n: &usize| *n >= 1 && *n <= 100_000)
+        .unwrap_or(1)
+}
+
+/// Links to the other pages of a browse page at `path` with `total` items.
+fn pager(ui: Ui, path: &str, page: usize, total: usize) -> Markup {
+    let t = ui.t();
+    let pages = total.div_ceil(BROWSE_PAGE);
+    let link = |n: usize| {
+        let at = if n == 1 {
+            path.to_string()
+        } else {
+            format!("{path}?page={n}")
+        };
+        ui_url(&at, ui)
+    };
+    html! {
+        @if pages > 1 {
+            nav.pager aria-label=(t.page) {
+                @if page > 1 { a rel="prev" href=(link(page - 1)) { (t.previous) } }
+                span { (t.page) " " (page) " / " (pages) }
+                @if page < pages { a rel="next" href=(link(page + 1)) { (t.next) } }
+            }
+        }
+    }
 }
 
 fn items(results: &SearchResults) -> Vec<Item> {
@@ -114,17 +123,20 @@ async fn speaker(
         speakers: vec![slug.clone()],
         ..Filters::default()
     };
-    let found = match find(&state, filters).await {
-        Ok(found) if found.results.total > 0 => found,
+    let number = page_number(raw.as_deref());
+    let found = match find(&state, filters, number).await {
+        Ok(found) if !found.results.hits.is_empty() => found,
         Ok(_) => return WebError::NotFound.page(ui),
         Err(e) => return e.page(ui),
     };
+    let at = format!("/speakers/{slug}");
     match display_name(&found.results, "speaker", &slug) {
         Some(name) => page(speaker_view(
             ui,
             &name,
             &found.results,
-            &switch_url(&format!("/speakers/{slug}"), raw.as_deref(), ui),
+            &switch_url(&at, raw.as_deref(), ui),
+            pager(ui, &at, number, found.results.total),
         )),
         None => match canonical_of_variant(&found.results, &slug) {
             // A spelling variant: the person's page is under the canonical name.
@@ -162,7 +174,9 @@ async fn theme(
         filters,
         ("theme", &slug),
         (&headers, raw, &at),
-        |ui, name, results, switch| list_view(ui, "theme", name, results, html! {}, switch),
+        |ui, name, results, switch, pages| {
+            list_view(ui, "theme", name, results, (html! {}, pages), switch)
+        },
     )
     .await
 }
@@ -195,14 +209,16 @@ async fn browse_value(
     filters: Filters,
     (dimension, slug): (&str, &str),
     (headers, raw, at): (&HeaderMap, Option<String>, &str),
-    view: impl FnOnce(Ui, &str, &SearchResults, &str) -> Markup,
+    view: impl FnOnce(Ui, &str, &SearchResults, &str, Markup) -> Markup,
 ) -> Response {
     let ui = ui_of(headers, raw.as_deref());
-    match find(state, filters).await {
-        Ok(found) if found.results.total > 0 => {
+    let number = page_number(raw.as_deref());
+    match find(state, filters, number).await {
+        Ok(found) if !found.results.hits.is_empty() => {
             let name = display_name(&found.results, dimension, slug).unwrap_or(slug.to_string());
             let switch = switch_url(at, raw.as_deref(), ui);
-            page(view(ui, &name, &found.results, &switch))
+            let pages = pager(ui, at, number, found.results.total);
+            page(view(ui, &name, &found.results, &switch, pages))
         }
         Ok(_) => WebError::NotFound.page(ui),
         Err(e) => e.page(ui),
@@ -223,16 +239,19 @@ async fn year(
         years: Some(range),
         ..Filters::default()
     };
-    match find(&state, filters).await {
-        Ok(found) if found.results.total > 0 => {
+    let number = page_number(raw.as_deref());
+    match find(&state, filters, number).await {
+        Ok(found) if !found.results.hits.is_empty() => {
             let nav = year_nav(ui, range.from, &found.all_years);
+            let at = format!("/years/{year}");
+            let pages = pager(ui, &at, number, found.results.total);
             page(list_view(
                 ui,
                 "year",
                 &year,
                 &found.results,
-                nav,
-                &switch_url(&format!("/years/{year}"), raw.as_deref(), ui),
+                (nav, pages),
+                &switch_url(&at, raw.as_deref(), ui),
             ))
         }
         Ok(_) => WebError::NotFound.page(ui),
@@ -258,7 +277,7 @@ fn list_view(
     dimension: &str,
     name: &str,
     results: &SearchResults,
-    extra: Markup,
+    (extra, pages): (Markup, Markup),
     switch: &str,
 ) -> Markup {
     let t = ui.t();
@@ -278,12 +297,21 @@ fn list_view(
             p { ((t.item_count)(results.total)) }
             (extra)
             (item_list(ui, &items(results)))
+            (pages)
         },
     )
 }
 
+/// The first and last year of all the page's items (from the year counts, not only the hits
+/// shown).
 fn years_span(results: &SearchResults) -> String {
-    let years: Vec<u16> = results.hits.iter().map(|h| h.item.year()).collect();
+    let years: Vec<u16> = results
+        .facets
+        .get("year")
+        .into_iter()
+        .flatten()
+        .filter_map(|y| y.value.parse().ok())
+        .collect();
     match (years.iter().min(), years.iter().max()) {
         (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
         (Some(a), _) => a.to_string(),
@@ -295,7 +323,7 @@ fn speaker_link(ui: Ui, name: &str) -> Markup {
     html! { a href=(ui_url(&format!("/speakers/{}", slugify(name)), ui)) { (name) } }
 }
 
-fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Markup {
+fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages: Markup) -> Markup {
     let t = ui.t();
     layout_with_head(
         ui,
@@ -327,11 +355,18 @@ fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Mar
                     }
                 }
             }
+            (pages)
         },
     )
 }
 
-fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Markup {
+fn speaker_view(
+    ui: Ui,
+    name: &str,
+    results: &SearchResults,
+    switch: &str,
+    pages: Markup,
+) -> Markup {
     let t = ui.t();
     let mut variants: Vec<&str> = results
         .hits
@@ -342,19 +377,16 @@ fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Ma
         .collect();
     variants.sort();
     variants.dedup();
-    let mut co_speakers: Vec<(String, usize)> = Vec::new();
-    for other in results
-        .hits
-        .iter()
-        .flat_map(|h| &h.item.speakers)
-        .filter(|s| s.name != name)
-    {
-        match co_speakers.iter_mut().find(|(n, _)| *n == other.name) {
-            Some(entry) => entry.1 += 1,
-            None => co_speakers.push((other.name.clone(), 1)),
-        }
-    }
-    co_speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // Over all the speaker's items, not only this page's: the speaker counts of the search,
+    // most frequent first.
+    let co_speakers: Vec<(String, u64)> = results
+        .facets
+        .get("speaker")
+        .into_iter()
+        .flatten()
+        .filter(|s| s.value != name)
+        .map(|s| (s.value.clone(), s.count))
+        .collect();
     layout_with_head(
         ui,
         name,
@@ -389,6 +421,7 @@ fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str) -> Ma
                     }
                 }
             }
+            (pages)
         },
     )
 }

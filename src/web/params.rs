@@ -123,6 +123,7 @@ impl SearchParams {
             limit,
             any_word: false,
             facet_limit: Some(self.facets.unwrap_or(FACET_VALUES)),
+            exact_values: false,
         }
     }
 

@@ -156,3 +156,61 @@ async fn interface_language_follows_the_browser() {
     .await;
     assert!(english.contains("lang=\"en\"") && english.contains("Search"));
 }
+
+/// A browse page lists every item of its value, a hundred a page, with the true total: an
+/// archive can have more items of a theme or a year than one page shows.
+#[tokio::test]
+async fn browse_pages_page_through_all_items_of_a_value() {
+    let files: Vec<(String, String)> = (1..=130)
+        .map(|n| {
+            (
+                format!("reports/2005-verslag-{n:03}.md"),
+                format!(
+                    "+++\ntitle = \"Verslag {n}\"\ndate = \"2005-{month:02}\"\nkind = \"report\"\n\
+                     speakers = [\"Anna de Vries\"]\nthemes = [\"buurtwerk\"]\nlanguage = \"nl\"\n+++\n\n\
+                     Verslag nummer {n} over buurtwerk.\n",
+                    month = n % 12 + 1
+                ),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    let archive = TestArchive::sample_plus(&refs);
+    archive.build();
+    let app = app(AppState::new(&archive.index()));
+    for path in [
+        "/themes/buurtwerk",
+        "/speakers/anna-de-vries",
+        "/years/2005",
+    ] {
+        let (status, first) = get(&app, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            first.contains("130 items") && !first.contains("100 items"),
+            "{path}: the total, not the page's 100"
+        );
+        assert!(
+            first.contains(&format!("{path}?page=2")),
+            "{path}: a link to page 2"
+        );
+        let (status, second) = get(&app, &format!("{path}?page=2")).await;
+        assert_eq!(status, StatusCode::OK, "{path}?page=2");
+        let listed = |page: &str| {
+            (1..=130)
+                .filter(|n| page.contains(&format!("/items/reports-2005-verslag-{n:03}\"")))
+                .count()
+        };
+        assert_eq!(
+            listed(&first) + listed(&second),
+            130,
+            "{path}: every item on one page"
+        );
+        assert_eq!(
+            get(&app, &format!("{path}?page=3")).await.0,
+            StatusCode::NOT_FOUND
+        );
+    }
+}
