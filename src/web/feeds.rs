@@ -115,10 +115,12 @@ async fn browse(
     base: &str,
     slug: String,
 ) -> Response {
+    // The same items as the value's page: by its key, not the words of its name.
     let request = SearchRequest {
         filters,
         sort: Sort::Newest,
         limit: FEED_SIZE,
+        exact_values: true,
         ..SearchRequest::default()
     };
     let results = match state.search(request).await {

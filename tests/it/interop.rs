@@ -64,6 +64,13 @@ async fn feeds_list_items_with_absolute_ids_and_speakers_as_authors() {
     }
     let (status, _) = get(&app, "/speakers/nobody-at-all/feed.atom").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // A feed has the items of its page: a value by its key, so `werk` is no theme of its own
+    // (not "sociaal werk" or "methodisch werken") for the page and the feed alike.
+    assert_eq!(get(&app, "/themes/werk").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&app, "/themes/werk/feed.atom").await.0,
+        StatusCode::NOT_FOUND
+    );
     let (status, _) = get(&app, "/search.atom?page=0").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
