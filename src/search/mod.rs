@@ -175,19 +175,15 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     // With one such dimension whose filter lets through a good share of the archive, the
     // search runs once without it and the filter is checked per match (`facets::Split`);
     // otherwise each filtered dimension gets a pass of its own.
-    let active: Vec<&'static str> = FACETS
+    let active: Vec<(&'static str, Box<dyn Query>)> = FACETS
         .into_iter()
-        .filter(|d| filter_of(fields, &mut analyzers, &query_filters, d, exact).is_some())
+        .filter_map(|d| filter_of(fields, &mut analyzers, &query_filters, d, exact).map(|f| (d, f)))
         .collect();
     let (split, split_filter) = match active.as_slice() {
-        [one] => {
-            let filter = filter_of(fields, &mut analyzers, &query_filters, one, exact);
-            match filter {
-                Some(f) if filter_share(&searcher, fields, &query_filters, &*f) >= SPLIT_SHARE => {
-                    (Some(*one), Some(f))
-                }
-                _ => (None, None),
-            }
+        [(one, filter)]
+            if filter_share(&searcher, fields, &query_filters, &**filter) >= SPLIT_SHARE =>
+        {
+            (Some(*one), Some(filter.box_clone()))
         }
         _ => (None, None),
     };
@@ -243,7 +239,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
             facets.insert(dimension, values.clone());
         }
     }
-    for &dimension in active.iter().filter(|d| split != Some(**d)) {
+    for &(dimension, _) in active.iter().filter(|(d, _)| split != Some(*d)) {
         let without = assemble(
             &text,
             filter_clauses(
