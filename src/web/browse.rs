@@ -12,9 +12,9 @@ use maud::{html, Markup};
 
 use super::error::WebError;
 use super::i18n::Ui;
-use super::pages::{page, switch_url, ui_of};
+use super::pages::{page, query_param, switch_url, ui_of};
 use super::structured;
-use super::views::{item_list, layout_with_head, ui_url};
+use super::views::{self, item_list, layout_with_head, ui_url};
 use super::AppState;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
@@ -68,34 +68,19 @@ async fn find(state: &AppState, filters: Filters, page: usize) -> Result<Browse,
 
 /// The `page` parameter of a browse page (from 1; anything else is page 1).
 fn page_number(raw: Option<&str>) -> usize {
-    raw.and_then(|r| serde_urlencoded::from_str::<Vec<(String, String)>>(r).ok())
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "page"))
-        .and_then(|(_, v)| v.parse().ok())
+    query_param(raw, "page")
+        .and_then(|v| v.parse().ok())
         .filter(|n: &usize| *n >= 1 && *n <= 100_000)
         .unwrap_or(1)
 }
 
 /// Links to the other pages of a browse page at `path` with `total` items.
 fn pager(ui: Ui, path: &str, page: usize, total: usize) -> Markup {
-    let t = ui.t();
-    let pages = total.div_ceil(BROWSE_PAGE);
-    let link = |n: usize| {
-        let at = if n == 1 {
-            path.to_string()
-        } else {
-            format!("{path}?page={n}")
-        };
-        ui_url(&at, ui)
+    let link = |n: usize| match n {
+        1 => ui_url(path, ui),
+        n => ui_url(&format!("{path}?page={n}"), ui),
     };
-    html! {
-        @if pages > 1 {
-            nav.pager aria-label=(t.page) {
-                @if page > 1 { a rel="prev" href=(link(page - 1)) { (t.previous) } }
-                span { (t.page) " " (page) " / " (pages) }
-                @if page < pages { a rel="next" href=(link(page + 1)) { (t.next) } }
-            }
-        }
-    }
+    views::pager(ui, page, total.div_ceil(BROWSE_PAGE), link)
 }
 
 fn items(results: &SearchResults) -> Vec<Item> {

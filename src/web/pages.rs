@@ -28,14 +28,17 @@ pub fn router() -> Router<AppState> {
         .route("/items/{id}", get(super::item_page::item))
 }
 
+/// The first value of one parameter of a raw query string.
+pub fn query_param(raw: Option<&str>, key: &str) -> Option<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(raw?)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+}
+
 pub fn ui_of(headers: &HeaderMap, raw: Option<&str>) -> Ui {
-    let explicit = raw.and_then(|raw| {
-        serde_urlencoded::from_str::<Vec<(String, String)>>(raw)
-            .ok()?
-            .into_iter()
-            .find(|(k, _)| k == "ui")
-            .map(|(_, v)| v)
-    });
+    let explicit = query_param(raw, "ui");
     let accept = headers.get("accept-language").and_then(|v| v.to_str().ok());
     Ui::choose(explicit.as_deref(), accept)
 }

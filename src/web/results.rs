@@ -8,7 +8,7 @@ use maud::{html, Markup};
 use super::i18n::Ui;
 use super::params::{SearchParams, MAX_PAGE, PAGE_SIZE};
 use super::structured;
-use super::views::{highlighted, item_meta, layout_with_head, ui_url};
+use super::views::{self, highlighted, item_meta, layout_with_head, ui_url};
 use crate::index::FACETS;
 use crate::search::{FacetCount, Hit, SearchResults, Sort};
 
@@ -222,19 +222,10 @@ fn hit_view(ui: Ui, hit: &Hit) -> Markup {
 }
 
 fn pager(ui: Ui, params: &SearchParams, total: usize) -> Markup {
-    let t = ui.t();
     let pages = total
         .div_ceil(params.limit.unwrap_or(PAGE_SIZE))
         .min(MAX_PAGE);
-    html! {
-        @if pages > 1 {
-            nav.pager aria-label=(t.page) {
-                @if params.page > 1 { a rel="prev" href=(link(ui, params.with_page(params.page - 1))) { (t.previous) } }
-                span { (t.page) " " (params.page) " / " (pages) }
-                @if params.page < pages { a rel="next" href=(link(ui, params.with_page(params.page + 1))) { (t.next) } }
-            }
-        }
-    }
+    views::pager(ui, params.page, pages, |n| link(ui, params.with_page(n)))
 }
 
 fn active_filters(ui: Ui, params: &SearchParams) -> Markup {

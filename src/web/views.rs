@@ -66,6 +66,21 @@ pub fn layout_with_head(
     }
 }
 
+/// "Previous · page N / M · next" for page `page` of `pages` (nothing for a single page);
+/// `link` gives a page's URL.
+pub fn pager(ui: Ui, page: usize, pages: usize, link: impl Fn(usize) -> String) -> Markup {
+    let t = ui.t();
+    html! {
+        @if pages > 1 {
+            nav.pager aria-label=(t.page) {
+                @if page > 1 { a rel="prev" href=(link(page - 1)) { (t.previous) } }
+                span { (t.page) " " (page) " / " (pages) }
+                @if page < pages { a rel="next" href=(link(page + 1)) { (t.next) } }
+            }
+        }
+    }
+}
+
 /// Adds `ui=en` to internal links when the interface is English, so the choice sticks.
 pub fn ui_url(path: &str, ui: Ui) -> String {
     match ui {
