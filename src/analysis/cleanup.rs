@@ -143,26 +143,30 @@ fn flush(current: &mut Vec<String>, double_spaced: bool, blocks: &mut Vec<Block>
 }
 
 /// How many lines from `i` form a heading, if they do: one short line followed by a line that
-/// starts a sentence, or up to three short lines closed by a blank line.
+/// starts a sentence, or up to three short lines closed by a blank line (a title broken over
+/// lines may break after `de` or `voor`; only its last line must not end like that).
 fn heading_at(lines: &[Line], i: usize) -> Option<usize> {
-    if !starts_upper(&lines[i].text) || !headingish(&lines[i].text) {
+    if !starts_upper(&lines[i].text) || !short_line(&lines[i].text) {
         return None;
     }
     let next_starts_sentence = |j: usize| lines.get(j).is_none_or(|l| starts_upper(&l.text));
-    if lines.get(i + 1).is_some() && next_starts_sentence(i + 1) {
+    if headingish(&lines[i].text) && lines.get(i + 1).is_some() && next_starts_sentence(i + 1) {
         return Some(1);
     }
     let mut words = 0;
     for len in 1..=3 {
         let line = lines.get(i + len - 1)?;
-        if len > 1 && (line.blank_before || !headingish(&line.text)) {
+        if len > 1 && (line.blank_before || !short_line(&line.text)) {
             return None;
         }
         words += line.text.split_whitespace().count();
         let closed = lines.get(i + len).is_none_or(|l| l.blank_before);
         if closed {
-            return (len > 1 && words <= HEADING_BLOCK_MAX_WORDS && next_starts_sentence(i + len))
-                .then_some(len);
+            return (len > 1
+                && headingish(&line.text)
+                && words <= HEADING_BLOCK_MAX_WORDS
+                && next_starts_sentence(i + len))
+            .then_some(len);
         }
     }
     None
@@ -170,10 +174,14 @@ fn heading_at(lines: &[Line], i: usize) -> Option<usize> {
 
 /// Short, and not ending like a sentence, a broken word or a phrase that goes on.
 fn headingish(text: &str) -> bool {
-    let last = text.chars().last().unwrap_or(' ');
     let last_word = text.split_whitespace().last().unwrap_or("");
-    !GOES_ON.contains(&last_word)
-        && text.chars().count() <= HEADING_MAX_CHARS
+    !GOES_ON.contains(&last_word) && short_line(text)
+}
+
+/// Short, and not ending like a sentence or a broken word.
+fn short_line(text: &str) -> bool {
+    let last = text.chars().last().unwrap_or(' ');
+    text.chars().count() <= HEADING_MAX_CHARS
         && text.split_whitespace().count() <= HEADING_MAX_WORDS
         && !matches!(
             last,
@@ -211,6 +219,12 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
+    /// A report in the style of a PDF extraction, written for these tests: a title over two
+    /// lines, a double-spaced lead, hard-wrapped body lines with trailing spaces, words broken
+    /// across lines, real hyphens at line ends, three headings and a double-spaced sidebar.
+    const REPORT: &str = include_str!("../../tests/fixtures/report-nl.txt");
+
+    /// The seed report of ../shared, for the tests that check the cleanup on the real extraction.
     fn seed() -> String {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -226,70 +240,97 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn joins_words_broken_across_lines_in_the_seed() {
-        let clean = clean_text(&seed());
-        let words = words(&clean);
-        for word in [
-            "identiteit",
-            "opbouwwerker",
-            "gemakkelijk",
-            "problematisch",
-            "arbeidsbelasting",
-            "stressreductie",
-            "situaties",
-            "politieke",
-            "symptomatisch",
-            "waarmee",
-            "organisatorische",
-        ] {
-            assert!(words.contains(word), "{word} missing in:\n{clean}");
+    fn assert_joined(clean: &str, joined: &[&str], broken: &[&str]) {
+        let words = words(clean);
+        for word in joined {
+            assert!(words.contains(*word), "{word} missing in:\n{clean}");
         }
-        for broken in ["identi", "teit", "opbouw-werker", "gemakke", "lijk"] {
-            assert!(!words.contains(broken), "{broken} left in:\n{clean}");
+        for part in broken {
+            assert!(!words.contains(*part), "{part} left in:\n{clean}");
         }
     }
 
+    fn assert_headings(clean: &str, title: &str, headings: &[&str]) {
+        assert!(clean.starts_with(&format!("## {title}\n")), "{clean}");
+        for heading in headings {
+            let line = format!("## {heading}");
+            assert!(
+                clean.lines().any(|l| l == line),
+                "{line} missing in:\n{clean}"
+            );
+        }
+        let count = clean.lines().filter(|l| l.starts_with("## ")).count();
+        assert_eq!(count, headings.len() + 1, "{clean}");
+    }
+
     #[test]
-    fn keeps_real_hyphens_in_the_seed() {
-        let clean = clean_text(&seed());
-        assert!(clean.contains("ANWB-bord"));
-        assert!(clean.contains("Movisie-bijeenkomst"));
-        assert!(
-            clean.contains("ervarings-, contact- en contextberoep"),
-            "{clean}"
+    fn joins_words_broken_across_lines() {
+        assert_joined(
+            &clean_text(REPORT),
+            &[
+                "identiteit",
+                "vrijwilligers",
+                "opbouwwerker",
+                "gemakkelijk",
+                "organisatorische",
+                "verantwoordelijkheid",
+                "samenwerking",
+            ],
+            &[
+                "identi",
+                "teit",
+                "vrijwil",
+                "opbouw-werker",
+                "gemakke",
+                "lijk",
+            ],
         );
     }
 
     #[test]
-    fn headings_in_the_seed_become_markdown_headings() {
-        let clean = clean_text(&seed());
-        for heading in ["## Machteloosheid", "## Discontinuïteit", "## Pleidooi"] {
-            assert!(
-                clean.lines().any(|l| l == heading),
-                "{heading} missing in:\n{clean}"
-            );
-        }
-        assert!(clean.starts_with("## Het uur van de waarheid voor het sociaal werk\n"));
-        let headings = clean.lines().filter(|l| l.starts_with("## ")).count();
-        assert_eq!(headings, 4, "{clean}");
+    fn keeps_real_hyphens() {
+        let clean = clean_text(REPORT);
+        assert!(clean.contains("GGD-locatie"), "{clean}");
+        assert!(clean.contains("Wijkplein-gebouw"), "{clean}");
+        assert!(clean.contains("taal-, reken- en schrijfhulp"), "{clean}");
     }
 
     #[test]
-    fn rebuilds_paragraphs_and_collapses_whitespace() {
-        let clean = clean_text(&seed());
+    fn short_lines_before_a_sentence_become_headings() {
+        let clean = clean_text(REPORT);
+        assert_headings(
+            &clean,
+            "Gereedschap voor de lange adem",
+            &["Versnippering", "Geen vaste gezichten", "Een oproep"],
+        );
+    }
+
+    #[test]
+    fn rebuilds_paragraphs_and_sets_the_sidebar_apart() {
+        let clean = clean_text(REPORT);
         // The double-spaced lead is one paragraph, not one per line.
         let lead = clean
             .split("\n\n")
-            .find(|p| p.starts_with("De bijeenkomst"))
+            .find(|p| p.starts_with("Op de avond"))
             .unwrap();
-        assert!(lead.contains("belegde op 6 oktober, leverde"), "{lead}");
-        assert!(lead.ends_with("wordt versterkt."), "{lead}");
+        assert!(
+            lead.contains("organiseerde rond de Marie Kamphuis Lezing"),
+            "{lead}"
+        );
+        assert!(lead.ends_with("was eensgezind."), "{lead}");
         assert!(!clean.contains("  "));
         assert!(!clean.contains(" \n"));
-        // The double-spaced sidebar after the body reads as whole paragraphs, set apart as a quote.
-        assert!(clean.contains("\n\n> De berichtgeving over de verschijning van het essay Het geheim van de lange relatie ging gepaard"), "{clean}");
-        assert!(clean.ends_with("\n\n> Het essay is te downloaden via de website van Movisie: Verschenen essay: Het geheim van de lange relatie | Movisie."), "{clean}");
+        // The double-spaced box after the body reads as whole paragraphs, set apart as a quote.
+        assert!(
+            clean.contains("\n\n> Het verslag van de vorige bijeenkomst verscheen onder de titel"),
+            "{clean}"
+        );
+        assert!(
+            clean.ends_with(
+                "\n\n> Het verslag is op te vragen bij het secretariaat van het Wijkplein."
+            ),
+            "{clean}"
+        );
         assert_eq!(
             clean.matches("\n> ").count(),
             2,
@@ -297,9 +338,49 @@ mod tests {
         );
         let paragraphs = clean.split("\n\n").count();
         assert!(
-            (12..=20).contains(&paragraphs),
+            (9..=14).contains(&paragraphs),
             "{paragraphs} blocks:\n{clean}"
         );
+    }
+
+    #[test]
+    #[ignore = "needs ../shared"]
+    fn cleans_the_seed_report() {
+        let clean = clean_text(&seed());
+        assert_joined(
+            &clean,
+            &[
+                "identiteit",
+                "opbouwwerker",
+                "gemakkelijk",
+                "problematisch",
+                "arbeidsbelasting",
+                "stressreductie",
+                "situaties",
+                "politieke",
+                "symptomatisch",
+                "waarmee",
+                "organisatorische",
+            ],
+            &["identi", "teit", "opbouw-werker", "gemakke", "lijk"],
+        );
+        assert!(clean.contains("ANWB-bord"));
+        assert!(clean.contains("Movisie-bijeenkomst"));
+        assert!(
+            clean.contains("ervarings-, contact- en contextberoep"),
+            "{clean}"
+        );
+        assert_headings(
+            &clean,
+            "Het uur van de waarheid voor het sociaal werk",
+            &["Machteloosheid", "Discontinuïteit", "Pleidooi"],
+        );
+        assert_eq!(
+            clean.matches("\n> ").count(),
+            2,
+            "only the sidebar is quoted"
+        );
+        assert_eq!(clean, clean_text(&seed()), "deterministic");
     }
 
     #[test]
@@ -340,8 +421,8 @@ mod tests {
     }
 
     #[test]
-    fn is_deterministic_and_idempotent_on_its_paragraph_text() {
-        let once = clean_text(&seed());
-        assert_eq!(once, clean_text(&seed()));
+    fn is_deterministic() {
+        let once = clean_text(REPORT);
+        assert_eq!(once, clean_text(REPORT));
     }
 }

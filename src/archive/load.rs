@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::front_matter::parse_item;
 use super::item::Item;
@@ -43,10 +44,38 @@ pub struct LoadedItem {
     pub item: Item,
     /// FNV-1a of the file's bytes: tells the indexer whether the item changed.
     pub hash: u64,
+    /// The file's datestamp when it was read (`stamp::changed_at`), kept in the index.
+    pub changed: SystemTime,
+}
+
+/// How often each folder was loaded whole, or had an item file in it read or stamped, so that
+/// tests can prove a request path never touches the archive's files. Keyed by folder, so the
+/// map stays as small as the archive's folder tree.
+static READS: std::sync::Mutex<Option<HashMap<PathBuf, u64>>> = std::sync::Mutex::new(None);
+
+/// Counts one load of the folder `dir`, or one read or datestamp of a file in it.
+pub(crate) fn count_read(dir: &Path) {
+    *READS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get_or_insert_with(HashMap::new)
+        .entry(dir.to_path_buf())
+        .or_insert(0) += 1;
+}
+
+/// How many times this process loaded the folder `dir` whole, or read or stamped an item
+/// file directly in it.
+pub fn reads_in(dir: &Path) -> u64 {
+    let reads = READS.lock().unwrap_or_else(|e| e.into_inner());
+    reads
+        .as_ref()
+        .and_then(|map| map.get(dir).copied())
+        .unwrap_or(0)
 }
 
 /// Loads every item below `root`. Fails only when `root` itself cannot be read.
 pub fn load_archive(root: &Path) -> std::io::Result<Loaded> {
+    count_read(root);
     let mut files = Vec::new();
     collect_item_files(root, root, &mut files)?;
     files.sort();
@@ -93,6 +122,7 @@ pub fn load_file(path: &Path, relative: &Path) -> Result<LoadedItem, Vec<FileErr
         line,
         message,
     };
+    count_read(path.parent().unwrap_or(path));
     let bytes =
         std::fs::read(path).map_err(|e| vec![error(1, format!("cannot read the file: {e}"))])?;
     let text = match std::str::from_utf8(&bytes) {
@@ -122,6 +152,7 @@ pub fn load_file(path: &Path, relative: &Path) -> Result<LoadedItem, Vec<FileErr
     Ok(LoadedItem {
         item,
         hash: fnv1a(&bytes),
+        changed: super::stamp::changed_at(path).unwrap_or(SystemTime::UNIX_EPOCH),
     })
 }
 

@@ -11,11 +11,23 @@ use std::time::SystemTime;
 
 use super::load::{load_archive, Loaded};
 
+/// A datestamp as seconds since the epoch (a time before the epoch counts as the epoch).
+pub fn seconds_of(time: SystemTime) -> u64 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Seconds since the epoch as a datestamp.
+pub fn stamp_of(seconds: u64) -> SystemTime {
+    SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(seconds)
+}
+
 /// The folder inside the archive where deleted items are kept, under their original path.
 pub const TRASH_DIR: &str = "_trash";
 
 /// When the file at `path` last changed (content, or place).
 pub fn changed_at(path: &Path) -> std::io::Result<SystemTime> {
+    super::load::count_read(path.parent().unwrap_or(path));
     let metadata = std::fs::metadata(path)?;
     let modified = metadata.modified()?;
     Ok(status_changed(&metadata).map_or(modified, |c| c.max(modified)))

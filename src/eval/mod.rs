@@ -58,6 +58,7 @@ pub fn evaluate(collection: &Collection) -> Result<Evaluation> {
             .map(|item| LoadedItem {
                 item: item.clone(),
                 hash: 0,
+                changed: std::time::SystemTime::UNIX_EPOCH,
             })
             .collect(),
         ..Loaded::default()

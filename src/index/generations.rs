@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
-use tantivy::Index;
+use tantivy::{Index, IndexWriter};
 
 use super::progress::Progress;
-use super::schema::build_schema;
+use super::schema::{build_schema, Fields};
 use super::store::{commit, current_generation, open_writer, IndexError, SyncReport, WRITER_WAIT};
 use super::sync::document;
 use crate::analysis::register;
@@ -90,57 +90,115 @@ pub fn rebuild(root: &Path, loaded: &Loaded) -> Result<SyncReport, IndexError> {
 
 /// The rebuild itself; the caller holds the lock.
 pub(super) fn rebuild_locked(
-    _lock: &RebuildLock,
+    lock: &RebuildLock,
     root: &Path,
     items: &[LoadedItem],
     (speakers, themes): (&SpeakerNames, &ThemeList),
     progress: &dyn Progress,
 ) -> Result<SyncReport, IndexError> {
-    let started = Instant::now();
-    let live = current_generation(root);
-    remove_generations_except(root, live.as_deref());
-    let name = format!("gen-{}-{}", epoch().as_millis(), std::process::id());
-    let path = root.join(&name);
-    std::fs::create_dir_all(&path)?;
-    let (schema, fields) = build_schema();
-    let index = Index::create_in_dir(&path, schema)?;
-    register(index.tokenizers());
-    let threads = if items.len() > 500 {
-        std::thread::available_parallelism()
-            .map(|n| n.get().min(4))
-            .unwrap_or(1)
-    } else {
-        1
-    };
-    let mut writer = open_writer(&index, root, threads)?;
+    let mut generation = NewGeneration::start(lock, root, items.len())?;
     progress.begin("indexing", items.len() as u64);
     for item in items {
-        writer.add_document(document(&fields, speakers, item))?;
+        generation.add(speakers, item)?;
         progress.advance(1);
     }
     progress.finish();
-    // The writer's threads may still be analysing queued documents: commit waits for them.
-    progress.begin("committing", 1);
-    commit(&mut writer, themes)?;
-    writer.wait_merging_threads()?;
-    progress.advance(1);
-    progress.finish();
-    crate::archive::write::write_atomically(&root.join(super::store::CURRENT), name.as_bytes())?;
-    remove_generations_except(root, Some(&name));
-    let record = LastReindex {
-        generation: name,
-        finished: epoch().as_secs(),
-        seconds: started.elapsed().as_secs_f64(),
-        items: items.len(),
-    };
-    let json = serde_json::to_vec(&record).expect("a record serialises");
-    crate::archive::write::write_atomically(&root.join(LAST_REINDEX), &json)?;
-    Ok(SyncReport {
-        added: items.len(),
-        rebuilt: true,
-        items: items.len(),
-        ..SyncReport::default()
-    })
+    generation.finish(themes, progress)
+}
+
+/// A generation being built beside the live one, under the rebuild lock: items are added one
+/// at a time (the caller may stream them from the archive), then [`NewGeneration::finish`]
+/// commits it and switches `CURRENT` to it. Dropped unfinished, it is left for the next
+/// rebuild to remove, and the live generation is untouched.
+pub(super) struct NewGeneration<'l> {
+    _lock: &'l RebuildLock,
+    root: PathBuf,
+    name: String,
+    fields: Fields,
+    writer: IndexWriter,
+    started: Instant,
+    items: usize,
+}
+
+impl<'l> NewGeneration<'l> {
+    /// Creates the folder and the writer; `expected` items decide how many indexing threads.
+    pub(super) fn start(
+        lock: &'l RebuildLock,
+        root: &Path,
+        expected: usize,
+    ) -> Result<NewGeneration<'l>, IndexError> {
+        let started = Instant::now();
+        let live = current_generation(root);
+        remove_generations_except(root, live.as_deref());
+        let name = format!("gen-{}-{}", epoch().as_millis(), std::process::id());
+        let path = root.join(&name);
+        std::fs::create_dir_all(&path)?;
+        let (schema, fields) = build_schema();
+        let index = Index::create_in_dir(&path, schema)?;
+        register(index.tokenizers());
+        let threads = if expected > 500 {
+            std::thread::available_parallelism()
+                .map(|n| n.get().min(4))
+                .unwrap_or(1)
+        } else {
+            1
+        };
+        let writer = open_writer(&index, root, threads)?;
+        Ok(NewGeneration {
+            _lock: lock,
+            root: root.to_path_buf(),
+            name,
+            fields,
+            writer,
+            started,
+            items: 0,
+        })
+    }
+
+    pub(super) fn add(
+        &mut self,
+        speakers: &SpeakerNames,
+        item: &LoadedItem,
+    ) -> Result<(), IndexError> {
+        self.writer
+            .add_document(document(&self.fields, speakers, item))?;
+        self.items += 1;
+        Ok(())
+    }
+
+    /// Commits, switches `CURRENT` to the new generation and removes the one it replaced.
+    pub(super) fn finish(
+        mut self,
+        themes: &ThemeList,
+        progress: &dyn Progress,
+    ) -> Result<SyncReport, IndexError> {
+        // The writer's threads may still be analysing queued documents: commit waits for them.
+        progress.begin("committing", 1);
+        commit(&mut self.writer, themes)?;
+        self.writer.wait_merging_threads()?;
+        progress.advance(1);
+        progress.finish();
+        let root = &self.root;
+        crate::archive::write::write_atomically(
+            &root.join(super::store::CURRENT),
+            self.name.as_bytes(),
+        )?;
+        remove_generations_except(root, Some(&self.name));
+        let record = LastReindex {
+            generation: self.name,
+            finished: epoch().as_secs(),
+            seconds: self.started.elapsed().as_secs_f64(),
+            items: self.items,
+        };
+        let json = serde_json::to_vec(&record).expect("a record serialises");
+        crate::archive::write::write_atomically(&root.join(LAST_REINDEX), &json)?;
+        Ok(SyncReport {
+            added: self.items,
+            rebuilt: true,
+            items: self.items,
+            ..SyncReport::default()
+        })
+    }
 }
 
 /// What the last full rebuild did, kept in `index/last-reindex.json` for status and metrics.

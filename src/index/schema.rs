@@ -17,7 +17,7 @@ use crate::archive::slug::slugify;
 use crate::archive::{Item, Language};
 
 /// Bump on any change to the fields below: an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The facet dimensions, in the order pages show them.
 pub const FACETS: [&str; 6] = ["speaker", "year", "theme", "series", "kind", "language"];
@@ -37,6 +37,9 @@ pub struct LanguageFields {
 pub struct Fields {
     pub id: Field,
     pub hash: Field,
+    /// The item file's datestamp when it was indexed, in seconds since the epoch
+    /// (`archive::stamp`): OAI-PMH, feeds and the sitemap read it instead of the file.
+    pub changed: Field,
     pub item: Field,
     /// Stored with the item: where every 64th token of the indexed body starts
     /// (`analysis::tokens::checkpoints`), so passages need not count from the start.
@@ -87,6 +90,7 @@ pub fn build_schema() -> (Schema, Fields) {
     };
     let id = builder.add_text_field("id", STRING | STORED | FAST);
     let hash = builder.add_u64_field("hash", FAST);
+    let changed = builder.add_u64_field("changed", FAST);
     let item = builder.add_text_field("item", STORED);
     let body_marks = builder.add_bytes_field("body_marks", STORED);
     let year = builder.add_u64_field("year", INDEXED | FAST | STORED);
@@ -114,6 +118,7 @@ pub fn build_schema() -> (Schema, Fields) {
     let fields = Fields {
         id,
         hash,
+        changed,
         item,
         body_marks,
         year,
@@ -136,11 +141,13 @@ pub fn facet_of(dimension: &str, value: &str) -> Facet {
     Facet::from_path([dimension, value])
 }
 
-/// Turns an item into the document the index stores. `hash` identifies the file's content.
-pub fn to_document(fields: &Fields, item: &Item, hash: u64) -> TantivyDocument {
+/// Turns an item into the document the index stores. `hash` identifies the file's content,
+/// `changed` is its datestamp in seconds since the epoch.
+pub fn to_document(fields: &Fields, item: &Item, hash: u64, changed: u64) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &item.id);
     doc.add_u64(fields.hash, hash);
+    doc.add_u64(fields.changed, changed);
     doc.add_text(
         fields.item,
         serde_json::to_string(item).expect("an item always serialises"),

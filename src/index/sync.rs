@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use tantivy::{TantivyDocument, Term};
 
-use super::generations::{lock_rebuild, rebuild_locked, RebuildLock};
+use super::generations::{lock_rebuild, NewGeneration, RebuildLock};
 use super::progress::Progress;
 use super::schema::{to_document, Fields};
 use super::store::{commit, indexed_hashes, open, open_writer, Generation, IndexError, SyncReport};
@@ -97,7 +97,8 @@ pub fn reindex(
     rebuild_from_archive(&lock, root, archive, &mut KnownFiles::default(), progress)
 }
 
-/// Reads every archive file and builds a new generation from it, under the rebuild lock.
+/// Reads every archive file and builds a new generation from it, under the rebuild lock: each
+/// item goes to the writer as soon as it is parsed, so memory does not grow with the archive.
 fn rebuild_from_archive(
     lock: &RebuildLock,
     root: &Path,
@@ -105,14 +106,16 @@ fn rebuild_from_archive(
     known: &mut KnownFiles,
     progress: &dyn Progress,
 ) -> Result<SyncReport, IndexError> {
-    let read = read_archive(archive, None, known, progress)?;
-    let mut report = rebuild_locked(
-        lock,
-        root,
-        &read.changed,
-        (&read.speakers, &read.themes),
-        progress,
-    )?;
+    let listing = match known.listing.take() {
+        Some(listing) => listing,
+        None => scan::stamps(archive)?,
+    };
+    let mut generation = NewGeneration::start(lock, root, listing.len())?;
+    known.listing = Some(listing);
+    let read = read_archive_into(archive, None, known, progress, &mut |speakers, item| {
+        generation.add(speakers, &item)
+    })?;
+    let mut report = generation.finish(&read.themes, progress)?;
     report.errors = read.errors;
     Ok(report)
 }
@@ -208,7 +211,26 @@ pub(super) fn read_archive(
     indexed: Option<&HashMap<String, u64>>,
     known: &mut KnownFiles,
     progress: &dyn Progress,
-) -> std::io::Result<ArchiveRead> {
+) -> Result<ArchiveRead, IndexError> {
+    let mut changed = Vec::new();
+    let mut read = read_archive_into(archive, indexed, known, progress, &mut |_, item| {
+        changed.push(item);
+        Ok(())
+    })?;
+    read.changed = changed;
+    Ok(read)
+}
+
+/// [`read_archive`], handing each parsed item to `sink` (with the speaker list) as soon as it
+/// is read instead of keeping it: a rebuild streams the archive into the writer, so its memory
+/// is bounded by the writer's budget, not by the archive. `changed` stays empty.
+pub(super) fn read_archive_into(
+    archive: &Path,
+    indexed: Option<&HashMap<String, u64>>,
+    known: &mut KnownFiles,
+    progress: &dyn Progress,
+    sink: &mut dyn FnMut(&SpeakerNames, LoadedItem) -> Result<(), IndexError>,
+) -> Result<ArchiveRead, IndexError> {
     let files = match known.listing.take() {
         Some(listing) => listing,
         None => scan::stamps(archive)?,
@@ -264,7 +286,7 @@ pub(super) fn read_archive(
         match load_file(&path, &relative) {
             Ok(item) => {
                 seen.insert(item.item.id.clone(), path);
-                read.changed.push(item);
+                sink(&read.speakers, item)?;
             }
             Err(mut errors) => read.errors.append(&mut errors),
         }
@@ -287,7 +309,13 @@ pub(super) fn document(
     item: &LoadedItem,
 ) -> TantivyDocument {
     let canonical = speakers.apply(&item.item);
-    to_document(fields, &canonical, indexed_hash(speakers, item.hash))
+    let changed = crate::archive::stamp::seconds_of(item.changed);
+    to_document(
+        fields,
+        &canonical,
+        indexed_hash(speakers, item.hash),
+        changed,
+    )
 }
 
 fn duplicate(path: &Path, id: &str, first: &Path) -> FileError {

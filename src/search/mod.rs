@@ -8,6 +8,7 @@ pub mod fuzzy;
 pub mod passages;
 pub mod query;
 pub mod ranked;
+pub mod records;
 pub mod related;
 pub mod spelling;
 pub mod suggest;

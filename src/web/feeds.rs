@@ -15,11 +15,12 @@ use axum::Router;
 use super::error::WebError;
 use super::pages::ui_of;
 use super::params::SearchParams;
-use super::records::{self, Stamped};
+use super::records::stamped;
 use super::xml::{escape, utc};
 use super::{site, AppState};
 use crate::archive::markdown::to_plain_text;
 use crate::archive::slug::slugify;
+use crate::search::records::{self, Record as Stamped};
 use crate::search::{Filters, SearchRequest, Sort};
 
 /// How many entries the new-items and browse feeds hold.
@@ -43,16 +44,13 @@ struct Feed {
 }
 
 async fn new_items(State(state): State<AppState>) -> Response {
-    let mut items = match records::live(&state).await {
+    let items = match state
+        .with_index(|generation| records::newest(generation, FEED_SIZE))
+        .await
+    {
         Ok(items) => items,
         Err(e) => return e.json(),
     };
-    items.sort_by(|a, b| {
-        b.changed
-            .cmp(&a.changed)
-            .then_with(|| a.item.id.cmp(&b.item.id))
-    });
-    items.truncate(FEED_SIZE);
     let feed = Feed {
         title: "Lectern: new items".into(),
         self_path: "/feed.atom".into(),
@@ -81,7 +79,13 @@ async fn search(
         self_path: format!("/search.atom?{query}"),
         page_path: format!("/search?{query}"),
     };
-    atom(&feed, &records::stamp(&state, items))
+    match state
+        .with_index(move |generation| stamped(generation, items))
+        .await
+    {
+        Ok(items) => atom(&feed, &items),
+        Err(e) => e.json(),
+    }
 }
 
 async fn speaker(state: State<AppState>, Path(slug): Path<String>) -> Response {
@@ -142,7 +146,13 @@ async fn browse(
         self_path: format!("/{base}/{slug}/feed.atom"),
         page_path: format!("/{base}/{slug}"),
     };
-    atom(&feed, &records::stamp(&state, items))
+    match state
+        .with_index(move |generation| stamped(generation, items))
+        .await
+    {
+        Ok(items) => atom(&feed, &items),
+        Err(e) => e.json(),
+    }
 }
 
 /// `"zorg" (speaker: X, 2018..2022)` for a feed title.

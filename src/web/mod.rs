@@ -57,6 +57,8 @@ struct Inner {
     metrics: metrics::Metrics,
     /// Index work runs at most this many at a time (two per core), in arrival order.
     index_slots: tokio::sync::Semaphore,
+    /// Records per OAI-PMH list response (`LECTERN_OAI_PAGE_SIZE`, read once).
+    oai_page_size: usize,
 }
 
 /// How many requests work on the index at once: two per core. Many more would only share the
@@ -102,10 +104,25 @@ impl AppState {
                 admin,
                 metrics: metrics::Metrics::default(),
                 index_slots: tokio::sync::Semaphore::new(index_slots()),
+                oai_page_size: site::oai_page_size(),
             }),
         };
         state.refresh();
         state
+    }
+
+    /// With another OAI-PMH page size than `LECTERN_OAI_PAGE_SIZE` gives (for tests); only
+    /// right after construction, before the state is shared.
+    pub fn with_oai_page_size(mut self, records: usize) -> AppState {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.oai_page_size = records.clamp(1, 1000);
+        }
+        self
+    }
+
+    /// Records per OAI-PMH list response.
+    pub fn oai_page_size(&self) -> usize {
+        self.inner.oai_page_size
     }
 
     pub fn admin(&self) -> Option<&Arc<admin::Admin>> {

@@ -67,11 +67,11 @@ pub fn admin_email() -> String {
 }
 
 /// How many records one OAI-PMH list response holds before a resumption token
-/// (`LECTERN_OAI_PAGE_SIZE`, 1 to 1000, default 5).
+/// (`LECTERN_OAI_PAGE_SIZE`, 1 to 1000, default 100: harvesters expect 100-500).
 pub fn oai_page_size() -> usize {
     std::env::var("LECTERN_OAI_PAGE_SIZE")
         .ok()
         .and_then(|v| v.parse().ok())
         .filter(|n| (1..=1000).contains(n))
-        .unwrap_or(5)
+        .unwrap_or(100)
 }

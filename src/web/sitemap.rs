@@ -9,11 +9,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use super::records;
+use std::time::SystemTime;
+
 use super::xml::{escape, utc};
 use super::{site, AppState};
 use crate::archive::slug::slugify;
-use crate::search;
+use crate::index::Generation;
+use crate::search::{self, records};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -22,7 +24,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn sitemap(State(state): State<AppState>) -> Response {
-    let items = match records::live(&state).await {
+    let items = match state.with_index(all_stamps).await {
         Ok(items) => items,
         Err(e) => return e.json(),
     };
@@ -31,9 +33,9 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         Err(e) => return e.json(),
     };
     let mut urls: Vec<(String, Option<String>)> = vec![(site::absolute("/"), None)];
-    for stamped in &items {
-        let path = format!("/items/{}", stamped.item.id);
-        urls.push((site::absolute(&path), Some(utc(stamped.changed))));
+    for (id, changed) in &items {
+        let path = format!("/items/{id}");
+        urls.push((site::absolute(&path), Some(utc(*changed))));
     }
     for (dimension, folder) in [
         ("speaker", "speakers"),
@@ -64,6 +66,20 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         body,
     )
         .into_response()
+}
+
+/// Every item id with its datestamp, from the index's keys and fast fields (no stored item is
+/// read), a thousand at a time.
+fn all_stamps(generation: &Generation) -> tantivy::Result<Vec<(String, SystemTime)>> {
+    let mut all = Vec::new();
+    loop {
+        let after = all.last().map(|(id, _): &(String, SystemTime)| id.clone());
+        let (page, more) = records::stamps(generation, after.as_deref(), 1000)?;
+        all.extend(page);
+        if !more {
+            return Ok(all);
+        }
+    }
 }
 
 async fn robots() -> Response {

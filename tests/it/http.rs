@@ -3,10 +3,12 @@
 use axum::http::StatusCode;
 use lectern::web::{app, AppState};
 
-use crate::support::{get, get_with, seed_item, TestArchive};
+use crate::support::{
+    get, get_with, report_item, TestArchive, REPORT_FILE, REPORT_ID, REPORT_TITLE,
+};
 
 fn setup() -> (TestArchive, axum::Router) {
-    let archive = TestArchive::sample_plus(&[("2022-uur-van-de-waarheid.md", &seed_item())]);
+    let archive = TestArchive::sample_plus(&[(REPORT_FILE, &report_item())]);
     archive.build();
     let router = app(AppState::new(&archive.index()));
     (archive, router)
@@ -22,8 +24,8 @@ async fn api_search_returns_the_documented_shape() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|h| h["id"] == "2022-uur-van-de-waarheid")
-        .expect("the seed");
+        .find(|h| h["id"] == REPORT_ID)
+        .expect("the report");
     for key in [
         "id",
         "title",
@@ -53,17 +55,17 @@ async fn api_search_returns_the_documented_shape() {
     }
     let (status, body) = get(&app, "/api/search?q=monnink&year=2021").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!body.contains("2022-uur-van-de-waarheid"));
+    assert!(!body.contains(REPORT_ID));
 }
 
 #[tokio::test]
 async fn api_item_returns_the_full_text() {
     let (_archive, app) = setup();
-    let (status, body) = get(&app, "/api/items/2022-uur-van-de-waarheid").await;
+    let (status, body) = get(&app, &format!("/api/items/{REPORT_ID}")).await;
     assert_eq!(status, StatusCode::OK);
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(json["date"], "2022-10-06");
-    assert!(json["body"].as_str().unwrap().contains("Machteloosheid"));
+    assert!(json["body"].as_str().unwrap().contains("Versnippering"));
     let (status, _) = get(&app, "/api/items/no-such-item").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
@@ -81,7 +83,7 @@ async fn search_page_marks_the_match_and_facets_narrow() {
         page.contains("<mark>continuïteit</mark>") || page.contains("<mark>Continuïteit</mark>"),
         "{page}"
     );
-    assert!(page.contains("Het uur van de waarheid voor het sociaal werk"));
+    assert!(page.contains(REPORT_TITLE));
     assert!(
         page.contains("Verwijder filter"),
         "active filter is removable"
@@ -119,7 +121,7 @@ async fn bad_queries_get_a_hint_never_a_500() {
 #[tokio::test]
 async fn pages_for_items_speakers_themes_series_years_and_404() {
     let (_archive, app) = setup();
-    let (status, page) = get(&app, "/items/2022-uur-van-de-waarheid").await;
+    let (status, page) = get(&app, &format!("/items/{REPORT_ID}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
         page.contains("/speakers/herman-de-monnink")
@@ -135,7 +137,7 @@ async fn pages_for_items_speakers_themes_series_years_and_404() {
     ] {
         let (status, page) = get(&app, uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
-        assert!(page.contains("uur van de waarheid") || uri == "/", "{uri}");
+        assert!(page.contains(REPORT_TITLE) || uri == "/", "{uri}");
     }
     let (status, _) = get(&app, "/speakers/nobody-at-all").await;
     assert_eq!(status, StatusCode::NOT_FOUND);

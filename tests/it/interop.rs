@@ -6,22 +6,21 @@ use axum::http::StatusCode;
 use lectern::web::{app, AppState};
 use serde_json::Value;
 
-use crate::support::{get, seed_item, TestArchive};
+use crate::support::{get, report_item, TestArchive, REPORT_FILE, REPORT_ID};
 
-const SEED_ID: &str = "2022-uur-van-de-waarheid";
 const BASE: &str = "http://127.0.0.1:3000";
 
 const TRASHED: &str = "+++\ntitle = \"Een verwijderde lezing\"\ndate = \"2017-03-01\"\nspeakers = [\"Iemand Anders\"]\nseries = \"Marie Kamphuis Lezing\"\nlanguage = \"nl\"\n+++\nWeg.\n";
 
 fn setup() -> (TestArchive, axum::Router, usize) {
     let archive = TestArchive::sample_plus(&[
-        ("2022-uur-van-de-waarheid.md", &seed_item()),
+        (REPORT_FILE, &report_item()),
         ("_trash/marie-kamphuis-lezing/2017-weg.md", TRASHED),
     ]);
     let generation = archive.build();
     let count = generation.reader.searcher().num_docs() as usize;
-    let router = app(AppState::with_archive(&archive.index(), &archive.archive()));
-    (archive, router, count)
+    let state = AppState::with_archive(&archive.index(), &archive.archive()).with_oai_page_size(5);
+    (archive, app(state), count)
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Vec<&'a str> {
@@ -38,7 +37,7 @@ async fn feeds_list_items_with_absolute_ids_and_speakers_as_authors() {
     assert_eq!(status, StatusCode::OK);
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
     assert_eq!(feed.matches("<entry").count(), count, "every item is new");
-    assert!(feed.contains(&format!("<id>{BASE}/items/{SEED_ID}</id>")));
+    assert!(feed.contains(&format!("<id>{BASE}/items/{REPORT_ID}</id>")));
     let (status, feed) = get(&app, "/speakers/herman-de-monnink/feed.atom").await;
     assert_eq!(status, StatusCode::OK);
     assert!(feed.contains(&format!("<link rel=\"self\" type=\"application/atom+xml\" href=\"{BASE}/speakers/herman-de-monnink/feed.atom\"/>")));
@@ -49,7 +48,7 @@ async fn feeds_list_items_with_absolute_ids_and_speakers_as_authors() {
     }
     let (status, feed) = get(&app, "/search.atom?q=continuiteit&year=2022").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(feed.contains(SEED_ID));
+    assert!(feed.contains(REPORT_ID));
     assert!(
         feed.contains("q=continuiteit&amp;year=2022"),
         "self link keeps the query"
@@ -60,7 +59,7 @@ async fn feeds_list_items_with_absolute_ids_and_speakers_as_authors() {
     ] {
         let (status, feed) = get(&app, uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
-        assert!(feed.contains(SEED_ID), "{uri}");
+        assert!(feed.contains(REPORT_ID), "{uri}");
     }
     let (status, _) = get(&app, "/speakers/nobody-at-all/feed.atom").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -143,7 +142,7 @@ async fn oai_pmh_harvests_every_record_through_resumption_tokens() {
     assert_eq!(pages, (count + 1).div_ceil(5), "pages of 5");
     let record = oai(
         &app,
-        &format!("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:{SEED_ID}"),
+        &format!("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:127.0.0.1:{REPORT_ID}"),
     )
     .await;
     for part in [
@@ -173,7 +172,7 @@ async fn oai_pmh_selects_by_set_and_datestamp_and_answers_errors_with_codes() {
     )
     .await;
     assert!(
-        series.contains(SEED_ID) && series.contains("2017-weg"),
+        series.contains(REPORT_ID) && series.contains("2017-weg"),
         "deleted records in their set too"
     );
     assert!(!series.contains("social-work-futures"));
@@ -247,7 +246,7 @@ fn json_ld(page: &str) -> Vec<Value> {
 #[tokio::test]
 async fn item_pages_carry_json_ld_citation_and_opengraph_tags() {
     let (_archive, app, _) = setup();
-    let (_, page) = get(&app, &format!("/items/{SEED_ID}")).await;
+    let (_, page) = get(&app, &format!("/items/{REPORT_ID}")).await;
     let data = json_ld(&page);
     let work = &data[0];
     assert_eq!(work["@type"], "CreativeWork");
@@ -261,19 +260,16 @@ async fn item_pages_carry_json_ld_citation_and_opengraph_tags() {
     assert_eq!(authors, ["Herman de Mönnink", "Radboud Engbersen"]);
     assert_eq!(work["author"][0]["@type"], "Person");
     assert_eq!(work["recordedAt"]["@type"], "Event");
-    assert_eq!(
-        work["recordedAt"]["name"],
-        "De agenda van sociaal werk 2022"
-    );
+    assert_eq!(work["recordedAt"]["name"], "Wijkavond over buurtwerk");
     assert_eq!(work["isPartOf"]["name"], "Marie Kamphuis Lezing");
     for tag in [
-        "<meta name=\"citation_title\" content=\"Het uur van de waarheid voor het sociaal werk\">",
+        "<meta name=\"citation_title\" content=\"Gereedschap voor de lange adem\">",
         "<meta name=\"citation_author\" content=\"Herman de Mönnink\">",
         "<meta name=\"citation_author\" content=\"Radboud Engbersen\">",
         "<meta name=\"citation_publication_date\" content=\"2022/10/06\">",
         "<meta name=\"citation_language\" content=\"nl\">",
-        "<meta property=\"og:title\" content=\"Het uur van de waarheid voor het sociaal werk\">",
-        &format!("<link rel=\"canonical\" href=\"{BASE}/items/{SEED_ID}\">"),
+        "<meta property=\"og:title\" content=\"Gereedschap voor de lange adem\">",
+        &format!("<link rel=\"canonical\" href=\"{BASE}/items/{REPORT_ID}\">"),
     ] {
         assert!(page.contains(tag), "{tag}");
     }
@@ -284,7 +280,7 @@ async fn item_pages_carry_json_ld_citation_and_opengraph_tags() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|w| w["url"] == format!("{BASE}/items/{SEED_ID}")));
+        .any(|w| w["url"] == format!("{BASE}/items/{REPORT_ID}")));
     let (_, page) = get(&app, "/series/marie-kamphuis-lezing").await;
     let series = &json_ld(&page)[0];
     assert_eq!(series["@type"], "CreativeWorkSeries");

@@ -15,6 +15,7 @@ mod maintenance;
 mod openapi;
 mod passages;
 mod ranking;
+mod records;
 mod relevance;
 mod search_cli;
 mod smoke;

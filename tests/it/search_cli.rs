@@ -2,12 +2,10 @@
 
 use lectern::search::{Filters, YearRange};
 
-use crate::support::{ids, run, seed_item, TestArchive};
-
-const SEED_ID: &str = "2022-uur-van-de-waarheid";
+use crate::support::{ids, report_item, run, TestArchive, REPORT_FILE, REPORT_ID};
 
 fn archive() -> TestArchive {
-    TestArchive::sample_plus(&[("2022-uur-van-de-waarheid.md", &seed_item())])
+    TestArchive::sample_plus(&[(REPORT_FILE, &report_item())])
 }
 
 #[test]
@@ -15,7 +13,7 @@ fn the_seed_is_found_by_words_names_years_themes_and_prefixes() {
     let archive = archive();
     let generation = archive.build();
     let found = |query: &str, edit: &dyn Fn(&mut lectern::search::SearchRequest)| {
-        ids(&run(&generation, query, |r| edit(r))).contains(&SEED_ID.to_string())
+        ids(&run(&generation, query, |r| edit(r))).contains(&REPORT_ID.to_string())
     };
     assert!(found("monnink", &|_| {}), "monnink without the umlaut");
     assert!(found("Mönnink", &|_| {}));
@@ -73,7 +71,11 @@ fn highlights_mark_the_matched_words() {
     let archive = archive();
     let generation = archive.build();
     let results = run(&generation, "gereedschapskist", |_| {});
-    let hit = results.hits.iter().find(|h| h.item.id == SEED_ID).unwrap();
+    let hit = results
+        .hits
+        .iter()
+        .find(|h| h.item.id == REPORT_ID)
+        .unwrap();
     let marked: Vec<&str> = hit
         .highlights
         .iter()

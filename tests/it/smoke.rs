@@ -5,7 +5,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{seed_item, TestArchive};
+use crate::support::{report_item, TestArchive, REPORT_FILE, REPORT_ID};
 
 struct Server(Child);
 
@@ -48,7 +48,7 @@ pub fn http_get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
 
 #[test]
 fn serve_indexes_and_answers_over_http() {
-    let archive = TestArchive::sample_plus(&[("2022-uur-van-de-waarheid.md", &seed_item())]);
+    let archive = TestArchive::sample_plus(&[(REPORT_FILE, &report_item())]);
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .args([
@@ -76,7 +76,7 @@ fn serve_indexes_and_answers_over_http() {
         }
     };
     assert_eq!(status, 200);
-    assert!(body.contains("2022-uur-van-de-waarheid"), "{body}");
+    assert!(body.contains(REPORT_ID), "{body}");
     let (status, page) = http_get(port, "/search?q=monnink").unwrap();
     assert_eq!(status, 200);
     assert!(

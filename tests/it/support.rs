@@ -26,7 +26,8 @@ pub fn sample_archive() -> PathBuf {
     repo().join("archive")
 }
 
-/// The seed report (../shared/seeds), as extracted from its PDF.
+/// The seed report (../shared/seeds), as extracted from its PDF. Only for tests marked
+/// `#[ignore = "needs ../shared"]`; the others use [`report_item`].
 pub fn seed_text() -> String {
     std::fs::read_to_string(shared().join("seeds/000_1e4a11040d0c92e8.txt"))
         .expect("the seed is in ../shared/seeds")
@@ -37,6 +38,22 @@ pub fn seed_item() -> String {
     format!(
         "+++\ntitle = \"Het uur van de waarheid voor het sociaal werk\"\ndate = \"2022-10-06\"\nkind = \"report\"\nspeakers = [{{ name = \"Herman de Mönnink\", role = \"lecturer\" }}, \"Radboud Engbersen\"]\nseries = \"Marie Kamphuis Lezing\"\nevent = \"De agenda van sociaal werk 2022\"\nthemes = [\"sociaal werk\", \"methodisch werken\", \"continuïteit\"]\nlanguage = \"nl\"\n+++\n{}",
         seed_text()
+    )
+}
+
+/// Our own Dutch report in the style of a PDF extraction (tests/fixtures/report-nl.txt: words
+/// broken across lines, headings, a sidebar), written for the tests that run on a bare clone.
+pub const REPORT_TEXT: &str = include_str!("../fixtures/report-nl.txt");
+
+/// The id of [`report_item`] when stored as [`REPORT_FILE`].
+pub const REPORT_ID: &str = "2022-gereedschap-lange-adem";
+pub const REPORT_FILE: &str = "2022-gereedschap-lange-adem.md";
+pub const REPORT_TITLE: &str = "Gereedschap voor de lange adem";
+
+/// The report as a Markdown item: a lecture report of the Marie Kamphuis Lezing of 2022.
+pub fn report_item() -> String {
+    format!(
+        "+++\ntitle = \"{REPORT_TITLE}\"\ndate = \"2022-10-06\"\nkind = \"report\"\nspeakers = [{{ name = \"Herman de Mönnink\", role = \"lecturer\" }}, \"Radboud Engbersen\"]\nseries = \"Marie Kamphuis Lezing\"\nevent = \"Wijkavond over buurtwerk\"\nthemes = [\"sociaal werk\", \"methodisch werken\", \"continuïteit\"]\nlanguage = \"nl\"\n+++\n{REPORT_TEXT}"
     )
 }
 
