@@ -26,20 +26,22 @@ pub fn peak_rss_mb() -> f64 {
 
 /// Bytes below a folder, in MB.
 pub fn dir_mb(path: &Path) -> f64 {
-    fn walk(path: &Path) -> u64 {
-        let Ok(entries) = std::fs::read_dir(path) else {
-            return 0;
-        };
-        entries
-            .flatten()
-            .map(|e| match e.metadata() {
-                Ok(m) if m.is_dir() => walk(&e.path()),
-                Ok(m) => m.len(),
-                Err(_) => 0,
-            })
-            .sum()
-    }
-    walk(path) as f64 / 1_000_000.0
+    dir_bytes(path) as f64 / 1_000_000.0
+}
+
+/// Bytes of the files below `path`.
+pub fn dir_bytes(path: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_bytes(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }
 
 /// The value at quantile `q` of sorted milliseconds.

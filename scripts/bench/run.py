@@ -189,13 +189,15 @@ def main():
     results["lectern_build"] = run_json([BENCH, "build", "--archive", archive, "--index", index])
     log("lectern pages")
     results["lectern_pages"] = pages("pages", index, mix, distinct_path, cfg["rounds"])
+    # Bare tantivy at every size, so a scale run shows the engine's own growth beside ours.
+    ref_index = os.path.join(WORK, mode, "tantivy")
+    log("tantivy build")
+    results["tantivy_build"] = run_json([BENCH, "ref-build", "--corpus", corpus, "--index", ref_index,
+                                         "--copies", str(cfg["copies"])])
+    log("tantivy pages")
+    results["tantivy_pages"] = pages("ref-pages", ref_index, mix, distinct_path, cfg["rounds"])
     if mode != "scale":
-        ref_index = os.path.join(WORK, mode, "tantivy")
         fts_db = os.path.join(WORK, mode, "bench.db")
-        log("tantivy build")
-        results["tantivy_build"] = run_json([BENCH, "ref-build", "--corpus", corpus, "--index", ref_index])
-        log("tantivy pages")
-        results["tantivy_pages"] = pages("ref-pages", ref_index, mix, distinct_path, cfg["rounds"])
         fts = [sys.executable, os.path.join(os.path.dirname(__file__), "fts5.py")]
         log("fts5 build")
         results["fts5_build"] = run_json(fts + ["build", corpus, fts_db])
