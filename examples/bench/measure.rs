@@ -31,17 +31,7 @@ pub fn dir_mb(path: &Path) -> f64 {
 
 /// Bytes of the files below `path`.
 pub fn dir_bytes(path: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(path) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .map(|e| match e.metadata() {
-            Ok(m) if m.is_dir() => dir_bytes(&e.path()),
-            Ok(m) => m.len(),
-            Err(_) => 0,
-        })
-        .sum()
+    lectern::index::generations::size_on_disk(path)
 }
 
 /// The value at quantile `q` of sorted milliseconds.
