@@ -82,6 +82,11 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, env = "LECTERN_ADDR", default_value = "127.0.0.1:3000")]
         addr: SocketAddr,
+        /// Only read: serve the index's current generation and follow `index/CURRENT`, never build,
+        /// sync or edit (no watcher, no /admin). Run one writing `serve` (or `lectern index` by
+        /// hand) and any number of these on the same index folder to scale out for visitors.
+        #[arg(long, env = "LECTERN_READ_ONLY")]
+        read_only: bool,
         #[command(flatten)]
         admin: AdminArgs,
     },
@@ -163,7 +168,11 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Index { full } => index_command(&cli.archive, &cli.index, full),
         Command::Search(args) => search::run(&cli.index, args),
         Command::Check => check_command(&cli.archive),
-        Command::Serve { addr, admin } => serve::run(&cli.archive, &cli.index, addr, admin),
+        Command::Serve {
+            addr,
+            read_only,
+            admin,
+        } => serve::run(&cli.archive, &cli.index, addr, admin, read_only),
         Command::Add(args) => add::run(&cli.archive, &cli.index, args),
         Command::Import { file, replace } => bulk::import(&cli.archive, &cli.index, &file, replace),
         Command::Export { output } => bulk::export(&cli.archive, output.as_ref()),

@@ -5,6 +5,11 @@
 //! The watcher (`index::live`) is the server's only index writer; on SIGTERM/SIGINT the server
 //! stops taking connections, finishes the requests in flight, then lets a sync in progress
 //! commit before the process exits.
+//!
+//! `--read-only` serves without writing anything: no build, no watcher, no editor; it follows
+//! `index/CURRENT` and new commits like any server (every 500 ms), so a writing server (or
+//! `lectern index` run by hand) keeps it current. With no index yet it answers 503 until one
+//! appears.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -23,8 +28,11 @@ pub fn run(
     index_root: &Path,
     addr: SocketAddr,
     admin: super::AdminArgs,
+    read_only: bool,
 ) -> Result<i32> {
-    prepare(archive, index_root)?;
+    if !read_only {
+        prepare(archive, index_root)?;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -41,8 +49,17 @@ pub fn run(
             secure_cookies: !admin.insecure_cookies,
             upload_limit: admin.upload_limit_mb << 20,
         };
-        let state = web::AppState::with_admin(index_root, config);
-        let watcher = watch(archive, index_root, state.clone());
+        let (state, watcher) = if read_only {
+            tracing::info!(
+                "read-only: serving {} as it is, following its CURRENT",
+                index_root.display()
+            );
+            (web::AppState::with_archive(index_root, archive), None)
+        } else {
+            let state = web::AppState::with_admin(index_root, config);
+            let watcher = watch(archive, index_root, state.clone());
+            (state, Some(watcher))
+        };
         println!(
             "Lectern serves {} on http://{}",
             archive.display(),
@@ -51,8 +68,10 @@ pub fn run(
         web::serve(listener, state).await?;
         Ok::<_, anyhow::Error>(watcher)
     })?;
-    tracing::info!("requests finished; letting the index writer finish");
-    watcher.stop();
+    if let Some(watcher) = watcher {
+        tracing::info!("requests finished; letting the index writer finish");
+        watcher.stop();
+    }
     tracing::info!("stopped");
     Ok(0)
 }

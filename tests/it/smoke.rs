@@ -84,3 +84,118 @@ fn serve_indexes_and_answers_over_http() {
         "the page marks the match"
     );
 }
+
+/// Starts `lectern serve` with `extra` arguments on a free port; returns the guard and the port.
+fn start(archive: &TestArchive, extra: &[&str]) -> (Server, u16) {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args([
+            "--archive",
+            archive.archive().to_str().unwrap(),
+            "--index",
+            archive.index().to_str().unwrap(),
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    (Server(child), port)
+}
+
+/// Polls `path` until `done` holds for the answer, for at most `limit`.
+fn wait_for(port: u16, path: &str, limit: Duration, done: impl Fn(u16, &str) -> bool) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if let Ok((status, body)) = http_get(port, path) {
+            if done(status, &body) {
+                return true;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+/// Every file below `dir` with its size and modification time.
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u64, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                stack.push(entry.path());
+            } else {
+                out.push((entry.path(), meta.len(), meta.modified().unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_read_only_server_never_writes_and_follows_what_a_writer_commits() {
+    let archive = TestArchive::sample_plus(&[(REPORT_FILE, &report_item())]);
+    // Without an index it answers 503 and builds nothing.
+    let (server, port) = start(&archive, &["--read-only"]);
+    assert!(wait_for(
+        port,
+        "/healthz",
+        Duration::from_secs(60),
+        |s, _| s == 200
+    ));
+    let (status, _) = http_get(port, "/api/search?q=monnink").unwrap();
+    assert_eq!(status, 503, "no index yet");
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        !archive.index().join("CURRENT").exists(),
+        "a reader built an index"
+    );
+    drop(server);
+
+    archive.build();
+    let before = snapshot(&archive.index());
+    let (_server, port) = start(&archive, &["--read-only"]);
+    let search = "/api/search?q=buurtkracht";
+    assert!(wait_for(
+        port,
+        "/api/search?q=monnink",
+        Duration::from_secs(60),
+        |s, b| { s == 200 && b.contains(REPORT_ID) }
+    ));
+    // An edit in the archive is not indexed by a reader...
+    archive.write(
+        "2024-buurtkracht.md",
+        b"+++\ntitle = \"Buurtkracht\"\ndate = \"2024-02-01\"\nlanguage = \"nl\"\n+++\nOver buurtkracht.\n",
+    );
+    std::thread::sleep(Duration::from_millis(1500));
+    let (_, body) = http_get(port, search).unwrap();
+    assert!(!body.contains("2024-buurtkracht"), "{body}");
+    assert_eq!(
+        snapshot(&archive.index()),
+        before,
+        "the reader wrote to the index"
+    );
+    assert!(
+        http_get(port, "/admin").unwrap().0 == 404,
+        "no editor on a reader"
+    );
+    // ...but what a writer commits is served within a second or so.
+    let output = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("--archive")
+        .arg(archive.archive())
+        .arg("--index")
+        .arg(archive.index())
+        .arg("index")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(wait_for(port, search, Duration::from_secs(5), |s, b| {
+        s == 200 && b.contains("2024-buurtkracht")
+    }));
+}
