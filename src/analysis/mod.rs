@@ -1,7 +1,7 @@
 //! Text analysis: how item text and queries become index terms, per language.
 //!
-//! Owns the analyzers (tokenizer + filters), their version, language detection and the cleanup
-//! of PDF-extracted text. Knows nothing of the index schema, HTTP or files.
+//! Owns the analyzers (tokenizer + filters), their version and the cleanup of PDF-extracted
+//! text. Knows nothing of the index schema, HTTP or files.
 //!
 //! Analyzers by name (registered on every index open, since tantivy stores only the names):
 //! - `nl`: simple tokenizer, lowercase, ASCII folding, Dutch stop words, decompounding,
@@ -13,7 +13,6 @@ pub mod cleanup;
 pub mod compound;
 pub mod filters;
 pub mod hyphen;
-pub mod language;
 pub mod tokens;
 
 use std::sync::Arc;

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::date::ItemDate;
 use super::item::{Item, Kind, Language, Speaker};
-use crate::analysis::language::detect_language;
+use super::language::detect_language;
 
 /// The fields an item may have, in the order the docs list them.
 pub const FIELDS: [&str; 12] = [

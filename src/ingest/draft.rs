@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::source::Source;
 use super::suggest::{first_date, mentioned, Known};
-use crate::analysis::language::detect_language;
+use crate::archive::language::detect_language;
 use crate::archive::slug::fold;
 use crate::archive::{Item, ItemDate, Kind, Language, Speaker};
 

@@ -4,6 +4,7 @@
 mod add_indexed;
 mod admin;
 mod admin_auth;
+mod architecture;
 mod archive_errors;
 mod bulk;
 mod dutch_matching;

@@ -4,7 +4,7 @@
 
 use whatlang::{Detector, Lang};
 
-use crate::archive::Language;
+use super::Language;
 
 /// Detects Dutch or English from an item's title and text; Dutch when unsure (most of the archive).
 pub fn detect_language(text: &str) -> Language {
