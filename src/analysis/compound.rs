@@ -1,14 +1,22 @@
-//! Dutch decompounding: `wijkenbeleid` -> `wijk` + `beleid`, `gereedschapskist` -> `gereedschap`
-//! + `kist`, `stadsvernieuwing` -> `stad` + `vernieuwing`.
+//! Dutch decompounding: `wijkenbeleid` -> `wijk` + `beleid`, `kinderopvang` -> `kind` +
+//! `opvang`, `stadsvernieuwing` -> `stad` + `vernieuwing`.
 //!
-//! A word splits only where every part is in our lexicon (`nl_compound_parts.txt`) and is long
-//! enough, with the linking morphemes `-s-`, `-en-` and `-e-` allowed between parts. A word in
-//! the no-split list (`boekhouding`, a word of its own and not boek + houding) is never split.
-//! Works on lowercased, accent-folded tokens; used at index time only.
+//! The method: a word splits where it is a part that may begin a compound followed by a part
+//! that may end one (or, recursively, by another compound), both from the OpenTaal lexicon.
+//! `nl_compound_lexicon.txt` is generated from it by `scripts/dutch-lexicon.py table`: the
+//! lexicon's own compounding flags say which forms may begin a compound, with their linking
+//! forms (`stads` for stad, `kinder` for kind, `wijken` for wijk); the parts that end one are
+//! its nouns of four or more letters that it lets end a compound. An inflected last part
+//! (`zorgverzekeraars`, `ziekenhuizen`) is recognised by its ending. Our own list
+//! (`nl_compound_parts.txt`, the parts checked on the Tweede Kamer corpus before) adds parts with
+//! the linkers `-s-`, `-en-`, `-e-`; a no-split list keeps words that are not their parts
+//! (`boekhouding` is not boek + houding) whole. Works on lowercased, accent-folded tokens; used
+//! at index time only (`filters::Decompound`, which also leaves capitalised names alone).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const PARTS: &str = include_str!("nl_compound_parts.txt");
+const LEXICON: &str = include_str!("nl_compound_lexicon.txt");
 
 /// Words that look like compounds of listed parts but are not, or whose parts mean something
 /// else on their own (a wrong split would make `houding` find `boekhouding`, `werk` find
@@ -27,32 +35,56 @@ const NO_SPLIT: &[&str] = &[
     "huiswerk",
 ];
 
-/// Endings that make an inflected form of a no-split word (`netwerken`, `regelrechte`).
-const ENDINGS: [&str; 5] = ["s", "en", "n", "e", "es"];
+/// Endings that make an inflected form of a no-split word (`netwerken`, `regelrechte`), or of
+/// a last part (`zorgverzekeraars`, `kinderen`).
+const ENDINGS: [&str; 6] = ["s", "en", "n", "e", "es", "eren"];
 
 const MIN_HEAD: usize = 3;
 const MIN_TAIL: usize = 4;
 
 pub struct Decompounder {
+    /// Our own list: parts that may begin (with a linker) or end a compound.
     parts: HashSet<String>,
+    /// The lexicon's forms that may begin a compound, with the part each stands for
+    /// (`stads` -> `stad`).
+    first: HashMap<String, String>,
+    /// The lexicon's words that may end a compound.
+    last: HashSet<String>,
     no_split: HashSet<&'static str>,
 }
 
 impl Default for Decompounder {
     fn default() -> Self {
-        Decompounder::new(
+        let mut decompounder = Decompounder::new(
             PARTS
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#')),
-        )
+        );
+        for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split(' ');
+            match (fields.next(), fields.next(), fields.next()) {
+                (Some("F"), Some(form), lemma) => {
+                    let lemma = lemma.unwrap_or(form);
+                    decompounder.first.insert(form.into(), lemma.into());
+                }
+                (Some("L"), Some(word), None) => {
+                    decompounder.last.insert(word.into());
+                }
+                _ => {}
+            }
+        }
+        decompounder
     }
 }
 
 impl Decompounder {
+    /// A decompounder with only the given parts (no lexicon).
     pub fn new<'a>(parts: impl IntoIterator<Item = &'a str>) -> Decompounder {
         Decompounder {
             parts: parts.into_iter().map(str::to_string).collect(),
+            first: HashMap::new(),
+            last: HashSet::new(),
             no_split: NO_SPLIT.iter().copied().collect(),
         }
     }
@@ -85,7 +117,7 @@ impl Decompounder {
             let Some(head) = self.head_of(head_text) else {
                 continue;
             };
-            if self.is_tail(rest) {
+            if self.is_tail(rest) || self.is_protected(rest) {
                 return Some(vec![head.to_string(), rest.to_string()]);
             }
             if let Some(mut tail_parts) = self.split_parts(rest, depth + 1) {
@@ -97,19 +129,27 @@ impl Decompounder {
         None
     }
 
+    fn is_last(&self, text: &str) -> bool {
+        text.len() >= MIN_TAIL && (self.parts.contains(text) || self.last.contains(text))
+    }
+
     /// Whether `text` can end a compound: a part, or a part with a plural or inflection ending
-    /// (`opbouwwerkers`); the stemmer later takes the ending off.
+    /// (`opbouwwerkers`, `huizen`, `tassen`, `straten`); the stemmer later takes the ending off.
     fn is_tail(&self, text: &str) -> bool {
-        self.parts.contains(text)
+        self.is_last(text)
             || ENDINGS.iter().any(|ending| {
                 text.strip_suffix(ending)
-                    .is_some_and(|stem| stem.len() >= MIN_TAIL && self.parts.contains(stem))
+                    .is_some_and(|stem| singulars(stem).iter().any(|s| self.is_last(s)))
             })
     }
 
-    /// The part `text` stands for as the first half of a compound: itself, or itself less a
-    /// linking `s`, `en` or `e`.
-    fn head_of<'w>(&self, text: &'w str) -> Option<&'w str> {
+    /// The part `text` stands for as the first half of a compound: a form the lexicon lets
+    /// begin one (`stads` -> stad), or one of our parts, itself or less a linking `s`, `en`
+    /// or `e`.
+    fn head_of<'w>(&'w self, text: &'w str) -> Option<&'w str> {
+        if let Some(lemma) = self.first.get(text) {
+            return Some(lemma);
+        }
         if self.parts.contains(text) {
             return Some(text);
         }
@@ -122,6 +162,39 @@ impl Decompounder {
         }
         None
     }
+}
+
+/// What a word less its ending may be written as on its own: itself, devoiced (huiz -> huis,
+/// briev -> brief), undoubled (tass -> tas) or with its vowel doubled (strat -> straat).
+fn singulars(stem: &str) -> Vec<String> {
+    let mut out = vec![stem.to_string()];
+    let bytes = stem.as_bytes();
+    let n = bytes.len();
+    if n < 3 {
+        return out;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let last = match bytes[n - 1] {
+        b'z' => b's',
+        b'v' => b'f',
+        c => c,
+    };
+    let mut plain = stem[..n - 1].to_string();
+    plain.push(last as char);
+    if last != bytes[n - 1] {
+        out.push(plain.clone());
+    }
+    if bytes[n - 1] == bytes[n - 2] && !vowel(bytes[n - 1]) {
+        out.push(stem[..n - 1].to_string());
+    }
+    // A single vowel between consonants before the ending was a long one: strat -> straat.
+    if !vowel(last) && vowel(bytes[n - 2]) && !vowel(bytes[n - 3]) && bytes[n - 2] != b'i' {
+        let mut long = stem[..n - 1].to_string();
+        long.push(bytes[n - 2] as char);
+        long.push(last as char);
+        out.push(long);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -141,6 +214,16 @@ mod tests {
         assert_eq!(split("buurtnetwerk"), ["buurt", "netwerk"]);
         assert_eq!(split("mantelzorg"), ["mantel", "zorg"]);
         assert_eq!(split("opbouwwerkers"), ["opbouw", "werkers"]);
+    }
+
+    #[test]
+    fn splits_by_the_lexicon_not_by_our_list() {
+        assert_eq!(split("kinderopvang"), ["kind", "opvang"]);
+        assert_eq!(split("zorgverzekeraar"), ["zorg", "verzekeraar"]);
+        assert_eq!(split("zorgverzekeraars"), ["zorg", "verzekeraars"]);
+        assert_eq!(split("kasteelruine"), ["kasteel", "ruine"]);
+        assert_eq!(split("ziekenhuizen").last().unwrap(), "huizen");
+        assert_eq!(split("stadsvernieuwing"), ["stad", "vernieuwing"]);
     }
 
     #[test]
