@@ -3,7 +3,8 @@
 //! (space-separated), tab-separated.
 //!
 //! Columns: `query` (the Dutch query analyzer), `index` (the index analyzer, with compound
-//! parts), `split` (the decompounder's parts of the lowercased, folded word), or a stemmer spec
+//! parts), `split` (the decompounder's parts of the lowercased, folded word; `split-list` with
+//! our own list alone, the method of analyzer version 3), or a stemmer spec
 //! of `analysis::dutch` such as `porter+ie+vowels` or `kp` (applied to the lowercased word).
 //!
 //! `cargo run --example dutch_terms -- query porter kp < words.txt`
@@ -28,6 +29,7 @@ fn main() {
             "query" => Column::Analyzer(text_analyzer(Language::Nl, Mode::Query)),
             "index" => Column::Analyzer(text_analyzer(Language::Nl, Mode::Index)),
             "split" => Column::Split(Decompounder::default()),
+            "split-list" => Column::Split(Decompounder::list_only()),
             spec => match DutchStemming::parse(spec) {
                 Ok(stemming) => Column::Stem(stemming, frostem::Stemmer::new(stemming.algorithm)),
                 Err(message) => {

@@ -61,9 +61,10 @@ def read_affixes():
     with open(AFF, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) < 5 or parts[0] != "SFX":
+            if len(parts) < 4 or parts[0] != "SFX" or parts[3] in ("Y", "N"):
                 continue
-            flag, strip, add, cond = parts[1], parts[2], parts[3], parts[4]
+            # A rule without a condition (`SFX CA 0 /CaCp`) applies to every word.
+            flag, strip, add, cond = parts[1], parts[2], parts[3], (parts[4:] or ["."])[0]
             add, _, cont = add.partition("/")
             strip = "" if strip == "0" else strip
             add = "" if add == "0" else add
@@ -256,13 +257,26 @@ def table_parts():
     First parts: forms the lexicon lets begin a compound (Ca/Cb and linking forms) that begin
     at least one other entry whose rest is a noun. Last parts: nouns (plural flags or Cc) of at
     least four letters that the lexicon lets end a compound (Cc) or that end at least one of
-    its entries after a first part. Parts that are themselves a first + last part are left out:
-    the splitter finds them by recursion."""
+    its entries after a first part. A part that is itself a compound stays: the splitter keeps
+    a known last part whole (`wapen` + `diefstal`, not dief + stal)."""
     first, cc = compound_parts()
     entries = [(fold(w), f) for w, f in read_entries() if w == w.lower()]
     nouns = {w for w, f in entries if (f & NOUN or "Cc" in f) and plain(w) and len(w) >= MIN_LAST}
     # A word that is an adjective too ends adjectives (belangrijk, waterrijk), not compounds.
     nouns -= {w for w, f in entries if any(flag.startswith("A") for flag in f)}
+    # A noun that is an inflected adjective too ends adjectives (omvangrijke, succesvolle).
+    adjectives = {w for w, f in entries if any(flag.startswith("A") for flag in f)}
+    def inflected_adjective(w):
+        for e in ("e", "en", "er", "ere"):
+            stem = w[: -len(e)]
+            if w.endswith(e) and (stem in adjectives or
+                                  (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in adjectives)):
+                return True
+        return False
+
+    nouns = {w for w in nouns if not inflected_adjective(w)}
+    # Nouns without the lexicon's flag to begin a compound (voor, a furrow) do not begin one:
+    # tried, it split voorstel and voordelen.
     # A form that only stands in compounds (`kinder`, flag Cx) stands for the noun it is a
     # linking form of: kinder -> kind.
     only_in_compounds = {w for w, f in entries if "Cx" in f}
@@ -282,9 +296,7 @@ def table_parts():
                 begins[first[head]] += 1
                 ends[rest] += 1
     keep_first = {f: l for f, l in first.items() if begins[l] >= 1 and len(l) >= MIN_FIRST}
-    keep_first = {f: l for f, l in keep_first.items() if not split_once(l, keep_first, nouns)}
     keep_last = {w for w in nouns if w in cc or ends[w] >= 1}
-    keep_last = {w for w in keep_last if not split_once(w, keep_first, nouns)}
     return keep_first, keep_last
 
 
@@ -322,39 +334,52 @@ def compounds(labels):
     words = {w for w, _ in rows} | {w for w, _ in sample}
     words |= {p for _, t in rows if t != "-" for p in t.split("+")}
     words |= {p for _, cut in sample for p in cut}
-    out = run_terms(sorted(words), ["split", "index", "query"])
-    # The query terms of the parts the splitter made, too.
-    made = {p for w in words for p in out[w][0].split()} - set(out)
-    out.update(run_terms(sorted(made), ["split", "index", "query"]))
+    columns = ["split", "index", "query", "split-list", "porter+ie+vowels"]
+    out = run_terms(sorted(words), columns)
+    # The query terms of the parts the splitters made, too.
+    made = {p for w in words for c in (0, 3) for p in out[w][c].split()} - set(out)
+    out.update(run_terms(sorted(made), columns))
 
     def found_by(part, word):
         return out[part][2] != "" and out[part][2] in out[word][1].split()
 
-    if rows:
+    def found_before(part, word):
+        terms = {out[word][4]} | {out[p][4] for p in out[word][3].split()}
+        return out[part][4] in terms
+
+    def score(name, split_column, term_column, found):
         # A split is right when every part it adds that is not the word's own ending is a
-        # labelled part (compared as query terms), and wrong otherwise; `-` words have no parts.
-        compounds = right = wrong = found = total = 0
+        # labelled part (compared as query terms) or labelled parts together, and wrong
+        # otherwise; `-` words have no parts.
+        compounds = right = wrong = hits = total = 0
         for word, truth in rows:
             want = [] if truth == "-" else truth.split("+")
-            want_terms = {out[p][2] for p in want}
-            got = out[word][0].split()
+            want_terms = {out[p][term_column] for p in want}
+            # A part may also be labelled parts together (vuurtoren for vuur + toren).
+            joined = {"".join(want[i:j]) for i in range(len(want)) for j in range(i + 2, len(want))}
+            got = out[word][split_column].split()
             compounds += bool(want)
             if got:
-                if all(word.endswith(p) or out[p][2] in want_terms for p in got):
+                if all(word.endswith(p) or p in joined or out[p][term_column] in want_terms
+                       for p in got):
                     right += 1
                 else:
                     wrong += 1
-                    print(f"  wrong: {word} -> {' + '.join(got)} (labelled {truth})")
-            elif want:
+                    if split_column == 0:
+                        print(f"  wrong: {word} -> {' + '.join(got)} (labelled {truth})")
+            elif want and split_column == 0:
                 print(f"  not split: {word} ({truth})")
             for part in want:
                 total += 1
-                found += found_by(part, word)
-        print(f"labelled: {len(rows)} words, {compounds} compounds")
-        print(f"  compounds split right: {right}/{compounds} ({right / max(1, compounds):.1%}); "
-              f"wrong splits: {wrong} (precision {right / max(1, right + wrong):.1%})")
-        print(f"  a labelled part as a query finds its compound: {found}/{total} "
-              f"({found / max(1, total):.1%})")
+                hits += found(part, word)
+        print(f"{name}: {len(rows)} labelled words, {compounds} compounds; "
+              f"split right {right}/{compounds} ({right / max(1, compounds):.1%}); "
+              f"wrong splits {wrong} (precision {right / max(1, right + wrong):.1%}); "
+              f"a labelled part as a query finds its word {hits}/{total} ({hits / max(1, total):.1%})")
+
+    if rows:
+        score("version 3 (our list, DutchPorter)", 3, 4, found_before)
+        score("lexicon parts (chosen)", 0, 2, found_by)
     n = len(sample)
     split = sum(bool(out[w][0]) for w, _ in sample)
     agree = sum(out[w][0].split()[:1] == [cut[0]] for w, cut in sample)
@@ -367,7 +392,7 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "conflation":
         conflation(sys.argv[2:] or ["porter", "porter+ie+vowels", "kp", "kp+ie+vowels",
-                                    "porter+ie+s+devoice+cons+vowels"])
+                                    "porter+ie+es+s+devoice+cons+vowels"])
     elif command == "table":
         table()
     elif command == "compounds":

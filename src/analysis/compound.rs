@@ -35,6 +35,24 @@ const NO_SPLIT: &[&str] = &[
     "huiswerk",
 ];
 
+/// Words that end Dutch words as a suffix far more often than as a part: `-ster` makes a
+/// woman who does something (speelster, werpster), `-kundige` an expert (verpleegkundige).
+const NO_LAST: &[&str] = &[
+    "ster", "sters", "kundige", "kundigen", "tien", "tijk", "sten",
+];
+
+/// Dutch derivational suffixes: a last part that is little more than one of them is the
+/// suffix of a derived word, not a word of a compound (waarde + ring for waardering, combi +
+/// naties for combinaties, agent + schappen, bedrijfs + matige).
+const SUFFIXES: &[&str] = &[
+    "ing", "ingen", "ering", "eringen", "atie", "aties", "tie", "ties", "heid", "heden", "schap", "schappen",
+    "matig", "matige", "lijk", "lijke", "teit", "teiten", "isch", "ische",
+];
+
+/// The letters a last part needs before such a suffix: woning (won + ing) ends a compound,
+/// ring (r + ing) does not.
+const MIN_BEFORE_SUFFIX: usize = 3;
+
 /// Endings that make an inflected form of a no-split word (`netwerken`, `regelrechte`), or of
 /// a last part (`zorgverzekeraars`, `kinderen`).
 const ENDINGS: [&str; 6] = ["s", "en", "n", "e", "es", "eren"];
@@ -55,12 +73,7 @@ pub struct Decompounder {
 
 impl Default for Decompounder {
     fn default() -> Self {
-        let mut decompounder = Decompounder::new(
-            PARTS
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#')),
-        );
+        let mut decompounder = Decompounder::list_only();
         for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split(' ');
             match (fields.next(), fields.next(), fields.next()) {
@@ -79,6 +92,17 @@ impl Default for Decompounder {
 }
 
 impl Decompounder {
+    /// Our own list alone, without the lexicon: the method of analyzer version 3, kept for
+    /// `scripts/dutch-lexicon.py` to measure against.
+    pub fn list_only() -> Decompounder {
+        Decompounder::new(
+            PARTS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#')),
+        )
+    }
+
     /// A decompounder with only the given parts (no lexicon).
     pub fn new<'a>(parts: impl IntoIterator<Item = &'a str>) -> Decompounder {
         Decompounder {
@@ -130,17 +154,24 @@ impl Decompounder {
     }
 
     fn is_last(&self, text: &str) -> bool {
-        text.len() >= MIN_TAIL && (self.parts.contains(text) || self.last.contains(text))
+        text.len() >= MIN_TAIL
+            && (self.parts.contains(text) || self.last.contains(text))
+            && !NO_LAST.contains(&text)
     }
 
     /// Whether `text` can end a compound: a part, or a part with a plural or inflection ending
     /// (`opbouwwerkers`, `huizen`, `tassen`, `straten`); the stemmer later takes the ending off.
     fn is_tail(&self, text: &str) -> bool {
-        self.is_last(text)
+        let suffix_only = SUFFIXES.iter().any(|suffix| {
+            text.strip_suffix(suffix)
+                .is_some_and(|before| before.len() < MIN_BEFORE_SUFFIX)
+        });
+        !suffix_only
+            && (self.is_last(text)
             || ENDINGS.iter().any(|ending| {
                 text.strip_suffix(ending)
                     .is_some_and(|stem| singulars(stem).iter().any(|s| self.is_last(s)))
-            })
+            }))
     }
 
     /// The part `text` stands for as the first half of a compound: a form the lexicon lets

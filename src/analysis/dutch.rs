@@ -5,6 +5,8 @@
 //! The rules, in the order they run:
 //! - `ie`: -ies and folded -ieën plurals become -ie first (organisaties, categorieën), which
 //!   DutchPorter leaves alone;
+//! - `es`: a word in consonant + -es loses the `s` first (ruïnes -> ruine, gemeentes), which
+//!   DutchPorter keeps;
 //! - the Snowball stemmer;
 //! - `s`: a stem ending in a consonant + `s` loses the `s` (mensen -> mens -> men, like mens),
 //!   as DutchPorter does to a word but not to what is left after it took off -en;
@@ -21,6 +23,7 @@ use frostem::{Algorithm, Stemmer};
 pub struct DutchStemming {
     pub algorithm: Algorithm,
     pub ie: bool,
+    pub es: bool,
     pub s: bool,
     pub devoice: bool,
     pub cons: bool,
@@ -32,6 +35,7 @@ impl DutchStemming {
     pub const VERSION_3: DutchStemming = DutchStemming {
         algorithm: Algorithm::DutchPorter,
         ie: true,
+        es: false,
         s: false,
         devoice: false,
         cons: false,
@@ -42,13 +46,14 @@ impl DutchStemming {
     pub const CHOSEN: DutchStemming = DutchStemming {
         algorithm: Algorithm::DutchPorter,
         ie: true,
+        es: true,
         s: true,
         devoice: true,
         cons: true,
         vowels: true,
     };
 
-    /// Reads a spec such as `porter+ie+s+devoice+cons+vowels` or `kp` (Kraaij-Pohlmann,
+    /// Reads a spec such as `porter+ie+es+s+devoice+cons+vowels` or `kp` (Kraaij-Pohlmann,
     /// tantivy's `Language::Dutch`): an algorithm, then the rules to switch on.
     pub fn parse(spec: &str) -> Result<DutchStemming, String> {
         let mut names = spec.split('+');
@@ -60,6 +65,7 @@ impl DutchStemming {
         let mut stemming = DutchStemming {
             algorithm,
             ie: false,
+            es: false,
             s: false,
             devoice: false,
             cons: false,
@@ -68,13 +74,14 @@ impl DutchStemming {
         for name in names {
             let rule = match name {
                 "ie" => &mut stemming.ie,
+                "es" => &mut stemming.es,
                 "s" => &mut stemming.s,
                 "devoice" => &mut stemming.devoice,
                 "cons" => &mut stemming.cons,
                 "vowels" => &mut stemming.vowels,
                 other => {
                     return Err(format!(
-                        "unknown rule `{other}`: ie, s, devoice, cons or vowels"
+                        "unknown rule `{other}`: ie, es, s, devoice, cons or vowels"
                     ))
                 }
             };
@@ -90,6 +97,7 @@ impl DutchStemming {
         } else {
             word
         };
+        let word = if self.es { e_plural_singular(word) } else { word };
         let mut stem = stemmer.stem(word).into_owned();
         if self.s {
             drop_s_after_consonant(&mut stem);
@@ -118,6 +126,18 @@ pub fn dutch_ie_singular(word: &str) -> &str {
         &word[..word.len() - 1]
     } else if word.len() >= 7 && word.ends_with("ieen") {
         &word[..word.len() - 2]
+    } else {
+        word
+    }
+}
+
+/// ruines -> ruine: the -s plural of a word in -e after a consonant, which DutchPorter keeps
+/// (it takes -s off only after a consonant).
+fn e_plural_singular(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    if n >= 6 && word.ends_with("es") && !is_vowel(bytes[n - 3]) {
+        &word[..n - 1]
     } else {
         word
     }
@@ -190,6 +210,8 @@ mod tests {
             ("tas", "tassen"),
             ("sociaal", "sociale"),
             ("organisatie", "organisaties"),
+            ("ruine", "ruines"),
+            ("gemeente", "gemeentes"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
@@ -209,7 +231,7 @@ mod tests {
             Ok(DutchStemming::VERSION_3)
         );
         assert_eq!(
-            DutchStemming::parse("porter+ie+s+devoice+cons+vowels"),
+            DutchStemming::parse("porter+ie+es+s+devoice+cons+vowels"),
             Ok(DutchStemming::CHOSEN)
         );
         assert!(DutchStemming::parse("kp+x").unwrap_err().contains("unknown rule"));
