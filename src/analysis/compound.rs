@@ -45,8 +45,8 @@ const NO_LAST: &[&str] = &[
 /// suffix of a derived word, not a word of a compound (waarde + ring for waardering, combi +
 /// naties for combinaties, agent + schappen, bedrijfs + matige).
 const SUFFIXES: &[&str] = &[
-    "ing", "ingen", "ering", "eringen", "atie", "aties", "tie", "ties", "heid", "heden", "schap", "schappen",
-    "matig", "matige", "lijk", "lijke", "teit", "teiten", "isch", "ische",
+    "ing", "ingen", "ering", "eringen", "atie", "aties", "tie", "ties", "heid", "heden", "schap",
+    "schappen", "matig", "matige", "lijk", "lijke", "teit", "teiten", "isch", "ische",
 ];
 
 /// The letters a last part needs before such a suffix: woning (won + ing) ends a compound,
@@ -168,10 +168,10 @@ impl Decompounder {
         });
         !suffix_only
             && (self.is_last(text)
-            || ENDINGS.iter().any(|ending| {
-                text.strip_suffix(ending)
-                    .is_some_and(|stem| singulars(stem).iter().any(|s| self.is_last(s)))
-            }))
+                || ENDINGS.iter().any(|ending| {
+                    text.strip_suffix(ending)
+                        .is_some_and(|stem| singulars(stem).iter().any(|s| self.is_last(s)))
+                }))
     }
 
     /// The part `text` stands for as the first half of a compound: a form the lexicon lets

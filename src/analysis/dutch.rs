@@ -97,7 +97,11 @@ impl DutchStemming {
         } else {
             word
         };
-        let word = if self.es { e_plural_singular(word) } else { word };
+        let word = if self.es {
+            e_plural_singular(word)
+        } else {
+            word
+        };
         let mut stem = stemmer.stem(word).into_owned();
         if self.s {
             drop_s_after_consonant(&mut stem);
@@ -234,7 +238,9 @@ mod tests {
             DutchStemming::parse("porter+ie+es+s+devoice+cons+vowels"),
             Ok(DutchStemming::CHOSEN)
         );
-        assert!(DutchStemming::parse("kp+x").unwrap_err().contains("unknown rule"));
+        assert!(DutchStemming::parse("kp+x")
+            .unwrap_err()
+            .contains("unknown rule"));
         assert!(DutchStemming::parse("lovins").is_err());
     }
 }

@@ -365,7 +365,10 @@ fn words_outside_our_lists_are_found_in_all_their_forms() {
         ("tassen", "Zij droegen zware tassen."),
         ("kinderopvang", "De kinderopvang in het dorp gaat dicht."),
         ("zorgverzekeraar", "Mijn zorgverzekeraar betaalt het niet."),
-        ("kasteelruine", "We bezochten een kasteelruïne in de Ardennen."),
+        (
+            "kasteelruine",
+            "We bezochten een kasteelruïne in de Ardennen.",
+        ),
         ("stadsvernieuwing", "De stadsvernieuwing duurde jaren."),
         ("ziekenhuizen", "Twee ziekenhuizen werken samen."),
         ("gemeente", "De gemeente stuurde een brief."),
