@@ -392,7 +392,7 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "conflation":
         conflation(sys.argv[2:] or ["porter", "porter+ie+vowels", "kp", "kp+ie+vowels",
-                                    "porter+ie+es+s+devoice+cons+vowels"])
+                                    "porter+ie+es+irregular+s+devoice+cons+vowels"])
     elif command == "table":
         table()
     elif command == "compounds":

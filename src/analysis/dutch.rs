@@ -5,6 +5,7 @@
 //! The rules, in the order they run:
 //! - `ie`: -ies and folded -ieën plurals become -ie first (organisaties, categorieën), which
 //!   DutchPorter leaves alone;
+//! - `irregular`: plurals no rule makes become singular (kinderen, kamerleden, steden, zeeën);
 //! - `es`: a word in consonant + -es loses the `s` first (ruïnes -> ruine, gemeentes), which
 //!   DutchPorter keeps;
 //! - the Snowball stemmer;
@@ -24,6 +25,7 @@ pub struct DutchStemming {
     pub algorithm: Algorithm,
     pub ie: bool,
     pub es: bool,
+    pub irregular: bool,
     pub s: bool,
     pub devoice: bool,
     pub cons: bool,
@@ -36,6 +38,7 @@ impl DutchStemming {
         algorithm: Algorithm::DutchPorter,
         ie: true,
         es: false,
+        irregular: false,
         s: false,
         devoice: false,
         cons: false,
@@ -47,6 +50,7 @@ impl DutchStemming {
         algorithm: Algorithm::DutchPorter,
         ie: true,
         es: true,
+        irregular: true,
         s: true,
         devoice: true,
         cons: true,
@@ -66,6 +70,7 @@ impl DutchStemming {
             algorithm,
             ie: false,
             es: false,
+            irregular: false,
             s: false,
             devoice: false,
             cons: false,
@@ -75,13 +80,14 @@ impl DutchStemming {
             let rule = match name {
                 "ie" => &mut stemming.ie,
                 "es" => &mut stemming.es,
+                "irregular" => &mut stemming.irregular,
                 "s" => &mut stemming.s,
                 "devoice" => &mut stemming.devoice,
                 "cons" => &mut stemming.cons,
                 "vowels" => &mut stemming.vowels,
                 other => {
                     return Err(format!(
-                        "unknown rule `{other}`: ie, es, s, devoice, cons or vowels"
+                        "unknown rule `{other}`: ie, es, irregular, s, devoice, cons or vowels"
                     ))
                 }
             };
@@ -102,6 +108,8 @@ impl DutchStemming {
         } else {
             word
         };
+        let irregular = self.irregular.then(|| irregular_singular(word)).flatten();
+        let word = irregular.as_deref().unwrap_or(word);
         let mut stem = stemmer.stem(word).into_owned();
         if self.s {
             drop_s_after_consonant(&mut stem);
@@ -133,6 +141,47 @@ pub fn dutch_ie_singular(word: &str) -> &str {
     } else {
         word
     }
+}
+
+/// Plurals no rule makes: the closed class of -eren plurals (kinderen, eieren, goederen),
+/// also at the end of a compound (pleegkinderen, kamerleden), vowel-changing plurals (steden,
+/// schepen) as whole words, and folded -eeën (zeeën, ideeën).
+const IRREGULAR_ENDINGS: &[(&str, &str)] = &[
+    ("kinderen", "kind"),
+    ("eieren", "ei"),
+    ("bladeren", "blad"),
+    ("liederen", "lied"),
+    ("volkeren", "volk"),
+    ("goederen", "goed"),
+    ("runderen", "rund"),
+    ("beenderen", "been"),
+    ("kalveren", "kalf"),
+    ("lammeren", "lam"),
+    ("leden", "lid"),
+];
+const IRREGULAR_WORDS: &[(&str, &str)] =
+    &[("steden", "stad"), ("schepen", "schip"), ("smeden", "smid")];
+
+fn irregular_singular(word: &str) -> Option<String> {
+    if let Some((_, singular)) = IRREGULAR_WORDS.iter().find(|(plural, _)| *plural == word) {
+        return Some((*singular).to_string());
+    }
+    for (plural, singular) in IRREGULAR_ENDINGS {
+        if let Some(head) = word.strip_suffix(plural) {
+            // -leden ends verbs too: geleden, verleden, ontleden, overleden, (be)kleden.
+            let verb = *plural == "leden"
+                && (!head.is_empty() && head.len() < 3
+                    || head.ends_with('k')
+                    || ["ver", "ont", "over"].contains(&head));
+            if !verb {
+                return Some(format!("{head}{singular}"));
+            }
+        }
+    }
+    if word.len() >= 6 && word.ends_with("eeen") {
+        return Some(word[..word.len() - 2].to_string());
+    }
+    None
 }
 
 /// ruines -> ruine: the -s plural of a word in -e after a consonant, which DutchPorter keeps
@@ -174,10 +223,12 @@ fn devoice(stem: &mut String) {
 fn undouble_final_consonant(stem: &mut String) {
     let bytes = stem.as_bytes();
     let n = bytes.len();
-    if n >= 4 && bytes[n - 1] == bytes[n - 2] && bytes[n - 1].is_ascii_lowercase() {
-        if !is_vowel(bytes[n - 1]) {
-            stem.pop();
-        }
+    if n >= 4
+        && bytes[n - 1] == bytes[n - 2]
+        && bytes[n - 1].is_ascii_lowercase()
+        && !is_vowel(bytes[n - 1])
+    {
+        stem.pop();
     }
 }
 
@@ -216,6 +267,10 @@ mod tests {
             ("organisatie", "organisaties"),
             ("ruine", "ruines"),
             ("gemeente", "gemeentes"),
+            ("kind", "kinderen"),
+            ("kamerlid", "kamerleden"),
+            ("stad", "steden"),
+            ("idee", "ideeen"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
@@ -223,7 +278,12 @@ mod tests {
 
     #[test]
     fn different_words_stay_apart() {
-        for (a, b) in [("gemeen", "gemeente"), ("lezing", "lezen")] {
+        for (a, b) in [
+            ("gemeen", "gemeente"),
+            ("lezing", "lezen"),
+            ("lid", "geleden"),
+            ("lid", "kleden"),
+        ] {
             assert_ne!(stem(a), stem(b), "{a} / {b}");
         }
     }
@@ -235,7 +295,7 @@ mod tests {
             Ok(DutchStemming::VERSION_3)
         );
         assert_eq!(
-            DutchStemming::parse("porter+ie+es+s+devoice+cons+vowels"),
+            DutchStemming::parse("porter+ie+es+irregular+s+devoice+cons+vowels"),
             Ok(DutchStemming::CHOSEN)
         );
         assert!(DutchStemming::parse("kp+x")

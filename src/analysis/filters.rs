@@ -112,6 +112,14 @@ impl<T: TokenStream> TokenStream for StemStream<T> {
     }
 }
 
+/// Splits made before, per thread and decompounder (by its address: the analyzers share one,
+/// built once for the program's life, `analysis::DECOMPOUNDER`), like the stem memo.
+type SplitMemo = FxHashMap<Box<str>, Box<[String]>>;
+
+thread_local! {
+    static SPLITS: RefCell<FxHashMap<usize, SplitMemo>> = RefCell::new(FxHashMap::default());
+}
+
 /// Adds the parts of Dutch compounds at the position of the compound, keeping the original.
 /// A word written with a capital inside a sentence is taken for a name and left whole
 /// (`Marie Kamphuis` does not give `huis`); at the start of a text or a sentence it is split.
@@ -181,7 +189,22 @@ impl<T: TokenStream> TokenStream for DecompoundStream<'_, T> {
         };
         self.previous_end = Some(to);
         if sentence_start || !is_capitalised(written) {
-            self.pending.extend(self.lexicon.split(&self.current.text));
+            let (word, lexicon, pending) = (&self.current.text, self.lexicon, &mut self.pending);
+            SPLITS.with_borrow_mut(|memos| {
+                let memo = memos
+                    .entry(lexicon as *const Decompounder as usize)
+                    .or_default();
+                if let Some(parts) = memo.get(word.as_str()) {
+                    pending.extend(parts.iter().cloned());
+                    return;
+                }
+                let parts = lexicon.split(word);
+                if memo.len() >= MEMO_LIMIT {
+                    memo.clear();
+                }
+                pending.extend(parts.iter().cloned());
+                memo.insert(word.as_str().into(), parts.into_boxed_slice());
+            });
         }
         true
     }
