@@ -99,18 +99,20 @@ def expand(word, flags, rules, which):
 
 
 def infinitives(stem):
-    """The infinitives a verb stem can have by Dutch spelling (maak -> maken, zet -> zetten)."""
-    out = {stem + "en", stem + "n"}
+    """The infinitives a verb stem can have by Dutch spelling (maak -> maken, zet -> zetten),
+    most likely first (a fixed order, so that every run joins the same entries)."""
+    out = [stem + "en", stem + "n"]
     if stem and stem[-1] not in "aeiou":
-        out.add(stem + stem[-1] + "en")
+        out.append(stem + stem[-1] + "en")
     body, last = stem[:-1], stem[-1:]
+    long_vowel = len(body) >= 2 and body[-1] == body[-2] and body[-1] in "aeou"
     for voiced, plain_last in (("v", "f"), ("z", "s")):
         if last == plain_last:
-            out.add(body + voiced + "en")
-            if len(body) >= 2 and body[-1] == body[-2] and body[-1] in "aeou":
-                out.add(body[:-1] + voiced + "en")
-    if len(body) >= 2 and body[-1] == body[-2] and body[-1] in "aeou":
-        out.add(body[:-1] + last + "en")
+            out.append(body + voiced + "en")
+            if long_vowel:
+                out.append(body[:-1] + voiced + "en")
+    if long_vowel:
+        out.append(body[:-1] + last + "en")
     return out
 
 
