@@ -122,7 +122,9 @@ thread_local! {
 
 /// Adds the parts of Dutch compounds at the position of the compound, keeping the original.
 /// A word written with a capital inside a sentence is taken for a name and left whole
-/// (`Marie Kamphuis` does not give `huis`); at the start of a text or a sentence it is split.
+/// (`Marie Kamphuis` does not give `huis`); at the start of a text, a sentence (after `.`, `!`,
+/// `?` or `:`) or a paragraph (a blank line) it is split. A single line break is no boundary:
+/// text from PDFs and subtitles breaks lines inside sentences.
 #[derive(Clone)]
 pub struct Decompound(pub Arc<Decompounder>);
 
@@ -185,7 +187,7 @@ impl<T: TokenStream> TokenStream for DecompoundStream<'_, T> {
             Some(end) => self
                 .text
                 .get(end..from)
-                .is_none_or(|gap| gap.contains(['.', '!', '?', ':', '\n'])),
+                .is_none_or(|gap| gap.contains(['.', '!', '?', ':']) || gap.contains("\n\n")),
         };
         self.previous_end = Some(to);
         if sentence_start || !is_capitalised(written) {

@@ -158,6 +158,25 @@ mod tests {
     }
 
     #[test]
+    fn names_inside_a_sentence_are_not_split() {
+        let huis = &nl("huis", Mode::Query)[0];
+        for text in [
+            "Toen sprak Marie Kamphuis.",
+            "Het woord was aan Marie\nKamphuis, die lang sprak.",
+        ] {
+            assert!(!nl(text, Mode::Index).contains(huis), "{text}");
+        }
+        for text in [
+            "Kamphuis is een woord.",
+            "Over de zorg. Kamphuis",
+            "Een titel\n\nKamphuis",
+            "het kamphuis",
+        ] {
+            assert!(nl(text, Mode::Index).contains(huis), "{text}");
+        }
+    }
+
+    #[test]
     fn index_mode_adds_compound_parts() {
         let terms = nl("wijkenbeleid", Mode::Index);
         assert!(terms.len() == 3, "{terms:?}");

@@ -373,6 +373,7 @@ fn words_outside_our_lists_are_found_in_all_their_forms() {
         ("ziekenhuizen", "Twee ziekenhuizen werken samen."),
         ("gemeente", "De gemeente stuurde een brief."),
         ("kamphuis", "Toen sprak Marie Kamphuis over haar werk."),
+        ("kinderopvang2", "Over de zorg.\n\nKinderopvang is duur."),
         ("verhouding", "Zij sprak over de verhouding tussen beide."),
         ("boekhouding", "De boekhouding van de club klopt."),
     ];
@@ -393,6 +394,7 @@ fn words_outside_our_lists_are_found_in_all_their_forms() {
         ("belangrijk", "belangrijke"),
         ("tas", "tassen"),
         ("opvang", "kinderopvang"),
+        ("opvang", "kinderopvang2"),
         ("kind", "kinderopvang"),
         ("verzekeraar", "zorgverzekeraar"),
         ("verzekeraars", "zorgverzekeraar"),
