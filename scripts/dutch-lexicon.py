@@ -269,7 +269,7 @@ def table_parts():
     # A noun that is an inflected adjective too ends adjectives (omvangrijke, succesvolle).
     adjectives = {w for w, f in entries if any(flag.startswith("A") for flag in f)}
     def inflected_adjective(w):
-        for e in ("e", "en", "er", "ere"):
+        for e in ("e", "en", "er", "ere", "ste", "sten"):
             stem = w[: -len(e)]
             if w.endswith(e) and (stem in adjectives or
                                   (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in adjectives)):
