@@ -265,5 +265,9 @@ mod tests {
         assert!(split("continuiteit").is_empty());
         assert!(split("netwerken").is_empty());
         assert!(split("regelrechte").is_empty());
+        // By the rules, not by a list: adjectives and derived words do not end compounds.
+        for word in ["belangrijke", "belangrijkste", "waardering", "combinaties"] {
+            assert!(split(word).is_empty(), "{word}: {:?}", split(word));
+        }
     }
 }
