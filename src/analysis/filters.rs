@@ -2,7 +2,7 @@
 //! undoubling, and Dutch decompounding.
 //!
 //! tantivy's `Language::Dutch` is Kraaij-Pohlmann since 0.27 (gemeente ~ gemeen ~ menen);
-//! we use `DutchPorter` and undouble vowels afterwards (sociaal ~ sociale), see ARCHITECTURE.md.
+//! we use `DutchPorter` with the rules of `analysis::dutch` around it, see ARCHITECTURE.md.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -13,13 +13,22 @@ use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::compound::Decompounder;
+use super::dutch::DutchStemming;
 
-/// Stems with a frostem algorithm. With `dutch`, first turns -ie plurals into singulars
-/// (which DutchPorter misses) and afterwards collapses doubled vowels.
+/// Stems with a frostem algorithm, or for Dutch with the rules of `analysis::dutch`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Stem {
-    pub algorithm: Algorithm,
-    pub dutch: bool,
+pub enum Stem {
+    Snowball(Algorithm),
+    Dutch(DutchStemming),
+}
+
+impl Stem {
+    fn algorithm(self) -> Algorithm {
+        match self {
+            Stem::Snowball(algorithm) => algorithm,
+            Stem::Dutch(dutch) => dutch.algorithm,
+        }
+    }
 }
 
 impl TokenFilter for Stem {
@@ -55,7 +64,7 @@ impl<T: Tokenizer> Tokenizer for StemFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         StemStream {
             tail: self.inner.token_stream(text),
-            stemmer: frostem::Stemmer::new(self.stem.algorithm),
+            stemmer: frostem::Stemmer::new(self.stem.algorithm()),
             stem: self.stem,
         }
     }
@@ -81,10 +90,9 @@ impl<T: TokenStream> TokenStream for StemStream<T> {
                 token.text.push_str(stemmed);
                 return;
             }
-            let stemmed = if stem.dutch {
-                undouble_vowels(&stemmer.stem(dutch_ie_singular(&token.text)))
-            } else {
-                stemmer.stem(&token.text).into_owned()
+            let stemmed = match stem {
+                Stem::Dutch(dutch) => dutch.stem(stemmer, &token.text),
+                Stem::Snowball(_) => stemmer.stem(&token.text).into_owned(),
             };
             if memo.len() >= MEMO_LIMIT {
                 memo.clear();
@@ -104,33 +112,19 @@ impl<T: TokenStream> TokenStream for StemStream<T> {
     }
 }
 
-/// The singular of Dutch plurals of words in -ie, which DutchPorter leaves alone:
-/// organisaties -> organisatie, categorieen (folded categorieën) -> categorie.
-pub fn dutch_ie_singular(word: &str) -> &str {
-    if word.len() >= 6 && word.ends_with("ies") {
-        &word[..word.len() - 1]
-    } else if word.len() >= 7 && word.ends_with("ieen") {
-        &word[..word.len() - 2]
-    } else {
-        word
-    }
-}
+/// Splits made before, per thread and decompounder (by its address: the analyzers share one,
+/// built once for the program's life, `analysis::DECOMPOUNDER`), like the stem memo.
+type SplitMemo = FxHashMap<Box<str>, Box<[String]>>;
 
-/// aa/ee/oo/uu -> a/e/o/u, so Dutch open and closed syllables meet (sociaal ~ sociale).
-pub fn undouble_vowels(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    let mut previous = None;
-    for c in word.chars() {
-        if previous == Some(c) && matches!(c, 'a' | 'e' | 'o' | 'u') {
-            continue;
-        }
-        out.push(c);
-        previous = Some(c);
-    }
-    out
+thread_local! {
+    static SPLITS: RefCell<FxHashMap<usize, SplitMemo>> = RefCell::new(FxHashMap::default());
 }
 
 /// Adds the parts of Dutch compounds at the position of the compound, keeping the original.
+/// A word written with a capital inside a sentence is taken for a name and left whole
+/// (`Marie Kamphuis` does not give `huis`); at the start of a text, a sentence (after `.`, `!`,
+/// `?` or `:`) or a paragraph (a blank line) it is split. A single line break is no boundary:
+/// text from PDFs and subtitles breaks lines inside sentences.
 #[derive(Clone)]
 pub struct Decompound(pub Arc<Decompounder>);
 
@@ -157,6 +151,8 @@ impl<T: Tokenizer> Tokenizer for DecompoundFilter<T> {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         DecompoundStream {
             tail: self.inner.token_stream(text),
+            text,
+            previous_end: None,
             lexicon: &self.lexicon,
             pending: VecDeque::new(),
             current: Token::default(),
@@ -166,6 +162,9 @@ impl<T: Tokenizer> Tokenizer for DecompoundFilter<T> {
 
 pub struct DecompoundStream<'a, T> {
     tail: T,
+    text: &'a str,
+    /// Where the previous token ended in the text, to see whether a sentence ended since.
+    previous_end: Option<usize>,
     lexicon: &'a Decompounder,
     pending: VecDeque<String>,
     current: Token,
@@ -181,7 +180,34 @@ impl<T: TokenStream> TokenStream for DecompoundStream<'_, T> {
             return false;
         }
         self.current = self.tail.token().clone();
-        self.pending.extend(self.lexicon.split(&self.current.text));
+        let (from, to) = (self.current.offset_from, self.current.offset_to);
+        let written = self.text.get(from..to).unwrap_or("");
+        let sentence_start = match self.previous_end {
+            None => true,
+            Some(end) => self
+                .text
+                .get(end..from)
+                .is_none_or(|gap| gap.contains(['.', '!', '?', ':']) || gap.contains("\n\n")),
+        };
+        self.previous_end = Some(to);
+        if sentence_start || !is_capitalised(written) {
+            let (word, lexicon, pending) = (&self.current.text, self.lexicon, &mut self.pending);
+            SPLITS.with_borrow_mut(|memos| {
+                let memo = memos
+                    .entry(lexicon as *const Decompounder as usize)
+                    .or_default();
+                if let Some(parts) = memo.get(word.as_str()) {
+                    pending.extend(parts.iter().cloned());
+                    return;
+                }
+                let parts = lexicon.split(word);
+                if memo.len() >= MEMO_LIMIT {
+                    memo.clear();
+                }
+                pending.extend(parts.iter().cloned());
+                memo.insert(word.as_str().into(), parts.into_boxed_slice());
+            });
+        }
         true
     }
 
@@ -192,4 +218,10 @@ impl<T: TokenStream> TokenStream for DecompoundStream<'_, T> {
     fn token_mut(&mut self) -> &mut Token {
         &mut self.current
     }
+}
+
+/// `Kamphuis`, not `kamphuis` or `KINDEROPVANG`: a capital followed by a lowercase letter.
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }

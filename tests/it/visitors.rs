@@ -217,7 +217,8 @@ async fn nothing_found_offers_a_respelling_and_the_query_without_filters() {
             .unwrap()
             > 0
     );
-    let found = json(&app, "/api/search?q=mönninkk").await;
+    // (Not a doubled final letter: the Dutch stemmer undoubles those, mönninkk = mönnink.)
+    let found = json(&app, "/api/search?q=mönninkx").await;
     assert_eq!(found["suggestion"], "mönnink");
     let (_, page) = get(&app, "/search?q=kontinuiteyt").await;
     assert!(page.contains("Bedoelde u") && page.contains("href=\"/search?q=continu%C3%AFteit\""));
