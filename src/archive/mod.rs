@@ -6,6 +6,7 @@
 pub mod date;
 pub mod front_matter;
 pub mod item;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod paragraphs;

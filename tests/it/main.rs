@@ -17,6 +17,7 @@ mod passages;
 mod ranking;
 mod relevance;
 mod search_cli;
+mod security;
 mod smoke;
 mod support;
 mod theme_expansion;

@@ -81,6 +81,17 @@ fn restrict_permissions(path: &Path) {
 #[cfg(not(unix))]
 fn restrict_permissions(_: &Path) {}
 
+/// The stored password hash of `name`, if the users file holds them: a session checks it is
+/// still the one it was started with.
+pub fn credential(path: &Path, name: &str) -> Option<String> {
+    read(path).ok()?.users.remove(name).map(|u| u.hash)
+}
+
+/// Whether the users file names at least one user (without one the editor is off).
+pub fn any(path: &Path) -> bool {
+    read(path).is_ok_and(|f| !f.users.is_empty())
+}
+
 /// Whether `name` exists and `password` is theirs. Unknown users cost as much time as known ones.
 pub fn verify(path: &Path, name: &str, password: &str) -> bool {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();

@@ -1,0 +1,9 @@
+//! Issue 13: every attack from the security review, replayed against the real router (or the
+//! real binary over TCP), each a regression test that failed before its fix.
+
+mod headers;
+mod limits;
+mod pdf;
+mod server;
+mod sign_in;
+mod xss;
