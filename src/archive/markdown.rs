@@ -209,7 +209,43 @@ mod properties {
             "[12:40] ",
             "x",
         ]);
-        prop::collection::vec(piece, 0..40).prop_map(|parts| parts.concat())
+        // Whole links and images with every kind of target, so that most inputs have some.
+        let link = (
+            prop::sample::select(vec![
+                "[t](",
+                "![a](",
+                "<",
+                "[t](<",
+                "[r]: ",
+                "[![a](x.png)](",
+            ]),
+            prop::sample::select(vec![
+                "javascript:",
+                "JaVaScRiPt:",
+                " javascript:",
+                "java\tscript:",
+                "java\nscript:",
+                "&#106;avascript:",
+                "&#x6A;avascript&colon;",
+                "javascript&#58;",
+                "\u{1}javascript:",
+                "vbscript:",
+                "data:text/html,",
+                "DATA:image/svg+xml,",
+                "file:///",
+                "https://x.nl/",
+                "mailto:",
+                "/",
+                "#",
+                "",
+                "x:",
+            ]),
+            prop::sample::select(vec!["alert(1)", "x", "", "%0a", "(1)"]),
+            prop::sample::select(vec![")", ">", "\n", " \"t\")", ")\n\n[r]"]),
+        )
+            .prop_map(|(a, b, c, d)| format!("{a}{b}{c}{d}"));
+        let piece = piece.prop_map(str::to_string);
+        prop::collection::vec(prop_oneof![piece, link], 0..40).prop_map(|parts| parts.concat())
     }
 
     fn decode(value: &str) -> String {

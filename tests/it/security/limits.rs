@@ -41,6 +41,13 @@ async fn too_many_filter_values_get_a_clear_400_in_the_interface_language() {
 }
 
 #[tokio::test]
+async fn thousands_of_filters_cannot_make_a_big_page() {
+    let (_archive, app) = served();
+    let (status, page) = get(&app, &format!("/search?q=zorg{}", filters(2_000, 5))).await;
+    assert!(page.len() < 100_000, "{status}: {} bytes", page.len());
+}
+
+#[tokio::test]
 async fn the_largest_allowed_request_gives_a_small_page() {
     let (_archive, app) = served();
     let q = "zorg ".repeat(5_000);
