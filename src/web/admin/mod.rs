@@ -67,6 +67,8 @@ pub struct Admin {
     pub throttle: throttle::Throttle,
     /// Free slots for password checks.
     pub password_checks: tokio::sync::Semaphore,
+    /// Held by a save from its version check to its write.
+    pub saving: tokio::sync::Mutex<()>,
 }
 
 impl Admin {
@@ -76,6 +78,7 @@ impl Admin {
             sessions: Sessions::default(),
             throttle: throttle::Throttle::default(),
             password_checks: tokio::sync::Semaphore::new(PASSWORD_CHECKS),
+            saving: tokio::sync::Mutex::new(()),
         }
     }
 }

@@ -14,7 +14,7 @@ async fn every_response_carries_the_security_headers_and_pages_obey_the_policy()
         "/",
         "/search?q=wijkteams",
         "/search?q=zorg&ui=en",
-        "/items/panels/2019-panel-wijkteams",
+        "/items/panels-2019-panel-wijkteams",
         "/speakers",
         "/api/search?q=zorg",
         "/static/style.css",

@@ -3,6 +3,7 @@
 
 mod headers;
 mod limits;
+mod lost_update;
 mod pdf;
 mod server;
 mod sign_in;
