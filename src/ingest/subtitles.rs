@@ -210,7 +210,10 @@ mod tests {
         let error = parse(srt, Format::Srt).unwrap_err();
         assert!(error.starts_with("line 2:"), "{error}");
         let srt = "1\n9999:59:59,000 --> 9999:59:59,500\nA\n";
-        assert_eq!(parse(srt, Format::Srt).unwrap()[0].start, 9_999 * 3600 + 3599);
+        assert_eq!(
+            parse(srt, Format::Srt).unwrap()[0].start,
+            9_999 * 3600 + 3599
+        );
     }
 
     #[test]
