@@ -7,4 +7,5 @@ mod lost_update;
 mod pdf;
 mod server;
 mod sign_in;
+mod symlinks;
 mod xss;
