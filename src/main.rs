@@ -9,6 +9,16 @@ use lectern::config::{Config, LogFormat};
 use tracing_subscriber::EnvFilter;
 
 fn main() {
+    // The PDF reader's child process (`ingest::pdf`): no settings, no logging.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == lectern::ingest::pdf::HELPER_ARG)
+    {
+        std::process::exit(lectern::ingest::pdf::helper_main());
+    }
+    if let Ok(binary) = std::env::current_exe() {
+        lectern::ingest::pdf::use_helper(binary);
+    }
     let matches = Cli::command().get_matches();
     let config = Config::resolve(&matches).unwrap_or_else(|error| fail(error));
     init_logging(&config);

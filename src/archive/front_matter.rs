@@ -233,7 +233,92 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
     })
 }
 
+/// How deeply lists and tables may nest in front matter. Items need two levels
+/// (`speakers = [{ name = "..", role = ".." }]`); one more is allowed, anything deeper is refused
+/// before the TOML or YAML parser sees it (100,000 nested `[` took the YAML parser 29 s).
+pub const MAX_NESTING: usize = 3;
+
+/// The first place where `front` nests lists or tables deeper than [`MAX_NESTING`]: flow
+/// brackets `[` `{` outside strings and comments, and in YAML also compact block sequences
+/// (`- - - x`). The line is 1-based within `front`.
+fn too_deep(front: &str, format: Format) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (number, line) in front.lines().enumerate() {
+        let mut chars = line.chars().peekable();
+        // YAML: the `- ` openers at the start of a line nest like brackets.
+        let mut dashes = 0;
+        if format == Format::Yaml && quote.is_none() && depth == 0 {
+            let mut rest = line.trim_start();
+            while let Some(after) = rest.strip_prefix('-') {
+                if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+                    break;
+                }
+                dashes += 1;
+                rest = after.trim_start();
+            }
+            if dashes > MAX_NESTING {
+                return Some(number + 1);
+            }
+        }
+        // What came before a bracket on this line (YAML counts only brackets that open a value).
+        let mut previous = ' ';
+        let mut at_value_start = true;
+        while let Some(c) = chars.next() {
+            let mut opened = false;
+            match quote {
+                Some(q) => {
+                    if c == '\\' && q == '"' {
+                        chars.next();
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    // A YAML quote only opens a scalar at its start (`it's` is plain text).
+                    '"' | '\'' if format == Format::Toml || at_value_start => quote = Some(c),
+                    '#' if format == Format::Toml || previous.is_whitespace() || at_value_start => {
+                        break
+                    }
+                    '[' | '{' if format == Format::Toml || depth > 0 || at_value_start => {
+                        opened = true;
+                        depth += 1;
+                        if depth + dashes > MAX_NESTING {
+                            return Some(number + 1);
+                        }
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            if !c.is_whitespace() {
+                at_value_start = match c {
+                    '[' | '{' => opened,
+                    ',' => depth > 0,
+                    ':' | '-' | '?' => true,
+                    _ => false,
+                };
+            }
+            previous = c;
+        }
+        // A quoted YAML or basic TOML string does not run past its line (multi-line strings
+        // only hold text, so a bracket in them is counted at worst, never missed).
+        if quote.is_some_and(|q| q == '\'' || format == Format::Yaml) {
+            quote = None;
+        }
+    }
+    None
+}
+
 fn parse_fields(split: &Split<'_>) -> Result<Map<String, Value>, Problem> {
+    if let Some(line) = too_deep(split.front, split.format) {
+        return Err(Problem::new(
+            split.front_line + line - 1,
+            format!(
+                "lists or tables nest more than {MAX_NESTING} levels deep here: a field is text, a list of text, or a list of `{{ name, role }}` tables"
+            ),
+        ));
+    }
     let value = match split.format {
         Format::Toml => {
             let table: toml::Table = toml::from_str(split.front).map_err(|e| {
@@ -413,6 +498,51 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing_with_its_line() {
+        let deep = format!("[{}]", "[".repeat(100_000) + &"]".repeat(100_000));
+        for text in [
+            format!("---\ntitle: Diep\ndate: 2020\nthemes: {deep}\n---\nTekst\n"),
+            format!("+++\ntitle = \"Diep\"\ndate = \"2020\"\nthemes = {deep}\n+++\nTekst\n"),
+            format!("---\ntitle: Diep\nthemes: [x', {deep}]\n---\n"),
+            format!(
+                "---\ntitle: Diep\nthemes:\n  {}x\n---\n",
+                "- ".repeat(100_000)
+            ),
+        ] {
+            let started = std::time::Instant::now();
+            let problems = parse_item(&text, "diep.md").unwrap_err();
+            assert!(started.elapsed() < std::time::Duration::from_millis(500));
+            assert_eq!(
+                problems[0].line,
+                4 - usize::from(text.contains("x'")),
+                "{:?}",
+                problems
+            );
+            assert!(
+                problems[0].message.contains("nest more than 3"),
+                "{:?}",
+                problems
+            );
+        }
+    }
+
+    #[test]
+    fn the_nesting_items_need_still_parses() {
+        let toml = "+++\ntitle = \"Het [concept] {x}\"\ndate = \"2020\"\nspeakers = [{ name = \"A [b]\", role = \"c\" }]\n# [[[[[\n+++\n";
+        assert!(
+            parse_item(toml, "a.md").is_ok(),
+            "{:?}",
+            parse_item(toml, "a.md")
+        );
+        let yaml = "---\ntitle: It's [[[[ fine\ndate: 2020\nspeakers:\n  - name: A\n    role: b\n  - {name: \"C [[[[\", role: d}\nthemes: [a, b] # [[[[\n---\n";
+        assert!(
+            parse_item(yaml, "a.md").is_ok(),
+            "{:?}",
+            parse_item(yaml, "a.md")
+        );
+    }
 
     const GOOD: &str = "+++\ntitle = \"Lezing\"\ndate = 2022-10-06\nkind = \"lecture\"\nspeakers = [\"Ann\", { name = \"Bo\", role = \"panel\" }]\nlanguage = \"nl\"\n+++\nTekst.\n";
 

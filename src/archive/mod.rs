@@ -7,6 +7,7 @@ pub mod date;
 pub mod front_matter;
 pub mod item;
 pub mod language;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod paragraphs;

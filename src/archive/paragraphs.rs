@@ -114,7 +114,8 @@ pub fn indexed_text(paragraphs: &[Paragraph]) -> String {
 }
 
 /// Renders the body to HTML with an `id` on every paragraph (its anchor); a cue's timestamp
-/// becomes a link to the cue. Raw HTML in the source is shown as text, never passed through.
+/// becomes a link to the cue. Raw HTML in the source is shown as text, never passed through,
+/// and so are links and images with targets that are not allowed (`markdown::neutralise`).
 pub fn to_html_with_anchors(markdown: &str) -> String {
     let mut next = paragraphs(markdown).into_iter();
     // Bytes of a cue's `[12:40]` still to leave out of the text that follows its link.
@@ -122,11 +123,7 @@ pub fn to_html_with_anchors(markdown: &str) -> String {
     let mut depth = 0usize;
     let mut closers: Vec<&'static str> = Vec::new();
     let mut events: Vec<Event> = Vec::new();
-    for event in Parser::new_ext(markdown, options()) {
-        let event = match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-            other => other,
-        };
+    for event in super::markdown::neutralise(Parser::new_ext(markdown, options())) {
         match event {
             Event::Start(tag) if starts_block(&tag) => {
                 depth += 1;
@@ -242,6 +239,26 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<li id=\"p-5\">twee</li>"), "{html}");
+    }
+
+    #[test]
+    fn unsafe_links_render_as_text_on_the_item_page() {
+        let html = to_html_with_anchors(
+            "Zie [het verslag](javascript:alert(1)) en <jAvAsCrIpT:alert(2)>.\n\n![x](vbscript:y) [ok](https://example.org)\n",
+        );
+        assert!(
+            !html.to_ascii_lowercase().contains("href=\"javascript"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Zie het verslag en jAvAsCrIpT:alert(2)."),
+            "{html}"
+        );
+        assert!(!html.contains("vbscript"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://example.org\">ok</a>"),
+            "{html}"
+        );
     }
 
     #[test]

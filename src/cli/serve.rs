@@ -56,7 +56,16 @@ pub fn run(
             );
             (web::AppState::with_archive(index_root, archive), None)
         } else {
-            let state = web::AppState::with_admin(index_root, config);
+            // Without a user there is no one to sign in, so no sign-in routes at all.
+            let state = if web::admin::users::any(&config.users) {
+                web::AppState::with_admin(index_root, config)
+            } else {
+                tracing::info!(
+                    "the editor at /admin is off: no users in {} (add one with `lectern user add NAME`, then restart)",
+                    config.users.display()
+                );
+                web::AppState::with_archive(index_root, archive)
+            };
             let watcher = watch(archive, index_root, state.clone());
             (state, Some(watcher))
         };

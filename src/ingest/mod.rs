@@ -9,6 +9,7 @@ pub mod bulk;
 pub mod draft;
 pub mod encoding;
 pub mod jsonl;
+pub mod pdf;
 pub mod save;
 pub mod source;
 pub mod subtitles;

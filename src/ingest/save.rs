@@ -153,7 +153,8 @@ pub fn restore(archive: &Path, relative: &str) -> Result<(), SaveError> {
     move_file(&archive.join(TRASH).join(relative), &to)
 }
 
-/// The paths (relative, with `/`) of the items in the trash.
+/// The paths (relative, with `/`) of the items in the trash. Symbolic links are not followed
+/// (two links to the trash folder inside it made this walk run for ever).
 pub fn trashed(archive: &Path) -> Vec<String> {
     let root = archive.join(TRASH);
     let mut out = Vec::new();
@@ -161,8 +162,13 @@ pub fn trashed(archive: &Path) -> Vec<String> {
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = entry.path();
-            if path.is_dir() {
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
                 stack.push(path);
+            } else if !file_type.is_file() {
+                continue;
             } else if let Ok(relative) = path.strip_prefix(&root) {
                 let relative = crate::archive::load::relative_string(relative);
                 if check_path(&relative).is_ok() {

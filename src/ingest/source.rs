@@ -51,7 +51,7 @@ pub fn read_source(name: &str, bytes: &[u8]) -> Result<Source, String> {
     })?;
     let mut notes = Vec::new();
     if kind == SourceKind::Pdf {
-        let text = pdf_text(bytes).map_err(|e| format!("{name}: {e}"))?;
+        let text = super::pdf::extract(bytes).map_err(|e| format!("{name}: {e}"))?;
         notes.push("text extracted from the PDF and cleaned up".to_string());
         return Ok(Source {
             body: clean_text(&text),
@@ -121,16 +121,4 @@ fn markdown(name: &str, text: &str) -> Result<Source, String> {
         original: Some(text.to_string()),
         ..Source::default()
     })
-}
-
-/// The text of a PDF; a parser panic on a malformed file becomes an error.
-fn pdf_text(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.to_vec();
-    let result = std::panic::catch_unwind(move || pdf_extract::extract_text_from_mem(&bytes));
-    match result {
-        Ok(Ok(text)) if !text.trim().is_empty() => Ok(text),
-        Ok(Ok(_)) => Err("the PDF has no text layer (a scan?): run OCR first, or paste the text into a .txt file".into()),
-        Ok(Err(e)) => Err(format!("cannot read the PDF: {e}")),
-        Err(_) => Err("cannot read the PDF: the file is damaged or uses an unsupported feature".into()),
-    }
 }

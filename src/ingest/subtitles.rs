@@ -86,6 +86,10 @@ fn parse_block(block: &[&str], first_line: usize, format: Format) -> Result<Opti
     }))
 }
 
+/// The most hours a cue time may have: no recording is longer, and larger numbers would
+/// overflow the seconds (`18446744073709551615:00:00,000` wrapped around before).
+const MAX_HOURS: u64 = 9_999;
+
 /// `01:02:03.500`, `02:03.500` or SubRip's `01:02:03,500` -> whole seconds.
 fn parse_time(text: &str, format: Format) -> Option<u64> {
     let text = if format == Format::Srt {
@@ -99,7 +103,7 @@ fn parse_time(text: &str, format: Format) -> Option<u64> {
         .map(|p| p.parse().ok())
         .collect::<Option<_>>()?;
     match parts[..] {
-        [h, m, s] if m < 60 && s < 60 => Some(h * 3600 + m * 60 + s),
+        [h, m, s] if h <= MAX_HOURS && m < 60 && s < 60 => Some(h * 3600 + m * 60 + s),
         [m, s] if m < 60 && s < 60 && format == Format::Vtt => Some(m * 60 + s),
         _ => None,
     }
@@ -198,6 +202,18 @@ mod tests {
         let srt = "1\r\n00:12:40,000 --> 00:12:42,000\r\nEen zin.\r\n\r\n2\r\n00:12:43,000 --> 00:12:45,000\r\nNog een.\r\n";
         let cues = parse(srt, Format::Srt).unwrap();
         assert_eq!(to_markdown(&cues), "[12:40] Een zin.\n\n[12:43] Nog een.");
+    }
+
+    #[test]
+    fn huge_hours_are_refused_not_wrapped() {
+        let srt = "1\n18446744073709551615:00:00,000 --> 18446744073709551615:00:01,000\nA\n";
+        let error = parse(srt, Format::Srt).unwrap_err();
+        assert!(error.starts_with("line 2:"), "{error}");
+        let srt = "1\n9999:59:59,000 --> 9999:59:59,500\nA\n";
+        assert_eq!(
+            parse(srt, Format::Srt).unwrap()[0].start,
+            9_999 * 3600 + 3599
+        );
     }
 
     #[test]

@@ -144,7 +144,7 @@ fn properties(ui: Ui, item: &Item) -> Markup {
             dt { (t.language) } dd { (ui.value("language", item.language.code())) }
             @if let Some(source) = &item.source {
                 dt { (t.source) }
-                dd { @if let Some(url) = item.url.as_ref().filter(|u| u.starts_with("http://") || u.starts_with("https://")) { a href=(url) { (source) } } @else { (source) } }
+                dd { @if let Some(url) = item.url.as_deref().filter(|u| crate::archive::links::is_web_address(u)) { a href=(url) { (source) } } @else { (source) } }
             }
         }
     }

@@ -21,6 +21,8 @@ pub mod pages;
 pub mod params;
 pub mod records;
 pub mod results;
+pub mod security;
+pub mod server;
 pub mod site;
 pub mod sitemap;
 pub mod structured;
@@ -253,6 +255,7 @@ pub fn app(state: AppState) -> Router {
             ops::track,
         ))
         .with_state(state)
+        .layer(axum::middleware::from_fn(security::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 
@@ -276,7 +279,8 @@ async fn script() -> impl IntoResponse {
     )
 }
 
-/// Serves on an already bound listener until Ctrl-C or SIGTERM; refreshes the index every 500 ms.
+/// Serves on an already bound listener until Ctrl-C or SIGTERM, within `server::Limits`;
+/// refreshes the index every 500 ms.
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
     let refresher = state.clone();
     tokio::spawn(async move {
@@ -287,9 +291,13 @@ pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()
             let _ = tokio::task::spawn_blocking(move || state.refresh()).await;
         }
     });
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    server::serve_with(
+        listener,
+        state,
+        server::Limits::default(),
+        shutdown_signal(),
+    )
+    .await
 }
 
 async fn shutdown_signal() {

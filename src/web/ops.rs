@@ -79,14 +79,15 @@ fn index_gauges(state: &AppState) -> IndexGauges {
 }
 
 /// Counts and times every request, labelled by the route's pattern (`unmatched` for the
-/// fallback's 404s).
+/// fallback's 404s) and its method (`other` for any method but the standard ones): a label
+/// never holds what a client sent, so the metrics cannot grow without bound.
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let route = request
         .extensions()
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "unmatched".to_string());
-    let method = request.method().to_string();
+    let method = method_label(request.method());
     let started = Instant::now();
     let response = next.run(request).await;
     state.inner.metrics.record_request(
@@ -96,4 +97,25 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
         started.elapsed(),
     );
     response
+}
+
+/// The standard methods by name; anything else is `other`.
+fn method_label(method: &axum::http::Method) -> String {
+    use axum::http::Method;
+    let known = [
+        Method::GET,
+        Method::HEAD,
+        Method::POST,
+        Method::PUT,
+        Method::DELETE,
+        Method::OPTIONS,
+        Method::PATCH,
+        Method::CONNECT,
+        Method::TRACE,
+    ];
+    if known.contains(method) {
+        method.as_str().to_string()
+    } else {
+        "other".to_string()
+    }
 }

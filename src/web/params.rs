@@ -3,6 +3,8 @@
 //! One place turns `?q=..&speaker=..&speaker=..&year=2018..2022&sort=newest&page=2` into a
 //! [`SearchRequest`], and builds the links that change one parameter.
 
+use super::i18n::Ui;
+use crate::search::query::MAX_QUERY_CHARS;
 use crate::search::{Filters, SearchRequest, Sort, YearRange};
 
 pub const PAGE_SIZE: usize = 10;
@@ -11,6 +13,11 @@ pub const MAX_PAGE: usize = 100;
 pub const FACET_VALUES: usize = 20;
 /// The most values per facet dimension one request may ask for.
 pub const MAX_FACET_VALUES: usize = 1000;
+/// The most filter values (speaker, theme, series, kind, language together) in one request:
+/// every facet and "remove" link of a page repeats them all, so they bound the page's size.
+pub const MAX_FILTER_VALUES: usize = 20;
+/// The longest filter value, in characters (the longest real one is far shorter).
+pub const MAX_FILTER_CHARS: usize = 200;
 
 /// The parameters of `/search` and `/api/search`, as given.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -28,6 +35,11 @@ pub struct SearchParams {
 impl SearchParams {
     /// Parses a raw query string; the error names the parameter and says what it takes.
     pub fn parse(raw: Option<&str>) -> Result<SearchParams, String> {
+        SearchParams::parse_in(raw, Ui::En)
+    }
+
+    /// Like [`SearchParams::parse`], with the limits' messages in the interface language.
+    pub fn parse_in(raw: Option<&str>, ui: Ui) -> Result<SearchParams, String> {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
             .map_err(|_| "the query string is not valid URL encoding".to_string())?;
         let mut params = SearchParams {
@@ -38,17 +50,31 @@ impl SearchParams {
         for (key, value) in pairs {
             let value = value.trim().to_string();
             match key.as_str() {
-                "q" => params.q = value,
+                // One character more than the query parser keeps, so that it still says it cut
+                // the query; links on the page then repeat at most this much.
+                "q" => params.q = value.chars().take(MAX_QUERY_CHARS + 1).collect(),
                 "speaker" | "theme" | "series" | "kind" | "lang" | "language" => {
                     let dimension = if key == "lang" {
                         "language"
                     } else {
                         key.as_str()
                     };
+                    if value.chars().count() > MAX_FILTER_CHARS {
+                        return Err(match ui {
+                            Ui::Nl => format!("Een filter (`{key}=`) is te lang: ten hoogste {MAX_FILTER_CHARS} tekens."),
+                            Ui::En => format!("A filter (`{key}=`) is too long: at most {MAX_FILTER_CHARS} characters."),
+                        });
+                    }
                     if let Some(values) = params.filters.values_mut(dimension) {
                         if !value.is_empty() && !values.contains(&value) {
                             values.push(value);
                         }
+                    }
+                    if filter_count(&params.filters) > MAX_FILTER_VALUES {
+                        return Err(match ui {
+                            Ui::Nl => format!("Te veel filters: een zoekopdracht heeft er ten hoogste {MAX_FILTER_VALUES} (sprekers, thema's, reeksen, soorten en talen samen). Haal er een paar weg."),
+                            Ui::En => format!("Too many filters: a search takes at most {MAX_FILTER_VALUES} (speakers, themes, series, kinds and languages together). Remove a few."),
+                        });
                     }
                 }
                 "year" if !value.is_empty() => {
@@ -224,6 +250,14 @@ fn parse_year(value: &str, key: &str) -> Result<u16, String> {
         .ok()
         .filter(|y| (1000..=2999).contains(y))
         .ok_or_else(|| format!("`{key}={value}` is not a year such as 2018"))
+}
+
+/// How many filter values `filters` holds (years not counted: one range at most).
+fn filter_count(filters: &Filters) -> usize {
+    ["speaker", "theme", "series", "kind", "language"]
+        .iter()
+        .map(|d| filters.values(d).len())
+        .sum()
 }
 
 #[cfg(test)]

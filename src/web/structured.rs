@@ -83,10 +83,28 @@ fn description(item: &Item) -> String {
     out
 }
 
-/// A `<script type="application/ld+json">` whose text cannot end the script early.
+/// A `<script type="application/ld+json">` whose text cannot end the script early nor start
+/// an HTML comment or CDATA state (`<!--<script>` in a title blanked whole pages): `<`, `>` and
+/// `&` are JSON escapes, and so are U+2028/U+2029 (line ends to older JavaScript parsers).
 fn json_ld(value: &Value) -> Markup {
-    let text = value.to_string().replace("</", "<\\/");
-    html! { script type="application/ld+json" { (PreEscaped(text)) } }
+    html! { script type="application/ld+json" { (PreEscaped(script_safe_json(value))) } }
+}
+
+/// `value` as JSON with every character that means something inside a `<script>` escaped.
+pub fn script_safe_json(value: &Value) -> String {
+    let text = value.to_string();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn person(name: &str) -> Value {
@@ -140,7 +158,11 @@ pub fn item_json(item: &Item) -> Value {
         work["publisher"] = organisation.clone();
         work["recordedAt"]["organizer"] = organisation;
     }
-    if let Some(url) = item.url.as_ref().filter(|u| u.starts_with("http")) {
+    if let Some(url) = item
+        .url
+        .as_deref()
+        .filter(|u| crate::archive::links::is_web_address(u))
+    {
         work["sameAs"] = json!(url);
     }
     work

@@ -56,11 +56,29 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // Every Content-Security-Policy violation on any page ends up in `violations`.
+  const violations = [];
+  await browser.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  browser.on('console', (message) => {
+    if (/CSP violation|Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   page = await browser.newPage();
+  page.on('console', (message) => {
+    if (/CSP violation|Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
 
   // Not signed in: the editor sends us to the sign-in page.
-  await page.goto(`${base}/admin/new`);
+  const first = await page.goto(`${base}/admin/new`);
   check(page.url().endsWith('/admin/login'), `expected the sign-in page, got ${page.url()}`);
+  // Security headers (issue 13, item 17) on the editor's pages, as on every response.
+  const headers = first.headers();
+  check(/script-src 'self'/.test(headers['content-security-policy'] || '')
+    && !/unsafe-inline/.test(headers['content-security-policy']), `CSP: ${headers['content-security-policy']}`);
+  check(/frame-ancestors 'none'/.test(headers['content-security-policy']), 'no frame-ancestors');
+  check(headers['x-content-type-options'] === 'nosniff', 'no X-Content-Type-Options');
+  check(headers['x-frame-options'] === 'DENY', 'no X-Frame-Options');
+  check(headers['referrer-policy'] === 'same-origin', 'no Referrer-Policy');
   await page.fill('#user', 'tester');
   await page.fill('#password', 'een heel geheim wachtwoord');
   await Promise.all([page.waitForURL(`${base}/admin`), page.click('#sign-in')]);
@@ -85,12 +103,22 @@ try {
 
   // A visitor finds it through the public search.
   const visitor = await browser.newPage();
-  await visitor.goto(`${base}/search?q=stadsboerderij`);
+  visitor.on('console', (message) => {
+    if (/CSP violation|Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const results = await visitor.goto(`${base}/search?q=stadsboerderij`);
+  check(/script-src 'self'/.test(results.headers()['content-security-policy'] || ''), 'no CSP on a public page');
+  // The suggestions script runs under the policy: typing fetches /api/suggest.
+  await Promise.all([
+    visitor.waitForResponse((r) => r.url().includes('/api/suggest')),
+    visitor.fill('#q', 'stadsb'),
+  ]);
   const link = visitor.locator('ol.results h3 a').first();
   check((await link.textContent()).includes('De stadsboerderij als ontmoetingsplek'), 'not found by search');
   check(!(await visitor.content()).includes('/admin'), 'a public page links to the editor');
   await Promise.all([visitor.waitForURL(/\/items\//), link.click()]);
   check((await visitor.textContent('main')).includes('Fatma Yilmaz'), 'the item page lacks the speaker');
+  check(violations.length === 0, `Content-Security-Policy violations: ${violations.join('; ')}`);
   console.log('browser admin test: ok');
 } catch (error) {
   if (page) console.error(`at ${page.url()}:\n${(await page.textContent('body').catch(() => '')).slice(0, 2000)}`);

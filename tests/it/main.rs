@@ -19,6 +19,7 @@ mod ranking;
 mod records;
 mod relevance;
 mod search_cli;
+mod security;
 mod smoke;
 mod support;
 mod theme_expansion;

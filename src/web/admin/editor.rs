@@ -1,7 +1,6 @@
 //! Editor handlers: the new-item form, upload or paste, preview, save, and editing an item.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -193,12 +192,27 @@ pub async fn preview(
     }
 }
 
+/// Why a save did not happen.
+enum NotSaved {
+    /// Something for the archivist to fix in the form.
+    Problem(String),
+    /// The file changed since the form was opened: its current text and version.
+    Conflict { current: String, version: String },
+}
+
+impl From<String> for NotSaved {
+    fn from(problem: String) -> NotSaved {
+        NotSaved::Problem(problem)
+    }
+}
+
 async fn save_item(
     state: &AppState,
+    admin: &super::Admin,
     session_user: &str,
-    archive: PathBuf,
     form: ItemForm,
-) -> Result<String, String> {
+) -> Result<String, NotSaved> {
+    let archive = admin.config.archive.clone();
     let (text, item) = form.validate("new.md")?;
     let editing = !form.path.is_empty();
     let relative = if editing {
@@ -206,11 +220,23 @@ async fn save_item(
     } else {
         path_for(&item, None).map_err(|e| e.to_string())?
     };
+    // One save at a time: the version check and the write happen together.
+    let _saving = admin.saving.lock().await;
     let old = editing.then(|| find_by_path(&archive, &relative)).flatten();
     if editing && old.is_none() {
-        return Err(format!(
+        return Err(NotSaved::Problem(format!(
             "{relative} is no longer in the archive (deleted meanwhile?): nothing saved"
-        ));
+        )));
+    }
+    if editing && !form.base.is_empty() {
+        let current = std::fs::read(archive.join(&relative)).unwrap_or_default();
+        let version = super::form::file_version(&current);
+        if version != form.base {
+            return Err(NotSaved::Conflict {
+                current: String::from_utf8_lossy(&current).into_owned(),
+                version,
+            });
+        }
     }
     let mode = if editing {
         Mode::Replace
@@ -225,6 +251,7 @@ async fn save_item(
     .await
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
+    drop(_saving);
     let changed = match &old {
         Some(old) => changed_fields(old, &saved),
         None => vec!["created".to_string()],
@@ -251,10 +278,20 @@ pub async fn save(
         Ok(ok) => ok,
         Err(response) => return response,
     };
-    let archive = admin.config.archive.clone();
-    match save_item(&state, &session.user, archive, form.clone()).await {
+    match save_item(&state, &admin, &session.user, form.clone()).await {
         Ok(id) => Redirect::to(&format!("/admin?saved={id}")).into_response(),
-        Err(problem) => (
+        Err(NotSaved::Conflict { current, version }) => {
+            let form = ItemForm {
+                base: version,
+                ..form
+            };
+            (
+                StatusCode::CONFLICT,
+                views::conflict(&session.csrf, &form, &current),
+            )
+                .into_response()
+        }
+        Err(NotSaved::Problem(problem)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             views::review(&session.csrf, &form, &BTreeMap::new(), &[problem], None),
         )
@@ -291,14 +328,19 @@ pub async fn edit_form(
         Err(response) => return response,
     };
     let archive = admin.config.archive.clone();
-    let found = tokio::task::spawn_blocking(move || find_by_id(&archive, &id))
-        .await
-        .ok()
-        .flatten();
+    let found = tokio::task::spawn_blocking(move || {
+        let item = find_by_id(&archive, &id)?;
+        let bytes = std::fs::read(archive.join(&item.path)).ok()?;
+        Some((item, bytes))
+    })
+    .await
+    .ok()
+    .flatten();
     match found {
-        Some(item) => {
+        Some((item, bytes)) => {
             let mut form = ItemForm::from_item(&item);
             form.path = item.path.clone();
+            form.base = super::form::file_version(&bytes);
             views::review(&session.csrf, &form, &BTreeMap::new(), &[], Some(&item))
         }
         None => (

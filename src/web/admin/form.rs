@@ -12,6 +12,10 @@ pub struct ItemForm {
     pub csrf: String,
     /// The item's path when editing an existing item; empty for a new one.
     pub path: String,
+    /// When editing: the hash of the file's bytes when the form was opened (`file_version`).
+    /// A save finds the file changed since (another archivist, or an edit on disk) and
+    /// answers 409 with both versions instead of overwriting what it has not seen.
+    pub base: String,
     pub title: String,
     pub date: String,
     pub kind: String,
@@ -32,6 +36,7 @@ impl ItemForm {
         ItemForm {
             csrf: String::new(),
             path: String::new(),
+            base: String::new(),
             title: item.title.clone(),
             date: item.date.to_string(),
             kind: item.kind.as_str().to_string(),
@@ -128,4 +133,8 @@ pub fn changed_fields(old: &Item, new: &Item) -> Vec<String> {
     check("summary", old.summary != new.summary);
     check("body", old.body != new.body);
     changed
+}
+/// The version of a file's bytes that a form carries in `base`.
+pub fn file_version(bytes: &[u8]) -> String {
+    format!("{:016x}", crate::archive::load::fnv1a(bytes))
 }

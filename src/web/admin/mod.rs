@@ -12,6 +12,7 @@ mod editor;
 mod form;
 mod pages;
 pub mod session;
+pub mod throttle;
 pub mod users;
 mod views;
 
@@ -50,10 +51,24 @@ impl AdminConfig {
     }
 }
 
+/// Password checks (argon2, 19 MiB each) running at once; more sign-ins get 503 + Retry-After.
+pub const PASSWORD_CHECKS: usize = 4;
+/// The longest user name and password a sign-in form may carry (bytes), checked before argon2.
+pub const MAX_USER_NAME: usize = 64;
+pub const MAX_PASSWORD: usize = 1024;
+/// The largest sign-in request body.
+pub const LOGIN_BODY_LIMIT: usize = 8 * 1024;
+
 /// The editor's shared state.
 pub struct Admin {
     pub config: AdminConfig,
     pub sessions: Sessions,
+    /// Failed sign-ins per name and address.
+    pub throttle: throttle::Throttle,
+    /// Free slots for password checks.
+    pub password_checks: tokio::sync::Semaphore,
+    /// Held by a save from its version check to its write.
+    pub saving: tokio::sync::Mutex<()>,
 }
 
 impl Admin {
@@ -61,13 +76,20 @@ impl Admin {
         Admin {
             config,
             sessions: Sessions::default(),
+            throttle: throttle::Throttle::default(),
+            password_checks: tokio::sync::Semaphore::new(PASSWORD_CHECKS),
+            saving: tokio::sync::Mutex::new(()),
         }
     }
 }
 
-/// The editor's routes, with the upload limit applied to its request bodies.
+/// The editor's routes, with the upload limit applied to its request bodies; none at all when
+/// the editor is off (no users), so `/admin/login` is an ordinary 404.
 pub fn router(state: &AppState) -> Router<AppState> {
-    let limit = state.admin().map(|a| a.config.upload_limit).unwrap_or(0);
+    let Some(admin) = state.admin() else {
+        return Router::new();
+    };
+    let limit = admin.config.upload_limit;
     let protected = Router::new()
         .route("/admin", get(pages::index))
         .route("/admin/", get(pages::index))
@@ -84,11 +106,13 @@ pub fn router(state: &AppState) -> Router<AppState> {
         )
         // Checked before any body is read, so no extractor answers a visitor first.
         .route_layer(middleware::from_fn_with_state(state.clone(), guard));
-    Router::new()
+    let login = Router::new()
         .route("/admin/login", get(pages::login_form).post(pages::login))
-        .merge(protected)
+        .layer(DefaultBodyLimit::max(LOGIN_BODY_LIMIT));
+    protected
         // Room for the form fields around the largest file; the file itself is checked exactly.
         .layer(DefaultBodyLimit::max(limit + 1024 * 1024))
+        .merge(login)
 }
 
 /// Lets only signed-in archivists through: GET redirects to the sign-in page, others get 401.
@@ -110,7 +134,15 @@ pub fn require(
     let Some(admin) = state.admin() else {
         return Err((StatusCode::NOT_FOUND, "the editor is not enabled").into_response());
     };
-    match admin.sessions.get(headers) {
+    let session = admin.sessions.get(headers).filter(|session| {
+        let current = users::credential(&admin.config.users, &session.user);
+        let valid = current.is_some_and(|hash| session::same_token(&hash, &session.credential));
+        if !valid {
+            admin.sessions.end_user(&session.user);
+        }
+        valid
+    });
+    match session {
         Some(session) => Ok((admin.clone(), session)),
         None if is_get => Err(Redirect::to("/admin/login").into_response()),
         None => Err((
@@ -149,6 +181,25 @@ pub fn require_form(
     let (admin, session) = require(state, headers, false)?;
     check_csrf(&session, Some(csrf))?;
     Ok((admin, session))
+}
+
+/// The client's address when the server knows it (`serve` records it; a test may leave it out).
+pub struct ConnectInfoOpt(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ConnectInfoOpt {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ConnectInfoOpt(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip()),
+        ))
+    }
 }
 
 /// Syncs the index with the archive on a blocking thread, then serves the new state.

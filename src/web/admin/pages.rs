@@ -10,7 +10,10 @@ use super::editor::find_by_id;
 use super::session::{
     cookie, random_token, same_token, set_cookie, LOGIN_CSRF_COOKIE, SESSION_COOKIE,
 };
-use super::{audit, reindex, require, require_form, users, views};
+use super::{
+    audit, reindex, require, require_form, users, views, ConnectInfoOpt, MAX_PASSWORD,
+    MAX_USER_NAME,
+};
 use crate::archive::load::load_archive;
 use crate::ingest::save::{restore as restore_file, trash, trashed};
 use crate::web::AppState;
@@ -75,6 +78,7 @@ pub struct LoginForm {
 
 pub async fn login(
     State(state): State<AppState>,
+    ConnectInfoOpt(address): ConnectInfoOpt,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
@@ -86,31 +90,60 @@ pub async fn login(
         return (StatusCode::FORBIDDEN, views::message("Form expired", "The sign-in form's security token does not match: reload the sign-in page and try again.", true)).into_response();
     }
     let user = form.user.trim().to_string();
-    if admin.sessions.locked(&user) {
+    if user.len() > MAX_USER_NAME || form.password.len() > MAX_PASSWORD {
+        return (
+            StatusCode::BAD_REQUEST,
+            views::login(
+                &expected,
+                Some(&format!("A name has at most {MAX_USER_NAME} characters and a password at most {MAX_PASSWORD}.")),
+            ),
+        )
+            .into_response();
+    }
+    if let Some(wait) = admin.throttle.wait(&user, address) {
+        let seconds = wait.as_secs() + 1;
         return (
             StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, seconds.to_string())],
             views::message(
                 "Too many failed sign-ins",
-                "Too many wrong passwords for this name: wait 15 minutes and try again.",
+                &format!("Too many wrong passwords for this name from here: wait {seconds} seconds and try again."),
                 false,
             ),
         )
             .into_response();
     }
+    let Ok(_slot) = admin.password_checks.try_acquire() else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "1")],
+            views::message(
+                "Busy",
+                "Too many sign-ins at this moment: try again in a second.",
+                false,
+            ),
+        )
+            .into_response();
+    };
     let (file, name, password) = (admin.config.users.clone(), user.clone(), form.password);
-    let ok = tokio::task::spawn_blocking(move || users::verify(&file, &name, &password))
-        .await
-        .unwrap_or(false);
-    if !ok {
-        admin.sessions.record_failure(&user);
+    let credential = tokio::task::spawn_blocking(move || {
+        users::verify(&file, &name, &password)
+            .then(|| users::credential(&file, &name))
+            .flatten()
+    })
+    .await
+    .unwrap_or(None);
+    drop(_slot);
+    let Some(credential) = credential else {
+        admin.throttle.record_failure(&user, address);
         return (
             StatusCode::UNAUTHORIZED,
             views::login(&expected, Some("Wrong name or password.")),
         )
             .into_response();
-    }
-    admin.sessions.clear_failures(&user);
-    let token = admin.sessions.start(&user);
+    };
+    admin.throttle.clear(&user, address);
+    let token = admin.sessions.start(&user, &credential);
     let mut response = Redirect::to("/admin").into_response();
     if let Ok(value) = set_cookie(SESSION_COOKIE, &token, admin.config.secure_cookies, None).parse()
     {

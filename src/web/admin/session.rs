@@ -1,4 +1,4 @@
-//! Signed-in sessions, their cookies, CSRF tokens and the limit on failed sign-ins.
+//! Signed-in sessions, their cookies and CSRF tokens (failed sign-ins: `admin::throttle`).
 //!
 //! Sessions live in memory (a restart signs everyone out). The cookie is HttpOnly,
 //! SameSite=Strict, scoped to `/admin`, and Secure unless the server is told it runs on plain
@@ -14,30 +14,30 @@ use axum::http::HeaderMap;
 pub const SESSION_COOKIE: &str = "lectern_session";
 pub const LOGIN_CSRF_COOKIE: &str = "lectern_login_csrf";
 const IDLE: Duration = Duration::from_secs(8 * 3600);
-/// Failed sign-ins allowed per user name within [`LOCKOUT`] before further tries are refused.
-pub const MAX_FAILURES: u32 = 5;
-pub const LOCKOUT: Duration = Duration::from_secs(15 * 60);
 
 #[derive(Debug, Clone)]
 pub struct Session {
     pub user: String,
     pub csrf: String,
+    /// The user's password hash when they signed in: a session lives only while the users
+    /// file still holds this user with this hash (a new password or a removed user ends it).
+    pub credential: String,
     last_seen: Instant,
 }
 
 #[derive(Default)]
 pub struct Sessions {
     sessions: Mutex<HashMap<String, Session>>,
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
 }
 
 impl Sessions {
     /// Starts a session; returns its token (the cookie value).
-    pub fn start(&self, user: &str) -> String {
+    pub fn start(&self, user: &str, credential: &str) -> String {
         let token = random_token();
         let session = Session {
             user: user.to_string(),
             csrf: random_token(),
+            credential: credential.to_string(),
             last_seen: Instant::now(),
         };
         let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
@@ -59,6 +59,14 @@ impl Sessions {
         Some(session.clone())
     }
 
+    /// Ends every session of `user` (their password changed or they were removed).
+    pub fn end_user(&self, user: &str) {
+        self.sessions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|_, s| s.user != user);
+    }
+
     pub fn end(&self, headers: &HeaderMap) {
         if let Some(token) = cookie(headers, SESSION_COOKIE) {
             self.sessions
@@ -66,32 +74,6 @@ impl Sessions {
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(&token);
         }
-    }
-
-    /// Whether `user` has used up their failed sign-ins for now.
-    pub fn locked(&self, user: &str) -> bool {
-        let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        failures
-            .get(user)
-            .is_some_and(|(count, since)| *count >= MAX_FAILURES && since.elapsed() < LOCKOUT)
-    }
-
-    pub fn record_failure(&self, user: &str) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = failures
-            .entry(user.to_string())
-            .or_insert((0, Instant::now()));
-        if entry.1.elapsed() > LOCKOUT {
-            *entry = (0, Instant::now());
-        }
-        entry.0 += 1;
-    }
-
-    pub fn clear_failures(&self, user: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(user);
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
 use argon2::Argon2;
 use serde::{Deserialize, Serialize};
 
@@ -81,7 +81,22 @@ fn restrict_permissions(path: &Path) {
 #[cfg(not(unix))]
 fn restrict_permissions(_: &Path) {}
 
+/// The stored password hash of `name`, if the users file holds them: a session checks it is
+/// still the one it was started with.
+pub fn credential(path: &Path, name: &str) -> Option<String> {
+    read(path).ok()?.users.remove(name).map(|u| u.hash)
+}
+
+/// Whether the users file names at least one user (without one the editor is off).
+pub fn any(path: &Path) -> bool {
+    read(path).is_ok_and(|f| !f.users.is_empty())
+}
+
 /// Whether `name` exists and `password` is theirs. Unknown users cost as much time as known ones.
+///
+/// The argon2 working memory (19 MiB with the default parameters) comes from a pool that keeps
+/// it for the next check instead of freeing it: allocated and freed on every sign-in, it
+/// fragmented the allocator's per-thread arenas until 4 checks at a time held almost 1 GB.
 pub fn verify(path: &Path, name: &str, password: &str) -> bool {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let dummy = DUMMY.get_or_init(|| {
@@ -96,10 +111,55 @@ pub fn verify(path: &Path, name: &str, password: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(hash.unwrap_or(dummy)) else {
         return false;
     };
-    Argon2::default()
-        .verify_password(password.as_bytes(), &parsed)
-        .is_ok()
-        && hash.is_some()
+    matches_hash(password, &parsed) && hash.is_some()
+}
+
+/// Working memory for argon2, kept between checks (at most one per check running at once).
+static MEMORY: std::sync::Mutex<Vec<Vec<argon2::Block>>> = std::sync::Mutex::new(Vec::new());
+
+/// Recomputes `hash` for `password` in pooled memory and compares in constant time.
+fn matches_hash(password: &str, hash: &PasswordHash<'_>) -> bool {
+    let (Some(salt), Some(expected)) = (hash.salt, hash.hash) else {
+        return false;
+    };
+    let Ok(params) = argon2::Params::try_from(hash) else {
+        return false;
+    };
+    let Ok(algorithm) = argon2::Algorithm::try_from(hash.algorithm) else {
+        return false;
+    };
+    let version = match hash.version.map(argon2::Version::try_from) {
+        None => argon2::Version::default(),
+        Some(Ok(version)) => version,
+        Some(Err(_)) => return false,
+    };
+    let mut salt_bytes = [0u8; 64];
+    let Ok(salt) = salt.decode_b64(&mut salt_bytes) else {
+        return false;
+    };
+    let blocks = params.block_count();
+    let mut memory = MEMORY
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .pop()
+        .unwrap_or_default();
+    memory.resize(blocks, argon2::Block::default());
+    let mut output = vec![0u8; expected.len()];
+    let computed = Argon2::new(algorithm, version, params).hash_password_into_with_memory(
+        password.as_bytes(),
+        salt,
+        &mut output,
+        &mut memory[..],
+    );
+    MEMORY
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(memory);
+    computed.is_ok() && same_bytes(&output, expected.as_bytes())
+}
+
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]

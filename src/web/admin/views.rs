@@ -151,6 +151,35 @@ pub fn review(
     problems: &[String],
     preview: Option<&Item>,
 ) -> Response {
+    review_page(csrf, form, notes, problems, preview, None)
+}
+
+/// A save that found the file changed since its form was opened: the archivist's version in
+/// the form (whose `base` is now the current file, so saving it replaces that knowingly), and
+/// the current file below it to take from.
+pub fn conflict(csrf: &str, form: &ItemForm, current: &str) -> Response {
+    let problem = "Nothing was saved: this item was changed since you opened it (by another archivist, or on disk). \
+        Your version is in the form; the current file is below it. Copy what you need from it into the form, \
+        then save to replace the current file with the form."
+        .to_string();
+    review_page(
+        csrf,
+        form,
+        &BTreeMap::new(),
+        &[problem],
+        None,
+        Some(current),
+    )
+}
+
+fn review_page(
+    csrf: &str,
+    form: &ItemForm,
+    notes: &BTreeMap<&'static str, String>,
+    problems: &[String],
+    preview: Option<&Item>,
+    current: Option<&str>,
+) -> Response {
     let field = |name: &'static str, label: &str, value: &str| {
         html! {
             p {
@@ -188,6 +217,7 @@ pub fn review(
             form method="post" action="/admin/save" {
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="path" value=(form.path);
+                input type="hidden" name="base" value=(form.base);
                 (field("title", "Title", &form.title))
                 (field("date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)", &form.date))
                 p {
@@ -210,6 +240,10 @@ pub fn review(
                 (area("body", "Text (Markdown)", &form.body, 20))
                 button type="submit" formaction="/admin/preview" { "Preview" } " "
                 button type="submit" #save { "Save" }
+            }
+            @if let Some(current) = current {
+                h2 #current { "The current file" }
+                pre.current { (current) }
             }
             @if let Some(item) = preview {
                 h2 { "Preview" }
