@@ -22,8 +22,9 @@ use crate::archive::load::{fnv1a, load_file};
 use crate::archive::{Item, SpeakerNames, ThemeList};
 
 /// Brings the index up to date for the item files at `relatives` (relative to `archive`):
-/// parses them alone and upserts them in one commit. A missing or outdated index gets a full
-/// sync instead. Files that do not parse are reported in `errors` and left out.
+/// parses them alone and upserts them in one commit; a path whose file is gone (deleted, moved
+/// to the trash) removes its item. A missing or outdated index gets a full sync instead. Files
+/// that do not parse are reported in `errors` and left out.
 pub fn upsert_files(
     root: &Path,
     archive: &Path,
@@ -50,19 +51,33 @@ pub fn upsert_files(
     }
     report.themes_changed = generation.versions.themes != themes;
     let mut items = Vec::new();
+    let mut gone = Vec::new();
     for relative in relatives {
-        match load_file(&archive.join(relative), Path::new(relative)) {
+        let path = archive.join(relative);
+        if !path.exists() {
+            gone.push(Item::id_for_path(Path::new(relative)));
+            continue;
+        }
+        match load_file(&path, Path::new(relative)) {
             Ok(item) => items.push(item),
             Err(mut errors) => report.errors.append(&mut errors),
         }
     }
-    if items.is_empty() && !report.themes_changed {
+    if items.is_empty() && gone.is_empty() && !report.themes_changed {
         return Ok(report);
     }
     generation.reader.reload()?;
     let searcher = generation.reader.searcher();
     let mut writer = open_writer(&generation.index, root, 1)?;
     let fields = &generation.fields;
+    for id in &gone {
+        let id = Term::from_field_text(fields.id, id);
+        let query = TermQuery::new(id.clone(), IndexRecordOption::Basic);
+        if searcher.search(&query, &Count)? > 0 {
+            report.removed += 1;
+        }
+        writer.delete_term(id);
+    }
     for item in &items {
         let id = Term::from_field_text(fields.id, &item.item.id);
         let query = TermQuery::new(id.clone(), IndexRecordOption::Basic);
@@ -76,7 +91,7 @@ pub fn upsert_files(
     }
     // Dropping the writer without this commit rolls every change back.
     commit(&mut writer, &themes)?;
-    report.items = searcher.num_docs() as usize + report.added;
+    report.items = (searcher.num_docs() as usize + report.added).saturating_sub(report.removed);
     Ok(report)
 }
 

@@ -7,6 +7,8 @@ use lectern::web::admin::{users, AdminConfig};
 use lectern::web::{app, AppState};
 use tower::ServiceExt;
 
+use lectern::archive::load::reads_in;
+
 use crate::support::{get, TestArchive};
 
 pub const PASSWORD: &str = "een lang wachtwoord";
@@ -330,6 +332,10 @@ async fn two_archivists_saving_at_the_same_moment_both_keep_their_items() {
 async fn edit_delete_and_restore_are_audited() {
     let editor = editor(20 << 20);
     let (cookie, csrf) = sign_in(&editor.app, "anna").await;
+    // Editing one item reads that item's file, never the whole archive.
+    let root = editor.archive.archive();
+    let root_reads = reads_in(&root);
+    let panel_reads = reads_in(&root.join("panels"));
     let id = "panels-2019-panel-wijkteams";
     let page = send(
         &editor.app,
@@ -410,6 +416,14 @@ async fn edit_delete_and_restore_are_audited() {
     assert_eq!(restored.status, StatusCode::SEE_OTHER, "{}", restored.body);
     let (status, _) = get(&editor.app, &format!("/items/{id}")).await;
     assert_eq!(status, StatusCode::OK);
+    assert_eq!(reads_in(&root), root_reads, "an edit loaded the archive");
+    let read = reads_in(&root.join("panels")) - panel_reads;
+    // Five reads of that one file (form, save check, upsert, delete, restore), each counted
+    // with its datestamp: a constant, whatever the archive holds.
+    assert!(
+        read <= 10,
+        "{read} reads of files in panels/ for one edit, delete and restore"
+    );
 
     let audit = std::fs::read_to_string(editor.archive.archive().join("_audit.log")).unwrap();
     let actions: Vec<serde_json::Value> = audit

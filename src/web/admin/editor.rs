@@ -9,7 +9,7 @@ use axum::Form;
 
 use super::form::{changed_fields, ItemForm};
 use super::{audit, check_csrf, reindex, require, require_form, views};
-use crate::archive::load::load_archive;
+use crate::archive::load::{load_archive, load_file};
 use crate::archive::Item;
 use crate::ingest::save::{self as store, path_for, Mode};
 use crate::ingest::{build, read_source, Known, Metadata, Source};
@@ -265,7 +265,7 @@ async fn save_item(
         &saved.path,
         &changed,
     );
-    reindex(state, archive).await?;
+    reindex(state, archive, vec![saved.path.clone()]).await?;
     Ok(saved.id)
 }
 
@@ -299,17 +299,27 @@ pub async fn save(
     }
 }
 
+/// The item in the file at `relative`, parsed from that one file.
 fn find_by_path(archive: &std::path::Path, relative: &str) -> Option<Item> {
-    let loaded = load_archive(archive).ok()?;
-    loaded
-        .items
-        .into_iter()
+    let path = archive.join(relative);
+    load_file(&path, std::path::Path::new(relative))
+        .ok()
         .map(|l| l.item)
-        .find(|i| i.path == relative)
 }
 
-/// The item with this id, read from the archive (not the index: the file is what gets edited).
-pub fn find_by_id(archive: &std::path::Path, id: &str) -> Option<Item> {
+/// The item with this id, read from its file (the file is what gets edited). The index says
+/// which file; only when the index does not know the id yet (a file added by hand a moment ago)
+/// is the archive searched.
+pub fn find_by_id(state: &AppState, archive: &std::path::Path, id: &str) -> Option<Item> {
+    let indexed = state
+        .generation()
+        .ok()
+        .and_then(|generation| crate::search::records::get(&generation, id).ok().flatten());
+    if let Some(record) = indexed {
+        if let Some(item) = find_by_path(archive, &record.item.path).filter(|i| i.id == id) {
+            return Some(item);
+        }
+    }
     let loaded = load_archive(archive).ok()?;
     loaded
         .items
@@ -328,8 +338,9 @@ pub async fn edit_form(
         Err(response) => return response,
     };
     let archive = admin.config.archive.clone();
+    let lookup = state.clone();
     let found = tokio::task::spawn_blocking(move || {
-        let item = find_by_id(&archive, &id)?;
+        let item = find_by_id(&lookup, &archive, &id)?;
         let bytes = std::fs::read(archive.join(&item.path)).ok()?;
         Some((item, bytes))
     })

@@ -202,13 +202,16 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ConnectInfoOpt {
     }
 }
 
-/// Syncs the index with the archive on a blocking thread, then serves the new state.
-pub async fn reindex(state: &AppState, archive: PathBuf) -> Result<(), String> {
+/// Brings the index up to date for the item files an edit wrote, moved or removed (paths
+/// relative to the archive), on a blocking thread, then serves the new state. Only those files
+/// are read (`index::upsert_files`), so a save costs the same in an archive of any size.
+pub async fn reindex(state: &AppState, archive: PathBuf, paths: Vec<String>) -> Result<(), String> {
     let index_root = state.index_root().to_path_buf();
-    let result =
-        tokio::task::spawn_blocking(move || crate::ingest::save::reindex(&archive, &index_root))
-            .await
-            .map_err(|e| e.to_string())?;
+    let result = tokio::task::spawn_blocking(move || {
+        crate::index::upsert_files(&index_root, &archive, &paths)
+    })
+    .await
+    .map_err(|e| e.to_string())?;
     match result {
         Ok(_) => {
             let state = state.clone();

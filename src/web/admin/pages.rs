@@ -189,8 +189,10 @@ pub async fn delete(
     };
     let archive = admin.config.archive.clone();
     let dir = archive.clone();
+    let lookup = state.clone();
     let moved = tokio::task::spawn_blocking(move || {
-        let item = find_by_id(&dir, &id).ok_or_else(|| format!("no item {id} in the archive"))?;
+        let item =
+            find_by_id(&lookup, &dir, &id).ok_or_else(|| format!("no item {id} in the archive"))?;
         trash(&dir, &item.path)
             .map(|_| item)
             .map_err(|e| e.to_string())
@@ -207,7 +209,10 @@ pub async fn delete(
                 &item.path,
                 &["moved to _trash".to_string()],
             );
-            let note = reindex(&state, archive).await.err().unwrap_or_default();
+            let note = reindex(&state, archive, vec![item.path.clone()])
+                .await
+                .err()
+                .unwrap_or_default();
             done(&format!("Moved {} to the trash. {note}", item.path))
         }
         Err(problem) => (
@@ -241,7 +246,10 @@ pub async fn restore(
                 &form.path,
                 &["restored from _trash".to_string()],
             );
-            let note = reindex(&state, archive).await.err().unwrap_or_default();
+            let note = reindex(&state, archive, vec![form.path.clone()])
+                .await
+                .err()
+                .unwrap_or_default();
             done(&format!("Restored {}. {note}", form.path))
         }
         Ok(Err(e)) => (
