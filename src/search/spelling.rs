@@ -263,15 +263,25 @@ pub fn help(
     let fields = &generation.fields;
     let mut analyzers = QueryAnalyzers::default();
     let parsed = parse(query);
+    // Counted as the search the page links to would count: themes with their translations,
+    // and any word when no item has all of them.
+    let theme_list = &generation.versions.themes;
+    let (filters, _) = super::themes::expand_filters(filters, theme_list);
     let count = |text: &str, with_filters: bool, analyzers: &mut QueryAnalyzers| {
         let parsed = parse(text);
-        let words = text_query(fields, analyzers, &parsed.clauses, &[], searcher);
-        let filter = if with_filters {
-            filter_clauses(fields, analyzers, filters, None, false)
-        } else {
-            Vec::new()
+        let expansions = super::themes::find(&parsed.clauses, theme_list);
+        let words = text_query(fields, analyzers, &parsed.clauses, &expansions, searcher);
+        let filter = |analyzers: &mut QueryAnalyzers| match with_filters {
+            true => filter_clauses(fields, analyzers, &filters, None, false),
+            false => Vec::new(),
         };
-        searcher.search(&*assemble(&words, filter, all_words), &Count)
+        let found = searcher.search(&*assemble(&words, filter(analyzers), all_words), &Count)?;
+        match found {
+            0 if all_words && words.positive.len() > 1 => {
+                searcher.search(&*assemble(&words, filter(analyzers), false), &Count)
+            }
+            n => Ok(n),
+        }
     };
     let suggestion = match closest_spelling(generation, searcher, query, &parsed.clauses)? {
         Some(s) if count(&s, true, &mut analyzers)? > 0 => Some(s),

@@ -48,6 +48,8 @@ async fn find(state: &AppState, filters: Filters, page: usize) -> Result<Browse,
                 offset: (page - 1) * BROWSE_PAGE,
                 limit: BROWSE_PAGE,
                 exact_values: true,
+                // Co-speakers, themes and years of this value's own items.
+                counts_as_filtered: true,
                 ..SearchRequest::default()
             };
             let results = search::search(generation, &request)?;
@@ -160,6 +162,8 @@ async fn theme(
         ("theme", &slug),
         (&headers, raw, &at),
         |ui, name, results, switch, pages| {
+            // In the interface's language: `/themes/poverty` is "armoede" on a Dutch page.
+            let name = crate::search::themes::label(&results.themes, name, ui.code());
             list_view(ui, "theme", name, results, (html! {}, pages), switch)
         },
     )
@@ -334,7 +338,7 @@ fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages:
                             } }
                             td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
                             td { @for (i, theme) in item.themes.iter().enumerate() {
-                                @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (theme) }
+                                @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (crate::search::themes::label(&results.themes, theme, ui.code())) }
                             } }
                         }
                     }
@@ -362,8 +366,8 @@ fn speaker_view(
         .collect();
     variants.sort();
     variants.dedup();
-    // Over all the speaker's items, not only this page's: the speaker counts of the search,
-    // most frequent first.
+    // Over all the speaker's items, not only this page's: the speaker counts over those items
+    // (`counts_as_filtered`), most frequent first: the people who shared an item with them.
     let co_speakers: Vec<(String, u64)> = results
         .facets
         .get("speaker")

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod api;
 pub mod browse;
 pub mod cite;
+pub mod directory;
 pub mod error;
 pub mod feeds;
 pub mod i18n;
@@ -220,6 +221,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .merge(admin::router(&state))
         .merge(browse::router())
+        .merge(directory::router())
         .merge(ops::router())
         .merge(oai::router())
         .merge(feeds::router())

@@ -66,19 +66,53 @@ pub fn layout_with_head(
     }
 }
 
-/// "Previous · page N / M · next" for page `page` of `pages` (nothing for a single page);
-/// `link` gives a page's URL.
+/// Numbered page links for page `page` of `pages` (nothing for a single page): first and
+/// previous, the first page, a window of two pages either side of this one, the last page,
+/// next and last; `link` gives a page's URL.
 pub fn pager(ui: Ui, page: usize, pages: usize, link: impl Fn(usize) -> String) -> Markup {
     let t = ui.t();
     html! {
         @if pages > 1 {
-            nav.pager aria-label=(t.page) {
-                @if page > 1 { a rel="prev" href=(link(page - 1)) { (t.previous) } }
-                span { (t.page) " " (page) " / " (pages) }
-                @if page < pages { a rel="next" href=(link(page + 1)) { (t.next) } }
+            nav.pager aria-label=(t.pages) {
+                @if page > 1 {
+                    a.step rel="prev" href=(link(page - 1)) { "‹ " (t.previous) }
+                }
+                ol {
+                    @for n in page_numbers(page, pages) {
+                        li {
+                            @match n {
+                                None => span.gap aria-hidden="true" { "…" },
+                                Some(n) if n == page => a aria-current="page" href=(link(n)) aria-label=(format!("{} {n}", t.page)) { (n) },
+                                Some(n) => a href=(link(n)) aria-label=(format!("{} {n}", t.page)) { (n) },
+                            }
+                        }
+                    }
+                }
+                @if page < pages {
+                    a.step rel="next" href=(link(page + 1)) { (t.next) " ›" }
+                }
             }
         }
     }
+}
+
+/// The page numbers to link, `None` for a gap: 1, page-2..=page+2, the last.
+fn page_numbers(page: usize, pages: usize) -> Vec<Option<usize>> {
+    let window = page.saturating_sub(2).max(1)..=(page + 2).min(pages);
+    let mut numbers: Vec<Option<usize>> = Vec::new();
+    for n in std::iter::once(1)
+        .chain(window)
+        .chain(std::iter::once(pages))
+    {
+        match numbers.last() {
+            Some(Some(last)) if *last >= n => continue,
+            Some(Some(last)) if n == last + 2 => numbers.push(Some(last + 1)),
+            Some(Some(last)) if n > last + 2 => numbers.push(None),
+            _ => {}
+        }
+        numbers.push(Some(n));
+    }
+    numbers
 }
 
 /// Adds `ui=en` to internal links when the interface is English, so the choice sticks.
@@ -145,5 +179,28 @@ pub fn item_list(ui: Ui, items: &[Item]) -> Markup {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_numbers;
+
+    #[test]
+    fn page_numbers_keep_first_last_and_a_window() {
+        let shown = |page, pages| -> Vec<String> {
+            page_numbers(page, pages)
+                .into_iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect()
+        };
+        assert_eq!(shown(1, 3), ["1", "2", "3"]);
+        assert_eq!(shown(1, 110), ["1", "2", "3", "…", "110"]);
+        assert_eq!(
+            shown(50, 110),
+            ["1", "…", "48", "49", "50", "51", "52", "…", "110"]
+        );
+        assert_eq!(shown(4, 110), ["1", "2", "3", "4", "5", "6", "…", "110"]);
+        assert_eq!(shown(110, 110), ["1", "…", "108", "109", "110"]);
     }
 }

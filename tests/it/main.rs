@@ -20,4 +20,5 @@ mod search_cli;
 mod smoke;
 mod support;
 mod theme_expansion;
+mod visitor_pages;
 mod visitors;
