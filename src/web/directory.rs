@@ -33,13 +33,35 @@ pub fn router() -> Router<AppState> {
 /// Up to this many values are listed on one page; more are shown one letter at a time.
 pub const ONE_PAGE: usize = 400;
 
-/// A value's letter: its first letter or digit without accents, upper case; `#` for others.
+/// A value's letter: its first letter without accents (as in its slug), upper case; `#` for
+/// anything else (sorted last).
 pub fn letter_of(value: &str) -> char {
-    fold(value)
+    slugify(value)
         .chars()
-        .next()
+        .find(char::is_ascii_alphanumeric)
         .filter(char::is_ascii_alphabetic)
         .map_or('#', |c| c.to_ascii_uppercase())
+}
+
+/// A letter in a URL's query (`#` escaped).
+fn letter_param(letter: char) -> String {
+    match letter {
+        '#' => "%23".to_string(),
+        l => l.to_string(),
+    }
+}
+
+/// A letter's section id (`letter-B`, `letter-other`).
+fn letter_id(letter: char) -> String {
+    match letter {
+        '#' => "other".to_string(),
+        l => l.to_string(),
+    }
+}
+
+/// Letters in order, `#` last.
+fn letter_order(letter: &char) -> (bool, char) {
+    (*letter == '#', *letter)
 }
 
 async fn speakers(state: State<AppState>, headers: HeaderMap, raw: RawQuery) -> Response {
@@ -111,27 +133,31 @@ fn a_to_z_view(
     switch: &str,
 ) -> Markup {
     let t = ui.t();
-    let mut by_letter: BTreeMap<char, Vec<&FacetCount>> = BTreeMap::new();
+    let mut grouped: BTreeMap<(bool, char), Vec<&FacetCount>> = BTreeMap::new();
     for value in values {
-        by_letter
-            .entry(letter_of(&value.value))
+        grouped
+            .entry(letter_order(&letter_of(&value.value)))
             .or_default()
             .push(value);
     }
-    for list in by_letter.values_mut() {
-        list.sort_by_cached_key(|v| fold(&v.value));
-    }
+    let by_letter: Vec<(char, Vec<&FacetCount>)> = grouped
+        .into_iter()
+        .map(|((_, l), mut list)| {
+            list.sort_by_cached_key(|v| fold(&v.value));
+            (l, list)
+        })
+        .collect();
     let path = format!("/{}", plural(dimension));
     // A long list: one letter a page (the first letter unless one is asked for).
     let one_letter = (values.len() > ONE_PAGE).then(|| {
         letter
-            .filter(|l| by_letter.contains_key(l))
-            .or_else(|| by_letter.keys().next().copied())
+            .filter(|l| by_letter.iter().any(|(have, _)| have == l))
+            .or_else(|| by_letter.first().map(|(l, _)| *l))
             .unwrap_or('A')
     });
     let jump = |l: char| match one_letter {
-        Some(_) => ui_url(&format!("{path}?letter={l}"), ui),
-        None => format!("#letter-{l}"),
+        Some(_) => ui_url(&format!("{path}?letter={}", letter_param(l)), ui),
+        None => format!("#letter-{}", letter_id(l)),
     };
     let title = ui.dimension(dimension);
     layout(
@@ -144,7 +170,7 @@ fn a_to_z_view(
             p { ((t.value_count)(values.len())) }
             nav.letters aria-label=(t.letters) {
                 ul {
-                    @for l in by_letter.keys() {
+                    @for (l, _) in &by_letter {
                         li {
                             @if one_letter == Some(*l) { a aria-current="page" href=(jump(*l)) { (l) } }
                             @else { a href=(jump(*l)) { (l) } }
@@ -152,9 +178,9 @@ fn a_to_z_view(
                     }
                 }
             }
-            @for (l, list) in by_letter.iter().filter(|(l, _)| one_letter.is_none_or(|one| one == **l)) {
-                section.letter aria-labelledby=(format!("letter-{l}")) {
-                    h2 #(format!("letter-{l}")) { (l) }
+            @for (l, list) in by_letter.iter().filter(|(l, _)| one_letter.is_none_or(|one| &one == l)) {
+                section.letter aria-labelledby=(format!("letter-{}", letter_id(*l))) {
+                    h2 #(format!("letter-{}", letter_id(*l))) { (l) }
                     ul.directory {
                         @for value in list {
                             li {
@@ -230,5 +256,6 @@ mod tests {
         assert_eq!(letter_of("barack obama"), 'B');
         assert_eq!(letter_of("'s-Hertogenbosch"), 'S');
         assert_eq!(letter_of("1968"), '#');
+        assert_eq!(letter_of("Želijko Komšić"), 'Z');
     }
 }
