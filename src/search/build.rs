@@ -215,14 +215,37 @@ fn clause_query_with(
     (!should.is_empty()).then(|| Box::new(BooleanQuery::new(should)) as Box<dyn Query>)
 }
 
-/// Whether a plain word is a stop word in some language (`onder`, `not`): no item can match
-/// it in that language's fields, so it must not be required of every item.
-fn is_stop_word_somewhere(analyzers: &mut QueryAnalyzers, clause: &Clause) -> bool {
-    !clause.phrase
-        && !clause.negated
-        && Language::ALL
-            .into_iter()
-            .any(|language| analyzers.words(language, &clause.text).is_empty())
+/// The languages a plain word is a stop word in (`onder` in Dutch, `not` in English): no item
+/// in such a language can have it in its fields (it was never indexed there).
+fn stop_word_languages(analyzers: &mut QueryAnalyzers, clause: &Clause) -> Vec<Language> {
+    if clause.phrase || clause.negated {
+        return Vec::new();
+    }
+    Language::ALL
+        .into_iter()
+        .filter(|language| analyzers.words(*language, &clause.text).is_empty())
+        .collect()
+}
+
+/// `query`, or any item in one of `languages`: a stop word of a language asks nothing of the
+/// items in that language (`onder` is not missing from a Dutch title that has it).
+fn or_in_languages(
+    fields: &Fields,
+    query: Box<dyn Query>,
+    languages: &[Language],
+) -> Box<dyn Query> {
+    let mut options: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, query)];
+    for language in languages {
+        let in_language = TermQuery::new(
+            Term::from_field_text(fields.language_key, language.code()),
+            IndexRecordOption::Basic,
+        );
+        options.push((
+            Occur::Should,
+            Box::new(ConstScoreQuery::new(Box::new(in_language), 0.0)),
+        ));
+    }
+    Box::new(BooleanQuery::new(options))
 }
 
 /// A phrase clause that is cheap to match in every document, and what to rescore it with.
@@ -419,8 +442,7 @@ pub struct TextQuery {
     pub rescore: Vec<Rescore>,
     /// Words that had no searchable terms at all (stop words).
     pub skipped: Vec<String>,
-    /// Words that are stop words in one language but not another (`not`, `onder`): they
-    /// score where they occur but are not required ([`assemble`] adds them as optional).
+    /// Clauses that score where they match but are not required ([`assemble`]).
     pub optional: Vec<Box<dyn Query>>,
     /// The words that also match near terms (typos), as typed.
     pub widened: Vec<String>,
@@ -470,6 +492,9 @@ fn text_query_with(
         widened: Vec::new(),
         exact: Vec::new(),
     };
+    // Words that are stop words in some language, with those languages, and where they are
+    // in `positive`.
+    let mut stop_words: Vec<(usize, Vec<Language>)> = Vec::new();
     let mut i = 0;
     while i < clauses.len() {
         if let Some(expansion) = expansions.iter().find(|e| e.start == i) {
@@ -492,16 +517,25 @@ fn text_query_with(
                 text.rescore.extend(rescore);
                 text.positive.push(cheap);
             }
-            Some(q) if is_stop_word_somewhere(analyzers, clause) => text.optional.push(q),
-            Some(q) => text.positive.push(q),
+            Some(q) => {
+                let languages = stop_word_languages(analyzers, clause);
+                if !languages.is_empty() {
+                    stop_words.push((text.positive.len(), languages));
+                }
+                text.positive.push(q);
+            }
             None if !clause.negated => text.skipped.push(clause.text.clone()),
             None => {}
         }
         i += 1;
     }
-    if text.positive.is_empty() {
-        // Only such words: they are what was asked for.
-        text.positive = std::mem::take(&mut text.optional);
+    // With other words beside them, stop words ask nothing of items in their stop language;
+    // on their own they are what was asked for.
+    if stop_words.len() < text.positive.len() {
+        for (at, languages) in stop_words {
+            let query = std::mem::replace(&mut text.positive[at], Box::new(EmptyQuery));
+            text.positive[at] = or_in_languages(fields, query, &languages);
+        }
     }
     let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
     text.rescore
