@@ -113,6 +113,19 @@ impl Ui {
     }
 }
 
+/// `10963` as `10.963` (Dutch, `sep` '.') or `10,963` (English, ',').
+pub fn thousands(n: usize, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The speaker roles the archive format names, in the order of `Texts::roles`.
 pub const ROLES: [&str; 8] = [
     "lecturer",
@@ -238,7 +251,7 @@ pub static NL: Texts = Texts {
     results: "Resultaten",
     result_count: |n| match n {
         1 => "1 resultaat".to_string(),
-        n => format!("{n} resultaten"),
+        n => format!("{} resultaten", thousands(n, '.')),
     },
     no_results: "Niets gevonden.",
     try_without_filters: "Zoek zonder filters",
@@ -350,7 +363,7 @@ pub static NL: Texts = Texts {
     suggestions_label: "Suggesties",
     item_count: |n| match n {
         1 => "1 item".to_string(),
-        n => format!("{n} items"),
+        n => format!("{} items", thousands(n, '.')),
     },
     main_nav: "Hoofdmenu",
     interface_language: "Taal van de site",
@@ -369,7 +382,7 @@ pub static NL: Texts = Texts {
     last_page: "Naar de laatste pagina",
     value_count: |n| match n {
         1 => "1 naam".to_string(),
-        n => format!("{n} namen"),
+        n => format!("{} namen", thousands(n, '.')),
     },
     letters: "Naar letter",
     decades: "Naar decennium",
@@ -387,7 +400,7 @@ pub static EN: Texts = Texts {
     results: "Results",
     result_count: |n| match n {
         1 => "1 result".to_string(),
-        n => format!("{n} results"),
+        n => format!("{} results", thousands(n, ',')),
     },
     no_results: "Nothing found.",
     try_without_filters: "Search without filters",
@@ -492,7 +505,7 @@ pub static EN: Texts = Texts {
     suggestions_label: "Suggestions",
     item_count: |n| match n {
         1 => "1 item".to_string(),
-        n => format!("{n} items"),
+        n => format!("{} items", thousands(n, ',')),
     },
     main_nav: "Main menu",
     interface_language: "Site language",
@@ -509,7 +522,7 @@ pub static EN: Texts = Texts {
     last_page: "Go to the last page",
     value_count: |n| match n {
         1 => "1 name".to_string(),
-        n => format!("{n} names"),
+        n => format!("{} names", thousands(n, ',')),
     },
     letters: "Jump to letter",
     decades: "Jump to decade",
@@ -520,6 +533,13 @@ pub static EN: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_have_thousands_separators_per_language() {
+        assert_eq!((NL.result_count)(10963), "10.963 resultaten");
+        assert_eq!((EN.item_count)(1234567), "1,234,567 items");
+        assert_eq!((EN.result_count)(999), "999 results");
+    }
 
     #[test]
     fn accept_language_by_weight() {

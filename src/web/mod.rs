@@ -230,6 +230,8 @@ pub fn app(state: AppState) -> Router {
         .merge(openapi::router())
         .route("/static/style.css", get(style))
         .route("/static/suggest.js", get(script))
+        .route("/static/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(favicon))
         .fallback(pages::not_found)
         // After the fallback, so that requests for pages that do not exist are counted too
         // (as route "unmatched": the path itself would make a label per typo).
@@ -258,6 +260,17 @@ async fn script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         views::SCRIPT,
+    )
+}
+
+/// The site's icon (browsers ask for `/favicon.ico` on every page: no 404 in the log).
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        views::FAVICON,
     )
 }
 

@@ -13,6 +13,7 @@ use crate::archive::Item;
 
 pub const STYLE: &str = include_str!("style.css");
 pub const SCRIPT: &str = include_str!("suggest.js");
+pub const FAVICON: &str = include_str!("favicon.svg");
 
 /// The page shell: skip link, header with search, main, footer with the language switch.
 pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) -> Markup {
@@ -37,6 +38,7 @@ pub fn layout_with_head(
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (t.site) }
                 link rel="stylesheet" href="/static/style.css";
+                link rel="icon" type="image/svg+xml" href="/static/favicon.svg";
                 script src="/static/suggest.js" defer {}
                 link rel="search" type="application/opensearchdescription+xml" title=(t.site) href="/opensearch.xml";
                 link rel="alternate" type="application/atom+xml" title=(format!("{}: {}", t.site, t.recent)) href="/feed.atom";

@@ -297,3 +297,17 @@ async fn directory_pages_list_every_value_by_letter_and_years_by_decade() {
         "newest first"
     );
 }
+
+#[tokio::test]
+async fn every_page_has_an_icon_and_the_browsers_default_request_finds_it() {
+    let (_archive, app) = sample_with(&[]);
+    let (_, home) = get(&app, "/").await;
+    assert!(
+        home.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/static/favicon.svg\">")
+    );
+    for uri in ["/favicon.ico", "/static/favicon.svg"] {
+        let (status, body) = get(&app, uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(body.starts_with("<svg"), "{uri}");
+    }
+}
