@@ -15,7 +15,8 @@ pub const STYLE: &str = include_str!("style.css");
 pub const SCRIPT: &str = include_str!("suggest.js");
 pub const FAVICON: &str = include_str!("favicon.svg");
 
-/// The page shell: skip link, header with search, main, footer with the language switch.
+/// The page shell: skip link, header with the directory links, the language switch and
+/// search, main, footer with the language switch again.
 pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) -> Markup {
     layout_with_head(ui, title, query, switch_url, html! {}, main)
 }
@@ -49,6 +50,14 @@ pub fn layout_with_head(
                 header.site {
                     a.brand href=(ui_url("/", ui)) { (t.site) }
                     span.tagline { (t.tagline) }
+                    nav.main aria-label=(t.main_nav) {
+                        ul {
+                            @for (path, dimension) in [("/speakers", "speaker"), ("/themes", "theme"), ("/series", "series"), ("/years", "year")] {
+                                li { a href=(ui_url(path, ui)) { (ui.dimension(dimension)) } }
+                            }
+                        }
+                    }
+                    a.lang href=(switch_url) lang=(ui.other().code()) hreflang=(ui.other().code()) { (t.other_language) }
                     form.search role="search" action="/search" method="get" {
                         label for="q" { (t.search_label) }
                         input #q type="search" name="q" value=(query) placeholder=(t.search_placeholder) autocomplete="off" list="suggestions";

@@ -311,3 +311,19 @@ async fn every_page_has_an_icon_and_the_browsers_default_request_finds_it() {
         assert!(body.starts_with("<svg"), "{uri}");
     }
 }
+
+#[tokio::test]
+async fn every_page_header_links_the_directories_and_the_other_language() {
+    let (_archive, app) = sample_with(&[]);
+    let (_, page) = get(&app, "/search?q=sociaal&ui=en").await;
+    let header = &page[page.find("<header").unwrap()..page.find("</header>").unwrap()];
+    for link in [
+        "href=\"/speakers?ui=en\">Speakers",
+        "href=\"/themes?ui=en\">Themes",
+        "href=\"/series?ui=en\">Series",
+        "href=\"/years?ui=en\">Years",
+        "hreflang=\"nl\">Nederlands",
+    ] {
+        assert!(header.contains(link), "{link}: {header}");
+    }
+}
