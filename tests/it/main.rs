@@ -21,4 +21,5 @@ mod smoke;
 mod support;
 mod theme_expansion;
 mod visitor_pages;
+mod visitor_scale;
 mod visitors;
