@@ -327,3 +327,21 @@ async fn every_page_header_links_the_directories_and_the_other_language() {
         assert!(header.contains(link), "{link}: {header}");
     }
 }
+
+#[tokio::test]
+async fn an_item_page_reads_well_year_only_dates_themes_in_the_language_citations_folded() {
+    let (_archive, app) = sample_with(&[(
+        "old/2015.md",
+        &item(
+            "Een rede over armoede",
+            "2015",
+            "themes = [\"armoede\"]\n",
+            "Tekst.",
+        ),
+    )]);
+    let (_, page) = get(&app, "/items/old-2015?ui=en").await;
+    assert!(!page.contains("2015 · "), "the year once");
+    assert!(page.contains("<a href=\"/years/2015?ui=en\">2015</a>"));
+    assert!(page.contains(">poverty</a>"), "the theme in English");
+    assert!(page.contains("<details><summary>BibTeX</summary>"));
+}
