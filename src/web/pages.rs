@@ -87,7 +87,7 @@ pub async fn search(
     RawQuery(raw): RawQuery,
 ) -> Response {
     let ui = ui_of(&headers, raw.as_deref());
-    let params = match SearchParams::parse(raw.as_deref()) {
+    let params = match SearchParams::parse_in(raw.as_deref(), ui.code()) {
         Ok(params) => params,
         Err(why) => return WebError::BadRequest(why).page(ui),
     };

@@ -33,6 +33,14 @@ pub struct SearchParams {
 }
 
 impl SearchParams {
+    /// [`SearchParams::parse`] with the error in the interface language (`nl` or `en`).
+    pub fn parse_in(raw: Option<&str>, language: &str) -> Result<SearchParams, String> {
+        SearchParams::parse(raw).map_err(|why| match language {
+            "nl" => in_dutch(&why),
+            _ => why,
+        })
+    }
+
     /// Parses a raw query string; the error names the parameter and says what it takes.
     pub fn parse(raw: Option<&str>) -> Result<SearchParams, String> {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
@@ -243,6 +251,38 @@ impl SearchParams {
     }
 }
 
+/// A message of [`SearchParams::parse`] in Dutch: its parameter as given, then what it takes.
+fn in_dutch(message: &str) -> String {
+    const PHRASES: [(&str, &str); 6] = [
+        (
+            " is not a year: use 2022 or a range such as 2018..2022",
+            " is geen jaar: gebruik 2022 of een reeks zoals 2018..2022",
+        ),
+        (
+            " is unknown: use relevance, newest or oldest",
+            " is onbekend: gebruik relevance, newest of oldest",
+        ),
+        (
+            " is not a page number such as 2",
+            " is geen paginanummer (zoals 2)",
+        ),
+        (
+            " must be a number from 1 to ",
+            " moet een getal zijn van 1 tot en met ",
+        ),
+        (" is not a year such as 2018", " is geen jaar (zoals 2018)"),
+        (
+            "the query string is not valid URL encoding",
+            "de zoekvraag in het adres is niet goed gecodeerd",
+        ),
+    ];
+    let mut out = message.to_string();
+    for (english, dutch) in PHRASES {
+        out = out.replace(english, dutch);
+    }
+    out
+}
+
 fn parse_year(value: &str, key: &str) -> Result<u16, String> {
     value
         .parse::<u16>()
@@ -294,6 +334,16 @@ mod tests {
         assert_eq!(without.filters.years_text().as_deref(), Some("2022"));
         let more = p.toggled("year", "2020");
         assert_eq!(more.filters.years_text().as_deref(), Some("2019,2022,2020"));
+    }
+
+    #[test]
+    fn errors_speak_the_interface_language() {
+        for raw in ["page=0", "sort=best", "year=twenty", "limit=500", "from=99"] {
+            let dutch = SearchParams::parse_in(Some(raw), "nl").unwrap_err();
+            let english = SearchParams::parse_in(Some(raw), "en").unwrap_err();
+            assert_ne!(dutch, english, "{raw}: {dutch}");
+            assert!(dutch.contains(raw.split('=').next().unwrap()), "{dutch}");
+        }
     }
 
     #[test]
