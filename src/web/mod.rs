@@ -27,6 +27,7 @@ pub mod sitemap;
 pub mod structured;
 pub mod views;
 pub mod xml;
+pub mod years;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
