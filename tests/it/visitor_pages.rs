@@ -345,3 +345,35 @@ async fn an_item_page_reads_well_year_only_dates_themes_in_the_language_citation
     assert!(page.contains(">poverty</a>"), "the theme in English");
     assert!(page.contains("<details><summary>BibTeX</summary>"));
 }
+
+#[tokio::test]
+async fn a_later_page_of_a_long_list_is_its_own_canonical_page() {
+    let mut files = Vec::new();
+    for n in 0..105 {
+        files.push((
+            format!("reeks/{n}.md"),
+            item(
+                &format!("Aflevering {n}"),
+                "2016",
+                "series = \"Lange Reeks\"\nthemes = [\"armoede\"]\n",
+                "Tekst.",
+            ),
+        ));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    let (_archive, app) = sample_with(&files);
+    let (_, first) = get(&app, "/series/lange-reeks").await;
+    assert!(first.contains("rel=\"canonical\" href=\"http://127.0.0.1:3000/series/lange-reeks\""));
+    let (_, second) = get(&app, "/series/lange-reeks?page=2").await;
+    assert!(second
+        .contains("rel=\"canonical\" href=\"http://127.0.0.1:3000/series/lange-reeks?page=2\""));
+    // A theme page in English keeps the theme's own address as its canonical one.
+    let (_, theme) = get(&app, "/themes/armoede?ui=en&page=2").await;
+    assert!(theme.contains("<h1>poverty</h1>"));
+    assert!(
+        theme.contains("rel=\"canonical\" href=\"http://127.0.0.1:3000/themes/armoede?page=2\"")
+    );
+}
