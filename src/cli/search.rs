@@ -30,6 +30,7 @@ pub fn run(index_root: &Path, args: SearchArgs) -> Result<i32> {
             series: args.series,
             kinds: args.kind,
             languages: args.lang,
+            more_years: Vec::new(),
         },
         sort,
         offset: 0,
@@ -37,6 +38,7 @@ pub fn run(index_root: &Path, args: SearchArgs) -> Result<i32> {
         any_word: false,
         facet_limit: Some(web::params::FACET_VALUES),
         exact_values: false,
+        counts_as_filtered: false,
     };
     let results = search::search(&generation, &request)?;
     if args.json {

@@ -147,8 +147,43 @@ pub fn clause_query(
     clause: &Clause,
     searcher: &Searcher,
 ) -> Option<Box<dyn Query>> {
+    clause_query_with(fields, analyzers, clause, searcher, &mut Typos::allowed())
+}
+
+/// Whether words may match near terms, and which words did.
+pub struct Typos {
+    pub allowed: bool,
+    /// The words (as typed) that also match index terms one typo away.
+    pub widened: Vec<String>,
+}
+
+impl Typos {
+    pub fn allowed() -> Typos {
+        Typos {
+            allowed: true,
+            widened: Vec::new(),
+        }
+    }
+
+    pub fn exact() -> Typos {
+        Typos {
+            allowed: false,
+            widened: Vec::new(),
+        }
+    }
+}
+
+/// [`clause_query`], with typo tolerance as `typos` allows; widened words are added to it.
+fn clause_query_with(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    clause: &Clause,
+    searcher: &Searcher,
+    typos: &mut Typos,
+) -> Option<Box<dyn Query>> {
     let targets = targets(fields, analyzers, clause);
-    let typo = !clause.phrase
+    let typo = typos.allowed
+        && !clause.phrase
         && fuzzy::allows_typo(&clause.text)
         && fuzzy::is_rare(
             searcher,
@@ -158,6 +193,7 @@ pub fn clause_query(
             }),
         );
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut widened = false;
     let mut add = |field: Field, words: &[(usize, String)], boost: f32| {
         if let Some(q) = words_query(field, words, 0) {
             should.push((Occur::Should, boosted(q, boost)));
@@ -166,13 +202,50 @@ pub fn clause_query(
             for near in fuzzy::near_terms(searcher, field, word) {
                 let q = words_query(field, &[(0, near)], 0).expect("one word gives a query");
                 should.push((Occur::Should, boosted(q, boost * fuzzy::WEIGHT)));
+                widened = true;
             }
         }
     };
     for (field, words, boost) in &targets {
         add(*field, words, *boost);
     }
+    if widened && !clause.negated {
+        typos.widened.push(clause.text.clone());
+    }
     (!should.is_empty()).then(|| Box::new(BooleanQuery::new(should)) as Box<dyn Query>)
+}
+
+/// The languages a plain word is a stop word in (`onder` in Dutch, `not` in English): no item
+/// in such a language can have it in its fields (it was never indexed there).
+fn stop_word_languages(analyzers: &mut QueryAnalyzers, clause: &Clause) -> Vec<Language> {
+    if clause.phrase || clause.negated {
+        return Vec::new();
+    }
+    Language::ALL
+        .into_iter()
+        .filter(|language| analyzers.words(*language, &clause.text).is_empty())
+        .collect()
+}
+
+/// `query`, or any item in one of `languages`: a stop word of a language asks nothing of the
+/// items in that language (`onder` is not missing from a Dutch title that has it).
+fn or_in_languages(
+    fields: &Fields,
+    query: Box<dyn Query>,
+    languages: &[Language],
+) -> Box<dyn Query> {
+    let mut options: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, query)];
+    for language in languages {
+        let in_language = TermQuery::new(
+            Term::from_field_text(fields.language_key, language.code()),
+            IndexRecordOption::Basic,
+        );
+        options.push((
+            Occur::Should,
+            Box::new(ConstScoreQuery::new(Box::new(in_language), 0.0)),
+        ));
+    }
+    Box::new(BooleanQuery::new(options))
 }
 
 /// A phrase clause that is cheap to match in every document, and what to rescore it with.
@@ -331,7 +404,16 @@ pub fn filter_of(
     exact: bool,
 ) -> Option<Box<dyn Query>> {
     match dimension {
-        "year" => filters.years.map(|years| year_filter(fields, years)),
+        "year" => match filters.year_ranges().as_slice() {
+            [] => None,
+            [one] => Some(year_filter(fields, *one)),
+            several => Some(Box::new(BooleanQuery::new(
+                several
+                    .iter()
+                    .map(|years| (Occur::Should, year_filter(fields, *years)))
+                    .collect(),
+            ))),
+        },
         _ => dimension_filter(
             fields,
             analyzers,
@@ -360,6 +442,13 @@ pub struct TextQuery {
     pub rescore: Vec<Rescore>,
     /// Words that had no searchable terms at all (stop words).
     pub skipped: Vec<String>,
+    /// Clauses that score where they match but are not required ([`assemble`]).
+    pub optional: Vec<Box<dyn Query>>,
+    /// The words that also match near terms (typos), as typed.
+    pub widened: Vec<String>,
+    /// When words were widened: `positive` without the near terms, to tell exact matches
+    /// from approximate ones.
+    pub exact: Vec<Box<dyn Query>>,
 }
 
 pub fn text_query(
@@ -369,12 +458,43 @@ pub fn text_query(
     expansions: &[Expansion],
     searcher: &Searcher,
 ) -> TextQuery {
+    let mut typos = Typos::allowed();
+    let mut text = text_query_with(fields, analyzers, clauses, expansions, searcher, &mut typos);
+    text.widened = typos.widened;
+    if !text.widened.is_empty() {
+        let exact = text_query_with(
+            fields,
+            analyzers,
+            clauses,
+            expansions,
+            searcher,
+            &mut Typos::exact(),
+        );
+        text.exact = exact.positive;
+    }
+    text
+}
+
+fn text_query_with(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    clauses: &[Clause],
+    expansions: &[Expansion],
+    searcher: &Searcher,
+    typos: &mut Typos,
+) -> TextQuery {
     let mut text = TextQuery {
         positive: Vec::new(),
         negative: Vec::new(),
         rescore: Vec::new(),
         skipped: Vec::new(),
+        optional: Vec::new(),
+        widened: Vec::new(),
+        exact: Vec::new(),
     };
+    // Words that are stop words in some language, with those languages, and where they are
+    // in `positive`.
+    let mut stop_words: Vec<(usize, Vec<Language>)> = Vec::new();
     let mut i = 0;
     while i < clauses.len() {
         if let Some(expansion) = expansions.iter().find(|e| e.start == i) {
@@ -384,24 +504,38 @@ pub fn text_query(
                 analyzers,
                 run,
                 &expansion.alternatives,
-                searcher,
+                (searcher, typos),
             ));
             i += expansion.len;
             continue;
         }
         let clause = &clauses[i];
-        match clause_query(fields, analyzers, clause, searcher) {
+        match clause_query_with(fields, analyzers, clause, searcher, typos) {
             Some(q) if clause.negated => text.negative.push(q),
             Some(_) if clause.phrase => {
                 let (cheap, rescore) = phrase_by_words(fields, analyzers, clause);
                 text.rescore.extend(rescore);
                 text.positive.push(cheap);
             }
-            Some(q) => text.positive.push(q),
+            Some(q) => {
+                let languages = stop_word_languages(analyzers, clause);
+                if !languages.is_empty() {
+                    stop_words.push((text.positive.len(), languages));
+                }
+                text.positive.push(q);
+            }
             None if !clause.negated => text.skipped.push(clause.text.clone()),
             None => {}
         }
         i += 1;
+    }
+    // With other words beside them, stop words ask nothing of items in their stop language;
+    // on their own they are what was asked for.
+    if stop_words.len() < text.positive.len() {
+        for (at, languages) in stop_words {
+            let query = std::mem::replace(&mut text.positive[at], Box::new(EmptyQuery));
+            text.positive[at] = or_in_languages(fields, query, &languages);
+        }
     }
     let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
     text.rescore
@@ -416,11 +550,11 @@ fn theme_query(
     analyzers: &mut QueryAnalyzers,
     run: &[Clause],
     alternatives: &[String],
-    searcher: &Searcher,
+    (searcher, typos): (&Searcher, &mut Typos),
 ) -> Option<Box<dyn Query>> {
     let typed: Vec<(Occur, Box<dyn Query>)> = run
         .iter()
-        .filter_map(|c| clause_query(fields, analyzers, c, searcher))
+        .filter_map(|c| clause_query_with(fields, analyzers, c, searcher, typos))
         .map(|q| (Occur::Must, q))
         .collect();
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -464,6 +598,7 @@ pub fn assemble(
             .iter()
             .map(|q| (Occur::MustNot, q.box_clone())),
     );
+    clauses.extend(text.optional.iter().map(|q| (Occur::Should, q.box_clone())));
     clauses.extend(filters);
     if clauses.is_empty() {
         return Box::new(EmptyQuery);

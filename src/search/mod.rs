@@ -21,7 +21,9 @@ use std::sync::Arc;
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::columnar::{Cardinality, ColumnValues};
-use tantivy::query::{AllQuery, EnableScoring, Query, Scorer, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, Scorer, TermQuery,
+};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocSet, Order, Searcher, SegmentOrdinal, TantivyDocument, Term};
@@ -83,6 +85,10 @@ pub struct SearchRequest {
     /// Speaker, theme and series filters match a value's key exactly (the browse pages of one
     /// value), not also the words of its name (`spreker:mönnink`).
     pub exact_values: bool,
+    /// Count every facet dimension over the results as filtered (a speaker page's co-speakers:
+    /// the people who shared an item with the speaker), instead of counting a filtered
+    /// dimension without its own filter ("what if" counts for the search page).
+    pub counts_as_filtered: bool,
 }
 
 /// One facet value and how many results it has.
@@ -107,6 +113,11 @@ pub struct Hit {
     pub passages: Vec<Passage>,
     /// Why the item matched: the parts the query's words were found in.
     pub matched: Vec<Matched>,
+    /// Where the hit is in the searcher it was found with.
+    pub address: DocAddress,
+    /// It matched a word of [`SearchResults::approximate`] only by a near spelling (a typo
+    /// away), not as typed.
+    pub approximate: bool,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -116,7 +127,7 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Per dimension (`speaker`, `year`, ...): values with counts. A dimension the request
     /// filters on is counted without its own filter, so each count says what choosing that
-    /// value (too) would give.
+    /// value (too) would give (unless [`SearchRequest::counts_as_filtered`]).
     pub facets: BTreeMap<&'static str, Vec<FacetCount>>,
     pub warnings: Vec<Warning>,
     /// The filters in force: the request's plus those the query's prefixes set.
@@ -130,6 +141,11 @@ pub struct SearchResults {
     pub without_filters: Option<usize>,
     /// Theme terms searched as well, from the archive's bilingual list ("ook gezocht").
     pub also_searched: Vec<String>,
+    /// The archive's bilingual theme list (to show a theme in the interface's language).
+    pub themes: crate::archive::themes::ThemeList,
+    /// Rare words (as typed) that also matched words one typo away: hits that have them
+    /// only so are marked [`Hit::approximate`] and rank below every exact match.
+    pub approximate: Vec<String>,
 }
 
 /// Runs a search on a generation.
@@ -155,6 +171,23 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     // (`collect_page`): as clauses of the query they would match phrases in full in every
     // matching document.
     let rescore = std::mem::take(&mut text.rescore);
+    // Exact matches of every word rank above approximate ones (words one typo away).
+    let exact_words = match text.widened.is_empty() || request.any_word {
+        true => None,
+        false => {
+            let exact = BooleanQuery::new(
+                text.exact
+                    .iter()
+                    .map(|q| (Occur::Must, q.box_clone()))
+                    .collect(),
+            );
+            text.optional.push(Box::new(ConstScoreQuery::new(
+                Box::new(exact.clone()),
+                EXACT_BONUS,
+            )));
+            Some(exact)
+        }
+    };
     warnings.extend(text.skipped.iter().cloned().map(Warning::NoSearchableWords));
     if !parsed.clauses.is_empty() && text.positive.is_empty() && text.negative.is_empty() {
         // Nothing searchable at all: show nothing rather than everything.
@@ -178,6 +211,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     // otherwise each filtered dimension gets a pass of its own.
     let active: Vec<(&'static str, Box<dyn Query>)> = FACETS
         .into_iter()
+        .filter(|_| !request.counts_as_filtered)
         .filter_map(|d| filter_of(fields, &mut analyzers, &query_filters, d, exact).map(|f| (d, f)))
         .collect();
     let (split, split_filter) = match active.as_slice() {
@@ -232,7 +266,18 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     }
     let (total, top, fruit, unfiltered) = found;
     let words = passages::words_query(&text.positive);
-    let hits = make_hits(generation, &searcher, &*query, &*words, top)?;
+    let mut hits = make_hits(generation, &searcher, &*query, &*words, top)?;
+    let approximate = match (&exact_words, all_words) {
+        (Some(exact), true) => {
+            let addresses: Vec<DocAddress> = hits.iter().map(|h| h.address).collect();
+            let exactly = matching(&searcher, exact, &addresses)?;
+            for (hit, exactly) in hits.iter_mut().zip(exactly) {
+                hit.approximate = !exactly;
+            }
+            text.widened.clone()
+        }
+        _ => Vec::new(),
+    };
     let mut facets = facets::into_counts(&generation.facet_names, fruit, request.facet_limit);
     if let (Some(dimension), Some(unfiltered)) = (split, unfiltered) {
         let counts = facets::into_counts(&generation.facet_names, unfiltered, request.facet_limit);
@@ -262,6 +307,12 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
             facets.insert(dimension, values.clone());
         }
     }
+    if let Some(values) = facets.get_mut("theme") {
+        themes::merge_counts(values, theme_list);
+    }
+    // A theme both typed and filtered on was added once ("poverty", not "poverty, poverty").
+    let mut seen = std::collections::BTreeSet::new();
+    also_searched.retain(|term| seen.insert(crate::archive::themes::fold(term)));
     let (suggestion, without_filters) = if total == 0 {
         spelling::help(
             generation,
@@ -284,7 +335,31 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
         suggestion,
         without_filters,
         also_searched,
+        approximate,
+        themes: theme_list.clone(),
     })
+}
+
+/// What an exact match of every word adds to a score: more than any score of the words
+/// themselves, so that all exact matches come before approximate ones.
+const EXACT_BONUS: f32 = 10_000.0;
+
+/// For each address (in any order), whether `query` matches it.
+fn matching(
+    searcher: &Searcher,
+    query: &dyn Query,
+    addresses: &[DocAddress],
+) -> tantivy::Result<Vec<bool>> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    addresses
+        .iter()
+        .map(|address| {
+            let reader = searcher.segment_reader(address.segment_ord);
+            let mut scorer = weight.scorer(reader, 1.0)?;
+            // A fresh scorer stands on its first match, which may already be past the doc.
+            Ok(scorer.doc() <= address.doc_id && scorer.seek(address.doc_id) == address.doc_id)
+        })
+        .collect()
 }
 
 fn merge_filters(request: &Filters, parsed: &Filters) -> Filters {
@@ -300,6 +375,7 @@ fn merge_filters(request: &Filters, parsed: &Filters) -> Filters {
     }
     if merged.years.is_none() {
         merged.years = parsed.years;
+        merged.more_years = parsed.more_years.clone();
     }
     merged
 }
@@ -397,7 +473,7 @@ fn filter_share(
 ) -> f64 {
     let mut docs: u64 = 0;
     filter.query_terms(&mut |term, _| docs += searcher.doc_freq(term).unwrap_or(0));
-    if let Some(years) = filters.years {
+    for years in filters.year_ranges() {
         let from = Term::from_field_u64(fields.year, years.from as u64);
         let to = Term::from_field_u64(fields.year, years.to as u64);
         for segment in searcher.segment_readers() {
@@ -550,6 +626,8 @@ fn make_hits(
             highlights,
             passages,
             matched,
+            address,
+            approximate: false,
         });
     }
     Ok(hits)

@@ -69,6 +69,8 @@ impl fmt::Display for YearRange {
 pub struct Filters {
     pub speakers: Vec<String>,
     pub years: Option<YearRange>,
+    /// Further years or ranges, OR-ed with `years` (`year=2019&year=2022`).
+    pub more_years: Vec<YearRange>,
     pub themes: Vec<String>,
     pub series: Vec<String>,
     pub kinds: Vec<String>,
@@ -90,6 +92,44 @@ impl Filters {
             "language" => &self.languages,
             _ => &[],
         }
+    }
+
+    /// Every year or range filtered on (any of them lets an item through).
+    pub fn year_ranges(&self) -> Vec<YearRange> {
+        self.years.iter().chain(&self.more_years).copied().collect()
+    }
+
+    /// Adds a year or range to those OR-ed (a duplicate is left out).
+    pub fn add_years(&mut self, range: YearRange) {
+        match self.years {
+            None => self.years = Some(range),
+            Some(first) if first == range => {}
+            Some(_) if self.more_years.contains(&range) => {}
+            Some(_) => self.more_years.push(range),
+        }
+    }
+
+    /// Removes a year or range from those OR-ed.
+    pub fn remove_years(&mut self, range: YearRange) {
+        let mut rest: Vec<YearRange> = self
+            .year_ranges()
+            .into_iter()
+            .filter(|r| *r != range)
+            .collect();
+        self.years = (!rest.is_empty()).then(|| rest.remove(0));
+        self.more_years = rest;
+    }
+
+    /// The years as given: `2019,2022..2024`.
+    pub fn years_text(&self) -> Option<String> {
+        let ranges = self.year_ranges();
+        (!ranges.is_empty()).then(|| {
+            ranges
+                .iter()
+                .map(YearRange::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        })
     }
 
     pub fn values_mut(&mut self, dimension: &str) -> Option<&mut Vec<String>> {

@@ -263,15 +263,32 @@ pub fn help(
     let fields = &generation.fields;
     let mut analyzers = QueryAnalyzers::default();
     let parsed = parse(query);
-    let count = |text: &str, with_filters: bool, analyzers: &mut QueryAnalyzers| {
+    // The query without filters is counted as the search the page links to would count it:
+    // themes with their translations, and any word when no item has all of them. (A
+    // respelling is offered only when its own words find something with the filters.)
+    let theme_list = &generation.versions.themes;
+    let (filters, _) = super::themes::expand_filters(filters, theme_list);
+    let count = |text: &str,
+                 with_filters: bool,
+                 analyzers: &mut QueryAnalyzers|
+     -> tantivy::Result<usize> {
         let parsed = parse(text);
-        let words = text_query(fields, analyzers, &parsed.clauses, &[], searcher);
-        let filter = if with_filters {
-            filter_clauses(fields, analyzers, filters, None, false)
-        } else {
-            Vec::new()
+        let expansions = match with_filters {
+            true => Vec::new(),
+            false => super::themes::find(&parsed.clauses, theme_list),
         };
-        searcher.search(&*assemble(&words, filter, all_words), &Count)
+        let words = text_query(fields, analyzers, &parsed.clauses, &expansions, searcher);
+        let filter = |analyzers: &mut QueryAnalyzers| match with_filters {
+            true => filter_clauses(fields, analyzers, &filters, None, false),
+            false => Vec::new(),
+        };
+        let found = searcher.search(&*assemble(&words, filter(analyzers), all_words), &Count)?;
+        match found {
+            0 if !with_filters && all_words && words.positive.len() > 1 => {
+                searcher.search(&*assemble(&words, filter(analyzers), false), &Count)
+            }
+            n => Ok(n),
+        }
     };
     let suggestion = match closest_spelling(generation, searcher, query, &parsed.clauses)? {
         Some(s) if count(&s, true, &mut analyzers)? > 0 => Some(s),

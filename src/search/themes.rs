@@ -6,6 +6,7 @@
 //! and shows what was added ("ook gezocht: social work").
 
 use super::query::{Clause, Filters};
+use super::FacetCount;
 use crate::archive::themes::{fold, ThemeList};
 
 /// The longest theme, in words, that is looked for in a query.
@@ -70,6 +71,44 @@ pub fn expand_filters(filters: &Filters, themes: &ThemeList) -> (Filters, Vec<St
     (expanded, added)
 }
 
+/// Theme counts with each theme and its translation as one value (under the list's Dutch
+/// term), counted once: the two counts added up (an item tagged with both counts twice),
+/// most frequent first. What the theme's page lists, which takes the translation too.
+pub fn merge_counts(values: &mut Vec<FacetCount>, themes: &ThemeList) {
+    if themes.pairs.is_empty() {
+        return;
+    }
+    let mut merged: Vec<FacetCount> = Vec::with_capacity(values.len());
+    for value in values.drain(..) {
+        let key = fold(&value.value);
+        let pair = themes
+            .pairs
+            .iter()
+            .find(|p| fold(&p.nl) == key || fold(&p.en) == key);
+        let name = pair.map_or(value.value, |p| p.nl.clone());
+        match merged.iter_mut().find(|m| fold(&m.value) == fold(&name)) {
+            Some(same) => same.count += value.count,
+            None => merged.push(FacetCount {
+                value: name,
+                count: value.count,
+            }),
+        }
+    }
+    merged.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    *values = merged;
+}
+
+/// A theme as shown in an interface language (`nl` or `en`): its term in that language when
+/// the list has it, else as written.
+pub fn label<'a>(themes: &'a ThemeList, value: &'a str, language: &str) -> &'a str {
+    let key = fold(value);
+    themes
+        .pairs
+        .iter()
+        .find(|p| fold(&p.nl) == key || fold(&p.en) == key)
+        .map_or(value, |p| if language == "en" { &p.en } else { &p.nl })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +145,32 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[1].alternatives, ["armoede"]);
         assert!(find(&parse("-armoede sociaal").clauses, &themes()).is_empty());
+    }
+
+    #[test]
+    fn a_theme_and_its_translation_count_as_one_under_the_dutch_term() {
+        let count = |value: &str, count| FacetCount {
+            value: value.into(),
+            count,
+        };
+        let mut values = vec![
+            count("sociaal werk", 11),
+            count("wijk", 5),
+            count("Social work", 4),
+            count("poverty", 2),
+        ];
+        merge_counts(&mut values, &themes());
+        assert_eq!(
+            values,
+            [
+                count("sociaal werk", 15),
+                count("wijk", 5),
+                count("armoede", 2)
+            ]
+        );
+        assert_eq!(label(&themes(), "armoede", "en"), "poverty");
+        assert_eq!(label(&themes(), "Social work", "nl"), "sociaal werk");
+        assert_eq!(label(&themes(), "wijk", "en"), "wijk");
     }
 
     #[test]

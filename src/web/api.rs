@@ -54,6 +54,7 @@ pub struct SearchResponse {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FiltersJson {
     pub speaker: Vec<String>,
+    /// The years or ranges, any of which an item may have: `2019,2022..2024`.
     pub year: Option<String>,
     pub theme: Vec<String>,
     pub series: Vec<String>,
@@ -98,6 +99,9 @@ pub struct HitJson {
     pub matched: Vec<Matched>,
     /// Up to three passages that link to the paragraph.
     pub passages: Vec<PassageJson>,
+    /// It has a word of the query only in a near spelling (one typo away); such hits come
+    /// after every exact one.
+    pub approximate: bool,
 }
 
 /// A facet value and how many results it has (the shape of `search::FacetCount`).
@@ -193,9 +197,9 @@ pub struct SearchQuery {
     /// Only items with this speaker (repeat for any of several).
     #[param(example = "Herman de Mönnink")]
     speaker: Option<Vec<String>>,
-    /// A year or a range.
+    /// A year or a range (repeat for any of several).
     #[param(example = "2018..2024")]
-    year: Option<String>,
+    year: Option<Vec<String>>,
     /// Only items with this theme (repeat for any of several).
     #[param(example = "sociaal werk")]
     theme: Option<Vec<String>>,
@@ -209,8 +213,8 @@ pub struct SearchQuery {
     /// relevance (default), newest or oldest.
     #[param(example = "newest")]
     sort: Option<String>,
-    /// The page, from 1 to 100.
-    #[param(example = 1, minimum = 1, maximum = 100)]
+    /// The page, from 1 (past the last page: no hits, the total still counted).
+    #[param(example = 1, minimum = 1)]
     page: Option<usize>,
     /// Results per page, from 1 to 100 (default 10).
     #[param(example = 5, minimum = 1, maximum = 100)]
@@ -267,6 +271,7 @@ impl SearchResponse {
                             url: format!("/items/{}#{}", hit.item.id, p.anchor),
                         })
                         .collect(),
+                    approximate: hit.approximate,
                 })
                 .collect(),
             facets: results.facets.clone(),
@@ -274,7 +279,7 @@ impl SearchResponse {
             sort: results.sort,
             filters: FiltersJson {
                 speaker: results.filters.speakers.clone(),
-                year: results.filters.years.map(|y| y.to_string()),
+                year: results.filters.years_text(),
                 theme: results.filters.themes.clone(),
                 series: results.filters.series.clone(),
                 kind: results.filters.kinds.clone(),

@@ -48,6 +48,8 @@ async fn find(state: &AppState, filters: Filters, page: usize) -> Result<Browse,
                 offset: (page - 1) * BROWSE_PAGE,
                 limit: BROWSE_PAGE,
                 exact_values: true,
+                // Co-speakers, themes and years of this value's own items.
+                counts_as_filtered: true,
                 ..SearchRequest::default()
             };
             let results = search::search(generation, &request)?;
@@ -74,13 +76,22 @@ fn page_number(raw: Option<&str>) -> usize {
         .unwrap_or(1)
 }
 
+/// A browse page's number and the links to the others.
+struct Pages {
+    links: Markup,
+    number: usize,
+}
+
 /// Links to the other pages of a browse page at `path` with `total` items.
-fn pager(ui: Ui, path: &str, page: usize, total: usize) -> Markup {
+fn pager(ui: Ui, path: &str, page: usize, total: usize) -> Pages {
     let link = |n: usize| match n {
         1 => ui_url(path, ui),
         n => ui_url(&format!("{path}?page={n}"), ui),
     };
-    views::pager(ui, page, total.div_ceil(BROWSE_PAGE), link)
+    Pages {
+        links: views::pager(ui, page, total.div_ceil(BROWSE_PAGE), link),
+        number: page,
+    }
 }
 
 fn items(results: &SearchResults) -> Vec<Item> {
@@ -160,7 +171,16 @@ async fn theme(
         ("theme", &slug),
         (&headers, raw, &at),
         |ui, name, results, switch, pages| {
-            list_view(ui, "theme", name, results, (html! {}, pages), switch)
+            // In the interface's language: `/themes/poverty` is "armoede" on a Dutch page.
+            let label = crate::search::themes::label(&results.themes, name, ui.code());
+            list_view(
+                ui,
+                "theme",
+                (name, label),
+                results,
+                (html! {}, pages),
+                switch,
+            )
         },
     )
     .await
@@ -194,7 +214,7 @@ async fn browse_value(
     filters: Filters,
     (dimension, slug): (&str, &str),
     (headers, raw, at): (&HeaderMap, Option<String>, &str),
-    view: impl FnOnce(Ui, &str, &SearchResults, &str, Markup) -> Markup,
+    view: impl FnOnce(Ui, &str, &SearchResults, &str, Pages) -> Markup,
 ) -> Response {
     let ui = ui_of(headers, raw.as_deref());
     let number = page_number(raw.as_deref());
@@ -233,7 +253,7 @@ async fn year(
             page(list_view(
                 ui,
                 "year",
-                &year,
+                (&year, &year),
                 &found.results,
                 (nav, pages),
                 &switch_url(&at, raw.as_deref(), ui),
@@ -257,32 +277,33 @@ fn year_nav(ui: Ui, year: u16, all_years: &[u16]) -> Markup {
     }
 }
 
+/// A theme's or year's page: `name` as in its address and feed, `heading` as shown.
 fn list_view(
     ui: Ui,
     dimension: &str,
-    name: &str,
+    (name, heading): (&str, &str),
     results: &SearchResults,
-    (extra, pages): (Markup, Markup),
+    (extra, pages): (Markup, Pages),
     switch: &str,
 ) -> Markup {
     let t = ui.t();
     let head = match dimension {
-        "theme" => structured::browse_head(ui, "themes", name, &items(results)),
+        "theme" => structured::browse_head(ui, "themes", name, &items(results), pages.number),
         _ => html! {},
     };
     layout_with_head(
         ui,
-        name,
+        heading,
         "",
         switch,
         head,
         html! {
             p.meta { (ui.dimension(dimension)) }
-            h1 { (name) }
+            h1 { (heading) }
             p { ((t.item_count)(results.total)) }
             (extra)
             (item_list(ui, &items(results)))
-            (pages)
+            (pages.links)
         },
     )
 }
@@ -308,14 +329,14 @@ fn speaker_link(ui: Ui, name: &str) -> Markup {
     html! { a href=(ui_url(&format!("/speakers/{}", slugify(name)), ui)) { (name) } }
 }
 
-fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages: Markup) -> Markup {
+fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages: Pages) -> Markup {
     let t = ui.t();
     layout_with_head(
         ui,
         name,
         "",
         switch,
-        structured::browse_head(ui, "series", name, &items(results)),
+        structured::browse_head(ui, "series", name, &items(results), pages.number),
         html! {
             p.meta { (ui.dimension("series")) }
             h1 { (name) }
@@ -334,24 +355,18 @@ fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages:
                             } }
                             td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
                             td { @for (i, theme) in item.themes.iter().enumerate() {
-                                @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (theme) }
+                                @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (crate::search::themes::label(&results.themes, theme, ui.code())) }
                             } }
                         }
                     }
                 }
             }
-            (pages)
+            (pages.links)
         },
     )
 }
 
-fn speaker_view(
-    ui: Ui,
-    name: &str,
-    results: &SearchResults,
-    switch: &str,
-    pages: Markup,
-) -> Markup {
+fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages: Pages) -> Markup {
     let t = ui.t();
     let mut variants: Vec<&str> = results
         .hits
@@ -362,8 +377,8 @@ fn speaker_view(
         .collect();
     variants.sort();
     variants.dedup();
-    // Over all the speaker's items, not only this page's: the speaker counts of the search,
-    // most frequent first.
+    // Over all the speaker's items, not only this page's: the speaker counts over those items
+    // (`counts_as_filtered`), most frequent first: the people who shared an item with them.
     let co_speakers: Vec<(String, u64)> = results
         .facets
         .get("speaker")
@@ -377,7 +392,7 @@ fn speaker_view(
         name,
         "",
         switch,
-        structured::browse_head(ui, "speakers", name, &items(results)),
+        structured::browse_head(ui, "speakers", name, &items(results), pages.number),
         html! {
             p.meta { (t.speaker) }
             h1 { (name) }
@@ -406,7 +421,7 @@ fn speaker_view(
                     }
                 }
             }
-            (pages)
+            (pages.links)
         },
     )
 }

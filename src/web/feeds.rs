@@ -163,8 +163,8 @@ fn describe(params: &SearchParams) -> String {
             parts.push(format!("{dimension}: {value}"));
         }
     }
-    if let Some(years) = params.filters.years {
-        parts.push(years.to_string());
+    if let Some(years) = params.filters.years_text() {
+        parts.push(years);
     }
     match (params.q.is_empty(), parts.is_empty()) {
         (true, true) => "(everything)".to_string(),

@@ -113,6 +113,19 @@ impl Ui {
     }
 }
 
+/// `10963` as `10.963` (Dutch, `sep` '.') or `10,963` (English, ',').
+pub fn thousands(n: usize, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The speaker roles the archive format names, in the order of `Texts::roles`.
 pub const ROLES: [&str; 8] = [
     "lecturer",
@@ -209,6 +222,23 @@ pub struct Texts {
     pub item_count: fn(usize) -> String,
     pub main_nav: &'static str,
     pub interface_language: &'static str,
+    /// Above results some of which match a word only approximately (the words).
+    pub approximate_note: fn(&str) -> String,
+    /// On such a hit.
+    pub approximate_hit: &'static str,
+    /// The page links' label.
+    pub pages: &'static str,
+    /// A page number past the last page (the page asked for, the number of pages).
+    pub past_the_end: fn(usize, usize) -> String,
+    pub first_page: &'static str,
+    pub last_page: &'static str,
+    /// The directory pages: how many values, the letter and decade jumps.
+    pub value_count: fn(usize) -> String,
+    pub letters: &'static str,
+    pub decades: &'static str,
+    /// A facet's link to all its values (`more_of("sprekers")`).
+    pub more_values: fn(&str) -> String,
+    pub fewer_values: &'static str,
 }
 
 pub static NL: Texts = Texts {
@@ -221,7 +251,7 @@ pub static NL: Texts = Texts {
     results: "Resultaten",
     result_count: |n| match n {
         1 => "1 resultaat".to_string(),
-        n => format!("{n} resultaten"),
+        n => format!("{} resultaten", thousands(n, '.')),
     },
     no_results: "Niets gevonden.",
     try_without_filters: "Zoek zonder filters",
@@ -333,10 +363,31 @@ pub static NL: Texts = Texts {
     suggestions_label: "Suggesties",
     item_count: |n| match n {
         1 => "1 item".to_string(),
-        n => format!("{n} items"),
+        n => format!("{} items", thousands(n, '.')),
     },
     main_nav: "Hoofdmenu",
     interface_language: "Taal van de site",
+    approximate_note: |words| {
+        format!("Ook gevonden: woorden die lijken op {words}. Die resultaten staan onder de exacte en zijn gemarkeerd als benaderend.")
+    },
+    approximate_hit: "Benaderend: een woord lijkt op uw zoekwoord",
+    pages: "Pagina's",
+    past_the_end: |page, pages| match pages {
+        1 => format!("Pagina {page} bestaat niet: deze zoekvraag heeft 1 pagina met resultaten."),
+        n => {
+            format!("Pagina {page} bestaat niet: deze zoekvraag heeft {n} pagina's met resultaten.")
+        }
+    },
+    first_page: "Naar de eerste pagina",
+    last_page: "Naar de laatste pagina",
+    value_count: |n| match n {
+        1 => "1 naam".to_string(),
+        n => format!("{} namen", thousands(n, '.')),
+    },
+    letters: "Naar letter",
+    decades: "Naar decennium",
+    more_values: |what| format!("Alle {what}"),
+    fewer_values: "Minder",
 };
 
 pub static EN: Texts = Texts {
@@ -349,7 +400,7 @@ pub static EN: Texts = Texts {
     results: "Results",
     result_count: |n| match n {
         1 => "1 result".to_string(),
-        n => format!("{n} results"),
+        n => format!("{} results", thousands(n, ',')),
     },
     no_results: "Nothing found.",
     try_without_filters: "Search without filters",
@@ -454,15 +505,41 @@ pub static EN: Texts = Texts {
     suggestions_label: "Suggestions",
     item_count: |n| match n {
         1 => "1 item".to_string(),
-        n => format!("{n} items"),
+        n => format!("{} items", thousands(n, ',')),
     },
     main_nav: "Main menu",
     interface_language: "Site language",
+    approximate_note: |words| {
+        format!("Also found: words similar to {words}. Those results come after the exact ones and are marked as approximate.")
+    },
+    approximate_hit: "Approximate: a word resembles your search word",
+    pages: "Pages",
+    past_the_end: |page, pages| match pages {
+        1 => format!("There is no page {page}: this search has 1 page of results."),
+        n => format!("There is no page {page}: this search has {n} pages of results."),
+    },
+    first_page: "Go to the first page",
+    last_page: "Go to the last page",
+    value_count: |n| match n {
+        1 => "1 name".to_string(),
+        n => format!("{} names", thousands(n, ',')),
+    },
+    letters: "Jump to letter",
+    decades: "Jump to decade",
+    more_values: |what| format!("All {what}"),
+    fewer_values: "Fewer",
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_have_thousands_separators_per_language() {
+        assert_eq!((NL.result_count)(10963), "10.963 resultaten");
+        assert_eq!((EN.item_count)(1234567), "1,234,567 items");
+        assert_eq!((EN.result_count)(999), "999 results");
+    }
 
     #[test]
     fn accept_language_by_weight() {

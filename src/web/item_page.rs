@@ -27,6 +27,8 @@ pub struct ItemPage {
     pub related: Vec<Item>,
     pub previous: Option<Item>,
     pub next: Option<Item>,
+    /// The archive's bilingual themes (the item's themes in the interface's language).
+    pub themes: crate::archive::themes::ThemeList,
 }
 
 pub async fn item(
@@ -49,6 +51,7 @@ pub async fn item(
                 related,
                 previous,
                 next,
+                themes: generation.versions.themes.clone(),
             }))
         })
         .await;
@@ -93,7 +96,7 @@ fn item_view(ui: Ui, found: &ItemPage, base: &str, switch: &str) -> Markup {
             article lang=(item.language.code()) {
                 h1 { (item.title) }
                 (item_meta(ui, item))
-                (properties(ui, item))
+                (properties(ui, item, &found.themes))
                 @if let Some(summary) = &item.summary { h2 { (t.summary) } p { (summary) } }
                 h2 { (t.text) }
                 div.item-body { (PreEscaped(to_html_with_anchors(&item.body))) }
@@ -121,23 +124,31 @@ fn item_view(ui: Ui, found: &ItemPage, base: &str, switch: &str) -> Markup {
                 h2 #cite { (t.cite) }
                 h3 { (t.cite_plain) }
                 pre tabindex="0" { (cite::plain(item, &url)) }
-                h3 { "BibTeX" }
-                pre tabindex="0" { (cite::bibtex(item, &url)) }
-                h3 { "RIS" }
-                pre tabindex="0" { (cite::ris(item, &url)) }
+                // The formats for reference managers, closed until asked for.
+                details { summary { "BibTeX" } pre tabindex="0" { (cite::bibtex(item, &url)) } }
+                details { summary { "RIS" } pre tabindex="0" { (cite::ris(item, &url)) } }
             }
         },
     )
 }
 
-fn properties(ui: Ui, item: &Item) -> Markup {
+fn properties(ui: Ui, item: &Item, themes: &crate::archive::themes::ThemeList) -> Markup {
     let t = ui.t();
     html! {
         dl.props {
-            dt { (t.date) } dd { time datetime=(item.date.to_string()) { (ui.date(&item.date)) } " · " a href=(ui_url(&format!("/years/{}", item.year()), ui)) { (item.year()) } }
+            dt { (t.date) }
+            dd {
+                @let year = html! { a href=(ui_url(&format!("/years/{}", item.year()), ui)) { (item.year()) } };
+                // A year-only date is the year's link, not "2015 · 2015".
+                @if item.date.month.is_some() {
+                    time datetime=(item.date.to_string()) { (ui.date(&item.date)) } " · " (year)
+                } @else {
+                    time datetime=(item.date.to_string()) { (year) }
+                }
+            }
             @if !item.themes.is_empty() {
                 dt { (t.themes) }
-                dd { @for (i, theme) in item.themes.iter().enumerate() { @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (theme) } } }
+                dd { @for (i, theme) in item.themes.iter().enumerate() { @if i > 0 { ", " } a href=(ui_url(&format!("/themes/{}", slugify(theme)), ui)) { (crate::search::themes::label(themes, theme, ui.code())) } } }
             }
             @if let Some(event) = &item.event { dt { (t.event) } dd { (event) } }
             @if let Some(organisation) = &item.organisation { dt { (t.organisation) } dd { (organisation) } }

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod api;
 pub mod browse;
 pub mod cite;
+pub mod directory;
 pub mod error;
 pub mod feeds;
 pub mod i18n;
@@ -28,6 +29,7 @@ pub mod sitemap;
 pub mod structured;
 pub mod views;
 pub mod xml;
+pub mod years;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
@@ -239,6 +241,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .merge(admin::router(&state))
         .merge(browse::router())
+        .merge(directory::router())
         .merge(ops::router())
         .merge(oai::router())
         .merge(feeds::router())
@@ -247,6 +250,8 @@ pub fn app(state: AppState) -> Router {
         .merge(openapi::router())
         .route("/static/style.css", get(style))
         .route("/static/suggest.js", get(script))
+        .route("/static/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(favicon))
         .fallback(pages::not_found)
         // After the fallback, so that requests for pages that do not exist are counted too
         // (as route "unmatched": the path itself would make a label per typo).
@@ -276,6 +281,17 @@ async fn script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         views::SCRIPT,
+    )
+}
+
+/// The site's icon (browsers ask for `/favicon.ico` on every page: no 404 in the log).
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        views::FAVICON,
     )
 }
 

@@ -145,7 +145,11 @@ fn home_view(ui: Ui, results: &SearchResults, switch: &str) -> Markup {
                             ul {
                                 @for value in values.iter().take(12) {
                                     @if let Some(path) = facet_page(dimension, &value.value) {
-                                        li { a href=(ui_url(&path, ui)) { span { (value.value) } span.count { (value.count) } } }
+                                        @let name = match dimension {
+                                            "theme" => crate::search::themes::label(&results.themes, &value.value, ui.code()),
+                                            _ => &value.value,
+                                        };
+                                        li { a href=(ui_url(&path, ui)) { span { (name) } span.count { (value.count) } } }
                                     }
                                 }
                             }

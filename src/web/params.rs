@@ -8,9 +8,14 @@ use crate::search::query::MAX_QUERY_CHARS;
 use crate::search::{Filters, SearchRequest, Sort, YearRange};
 
 pub const PAGE_SIZE: usize = 10;
-pub const MAX_PAGE: usize = 100;
-/// Values per facet dimension by default (years are always all); a page shows 15.
+/// The deepest page a search shows (10,000 results at 10 a page); a page number past it, or
+/// past a search's last page, gets a page that says so and keeps the query.
+pub const MAX_PAGE: usize = 1000;
+/// Values per facet dimension by default (years are always all); a page shows
+/// [`FACET_SHOWN`], and all of one dimension with `more=`.
 pub const FACET_VALUES: usize = 20;
+/// Values per facet dimension a result page lists before its "all" link.
+pub const FACET_SHOWN: usize = 15;
 /// The most values per facet dimension one request may ask for.
 pub const MAX_FACET_VALUES: usize = 1000;
 /// The most filter values (speaker, theme, series, kind, language together) in one request:
@@ -29,17 +34,27 @@ pub struct SearchParams {
     pub limit: Option<usize>,
     /// Values per facet dimension (`facets=N`).
     pub facets: Option<usize>,
+    /// A facet dimension to show every value of (`more=speaker`), not only the first 15.
+    pub more: Option<String>,
     pub ui: Option<String>,
 }
 
 impl SearchParams {
+    /// [`SearchParams::parse`] with the error in the interface language.
+    pub fn parse_in(raw: Option<&str>, ui: Ui) -> Result<SearchParams, String> {
+        SearchParams::parse_with_limits(raw, ui).map_err(|why| match ui {
+            Ui::Nl => in_dutch(&why),
+            _ => why,
+        })
+    }
+
     /// Parses a raw query string; the error names the parameter and says what it takes.
     pub fn parse(raw: Option<&str>) -> Result<SearchParams, String> {
         SearchParams::parse_in(raw, Ui::En)
     }
 
-    /// Like [`SearchParams::parse`], with the limits' messages in the interface language.
-    pub fn parse_in(raw: Option<&str>, ui: Ui) -> Result<SearchParams, String> {
+    /// The parsing itself; the limits' messages are written in the interface language.
+    fn parse_with_limits(raw: Option<&str>, ui: Ui) -> Result<SearchParams, String> {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
             .map_err(|_| "the query string is not valid URL encoding".to_string())?;
         let mut params = SearchParams {
@@ -78,11 +93,14 @@ impl SearchParams {
                     }
                 }
                 "year" if !value.is_empty() => {
-                    params.filters.years = Some(YearRange::parse(&value).ok_or_else(|| {
-                        format!(
+                    // Repeated, any of them (like the other facets).
+                    params
+                        .filters
+                        .add_years(YearRange::parse(&value).ok_or_else(|| {
+                            format!(
                             "`year={value}` is not a year: use 2022 or a range such as 2018..2022"
                         )
-                    })?)
+                        })?)
                 }
                 "from" if !value.is_empty() => from = Some(parse_year(&value, "from")?),
                 "to" if !value.is_empty() => to = Some(parse_year(&value, "to")?),
@@ -95,10 +113,8 @@ impl SearchParams {
                     params.page = value
                         .parse::<usize>()
                         .ok()
-                        .filter(|p| (1..=MAX_PAGE).contains(p))
-                        .ok_or_else(|| {
-                            format!("`page={value}` is not a page number from 1 to {MAX_PAGE}")
-                        })?
+                        .filter(|p| *p >= 1)
+                        .ok_or_else(|| format!("`page={value}` is not a page number such as 2"))?
                 }
                 "limit" if !value.is_empty() => {
                     params.limit = Some(
@@ -124,6 +140,9 @@ impl SearchParams {
                             })?,
                     )
                 }
+                "more" if crate::index::FACETS.contains(&value.as_str()) => {
+                    params.more = Some(value)
+                }
                 "ui" => params.ui = Some(value),
                 _ => {}
             }
@@ -131,7 +150,7 @@ impl SearchParams {
         if from.is_some() || to.is_some() {
             let from = from.unwrap_or(1000);
             let to = to.unwrap_or(2999);
-            params.filters.years = Some(YearRange {
+            params.filters.add_years(YearRange {
                 from: from.min(to),
                 to: from.max(to),
             });
@@ -145,11 +164,16 @@ impl SearchParams {
             query: self.q.clone(),
             filters: self.filters.clone(),
             sort: self.sort,
-            offset: (self.page.max(1) - 1) * limit,
+            // Past the deepest page: no hits (the page says so), the total still counted.
+            offset: (self.page.clamp(1, MAX_PAGE + 1) - 1) * limit,
             limit,
             any_word: false,
-            facet_limit: Some(self.facets.unwrap_or(FACET_VALUES)),
+            facet_limit: Some(match &self.more {
+                Some(_) => MAX_FACET_VALUES,
+                None => self.facets.unwrap_or(FACET_VALUES),
+            }),
             exact_values: false,
+            counts_as_filtered: false,
         }
     }
 
@@ -170,7 +194,7 @@ impl SearchParams {
                 pairs.push((key, value.clone()));
             }
         }
-        if let Some(years) = self.filters.years {
+        for years in self.filters.year_ranges() {
             pairs.push(("year", years.to_string()));
         }
         if self.sort != Sort::Relevance {
@@ -178,6 +202,12 @@ impl SearchParams {
         }
         if self.page > 1 {
             pairs.push(("page", self.page.to_string()));
+        }
+        if let Some(limit) = self.limit {
+            pairs.push(("limit", limit.to_string()));
+        }
+        if let Some(more) = &self.more {
+            pairs.push(("more", more.clone()));
         }
         if let Some(ui) = &self.ui {
             pairs.push(("ui", ui.clone()));
@@ -194,10 +224,12 @@ impl SearchParams {
         let mut next = self.clone();
         next.page = 1;
         if dimension == "year" {
-            next.filters.years = match (self.filters.years, YearRange::parse(value)) {
-                (Some(current), Some(clicked)) if current == clicked => None,
-                (_, clicked) => clicked,
-            };
+            if let Some(clicked) = YearRange::parse(value) {
+                match self.filters.year_ranges().contains(&clicked) {
+                    true => next.filters.remove_years(clicked),
+                    false => next.filters.add_years(clicked),
+                }
+            }
             return next;
         }
         if let Some(values) = next.filters.values_mut(dimension) {
@@ -237,11 +269,44 @@ impl SearchParams {
         match dimension {
             "year" => self
                 .filters
-                .years
-                .is_some_and(|y| y.from == y.to && y.from.to_string() == value),
+                .year_ranges()
+                .iter()
+                .any(|y| y.from == y.to && y.from.to_string() == value),
             _ => self.filters.values(dimension).iter().any(|v| v == value),
         }
     }
+}
+
+/// A message of [`SearchParams::parse`] in Dutch: its parameter as given, then what it takes.
+fn in_dutch(message: &str) -> String {
+    const PHRASES: [(&str, &str); 6] = [
+        (
+            " is not a year: use 2022 or a range such as 2018..2022",
+            " is geen jaar: gebruik 2022 of een reeks zoals 2018..2022",
+        ),
+        (
+            " is unknown: use relevance, newest or oldest",
+            " is onbekend: gebruik relevance, newest of oldest",
+        ),
+        (
+            " is not a page number such as 2",
+            " is geen paginanummer (zoals 2)",
+        ),
+        (
+            " must be a number from 1 to ",
+            " moet een getal zijn van 1 tot en met ",
+        ),
+        (" is not a year such as 2018", " is geen jaar (zoals 2018)"),
+        (
+            "the query string is not valid URL encoding",
+            "de zoekvraag in het adres is niet goed gecodeerd",
+        ),
+    ];
+    let mut out = message.to_string();
+    for (english, dutch) in PHRASES {
+        out = out.replace(english, dutch);
+    }
+    out
 }
 
 fn parse_year(value: &str, key: &str) -> Result<u16, String> {
@@ -291,6 +356,28 @@ mod tests {
         assert!(SearchParams::parse(Some("sort=best"))
             .unwrap_err()
             .contains("sort"));
+    }
+
+    #[test]
+    fn several_years_are_kept_and_toggle_one_by_one() {
+        let p = SearchParams::parse(Some("year=2019&year=2022&year=2019")).unwrap();
+        assert_eq!(p.filters.years_text().as_deref(), Some("2019,2022"));
+        assert_eq!(p.to_query(), "year=2019&year=2022");
+        assert!(p.is_selected("year", "2019") && p.is_selected("year", "2022"));
+        let without = p.toggled("year", "2019");
+        assert_eq!(without.filters.years_text().as_deref(), Some("2022"));
+        let more = p.toggled("year", "2020");
+        assert_eq!(more.filters.years_text().as_deref(), Some("2019,2022,2020"));
+    }
+
+    #[test]
+    fn errors_speak_the_interface_language() {
+        for raw in ["page=0", "sort=best", "year=twenty", "limit=500", "from=99"] {
+            let dutch = SearchParams::parse_in(Some(raw), Ui::Nl).unwrap_err();
+            let english = SearchParams::parse_in(Some(raw), Ui::En).unwrap_err();
+            assert_ne!(dutch, english, "{raw}: {dutch}");
+            assert!(dutch.contains(raw.split('=').next().unwrap()), "{dutch}");
+        }
     }
 
     #[test]

@@ -6,11 +6,12 @@
 use maud::{html, Markup};
 
 use super::i18n::Ui;
-use super::params::{SearchParams, MAX_PAGE, PAGE_SIZE};
+use super::params::{SearchParams, FACET_SHOWN, MAX_PAGE, PAGE_SIZE};
 use super::structured;
 use super::views::{self, highlighted, item_meta, layout_with_head, ui_url};
+use super::years;
 use crate::index::FACETS;
-use crate::search::{FacetCount, Hit, SearchResults, Sort};
+use crate::search::{Hit, SearchResults, Sort};
 
 pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switch: &str) -> Markup {
     let t = ui.t();
@@ -26,10 +27,18 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
         switch,
         structured::search_head(&params.with_page(1).to_query()),
         html! {
-            div.layout {
-                (facets(ui, params, results))
+            h1 #results-heading { (t.results) }
+            @let has_facets = results.facets.values().any(|v| !v.is_empty());
+            div.layout.no-facets[!has_facets] {
+                @if has_facets {
+                    // Above the results on a phone, closed: "Filters (2)" opens them, without
+                    // JavaScript. On a wide screen the facets are a column and always open.
+                    details.filters {
+                        summary { (t.filters) " (" (active_count(params)) ")" }
+                        (facets(ui, params, results))
+                    }
+                }
                 section aria-labelledby="results-heading" {
-                    h1 #results-heading { (t.results) }
                     @if !results.warnings.is_empty() {
                         div.warnings role="status" {
                             strong { (t.hints) ": " }
@@ -39,12 +48,16 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
                     @if !results.also_searched.is_empty() {
                         p.also-searched { (t.also_searched) ": " (results.also_searched.join(", ")) }
                     }
-                    (active_filters(ui, params))
+                    @if results.hits.iter().any(|h| h.approximate) {
+                        p.approximate-note role="note" { ((t.approximate_note)(&quoted(&results.approximate))) }
+                    }
+                    (active_filters(ui, params, results))
                     p role="status" { ((t.result_count)(results.total)) }
                     @if results.total > 1 { (sort_links(ui, params)) }
                     @if results.total == 0 { (no_match(ui, params, results)) }
+                    @if results.total > 0 && results.hits.is_empty() { (past_the_end(ui, params, results.total)) }
                     @if let Some(years) = results.facets.get("year").filter(|y| y.len() > 1) {
-                        (histogram(ui, params, years))
+                        (years::histogram(ui, params, years))
                     }
                     ol.results {
                         @for hit in &results.hits { li { (hit_view(ui, hit)) } }
@@ -56,7 +69,33 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
     )
 }
 
-fn link(ui: Ui, params: SearchParams) -> String {
+/// How many filter values are in force.
+fn active_count(params: &SearchParams) -> usize {
+    ["speaker", "theme", "series", "kind", "language"]
+        .iter()
+        .map(|d| params.filters.values(d).len())
+        .sum::<usize>()
+        + params.filters.year_ranges().len()
+}
+
+/// A facet value as shown: kinds and languages named, themes in the interface's language.
+fn label(ui: Ui, results: &SearchResults, dimension: &str, value: &str) -> String {
+    match dimension {
+        "theme" => crate::search::themes::label(&results.themes, value, ui.code()).to_string(),
+        _ => ui.value(dimension, value),
+    }
+}
+
+/// `“armoede”, “zorg”`.
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("“{w}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn link(ui: Ui, params: SearchParams) -> String {
     ui_url(&params.url(), ui)
 }
 
@@ -67,47 +106,29 @@ fn facets(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
             @for dimension in FACETS {
                 @if let Some(values) = results.facets.get(dimension).filter(|v| !v.is_empty()) {
                     h2 #(format!("facet-{dimension}")) { (ui.dimension(dimension)) }
+                    @if dimension == "year" { (years::year_facet(ui, params, values)) } @else {
+                    @let all = params.more.as_deref() == Some(dimension);
                     ul aria-labelledby=(format!("facet-{dimension}")) {
-                        @for value in values.iter().take(15) {
+                        @for value in values.iter().take(if all { usize::MAX } else { FACET_SHOWN }) {
                             @let selected = params.is_selected(dimension, &value.value);
                             li {
                                 a href=(link(ui, params.toggled(dimension, &value.value))) aria-current=(if selected { "true" } else { "false" }) {
-                                    span { (ui.value(dimension, &value.value)) }
+                                    span { (label(ui, results, dimension, &value.value)) }
                                     span.count { (value.count) }
                                 }
                             }
                         }
                     }
-                    @if dimension == "year" { (year_range(ui, params)) }
+                    @if all {
+                        a.more href=(format!("{}#facet-{dimension}", link(ui, SearchParams { more: None, ..params.clone() }))) { (t.fewer_values) }
+                    } @else if values.len() > FACET_SHOWN {
+                        a.more href=(format!("{}#facet-{dimension}", link(ui, SearchParams { more: Some(dimension.to_string()), ..params.clone() }))) {
+                            ((t.more_values)(&ui.dimension(dimension).to_lowercase()))
+                        }
+                    }
+                    }
+                    @if dimension == "year" { (years::year_range(ui, params)) }
                 }
-            }
-        }
-    }
-}
-
-/// A from-to form for years; keeps every other parameter.
-fn year_range(ui: Ui, params: &SearchParams) -> Markup {
-    let t = ui.t();
-    let mut others = params.clone();
-    others.filters.years = None;
-    others.page = 1;
-    let hidden: Vec<(String, String)> =
-        serde_urlencoded::from_str(&others.to_query()).unwrap_or_default();
-    let (from, to) = params
-        .filters
-        .years
-        .map(|y| (y.from.to_string(), y.to.to_string()))
-        .unwrap_or_default();
-    html! {
-        form.range action="/search" method="get" {
-            fieldset {
-                legend { (t.year_range) }
-                @for (key, value) in &hidden { input type="hidden" name=(key) value=(value); }
-                label for="from" { (t.from_year) }
-                input #from type="number" name="from" min="1000" max="2999" inputmode="numeric" value=(from);
-                label for="to" { (t.to_year) }
-                input #to type="number" name="to" min="1000" max="2999" inputmode="numeric" value=(to);
-                button type="submit" { (t.apply) }
             }
         }
     }
@@ -149,52 +170,13 @@ fn no_match(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
     }
 }
 
-/// Bars per year, oldest left; each bar links to that year (or back, when it is the filter).
-fn histogram(ui: Ui, params: &SearchParams, years: &[FacetCount]) -> Markup {
-    let t = ui.t();
-    let mut bars: Vec<(u16, u64)> = years
-        .iter()
-        .filter_map(|y| Some((y.value.parse::<u16>().ok()?, y.count)))
-        .collect();
-    bars.sort();
-    if let (Some(first), Some(last)) = (bars.first().copied(), bars.last().copied()) {
-        if last.0 - first.0 < 60 {
-            bars = (first.0..=last.0)
-                .map(|y| (y, bars.iter().find(|b| b.0 == y).map_or(0, |b| b.1)))
-                .collect();
-        }
-    }
-    let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1) as f32;
-    let (width, height, label) = (34.0_f32, 60.0_f32, 14.0_f32);
-    let view = format!("0 0 {} {}", width * bars.len() as f32, height + label);
-    html! {
-        figure.histogram {
-            figcaption #histogram-caption { (t.per_year) }
-            svg viewBox=(view) width=(width * bars.len() as f32) height=(height + label) aria-labelledby="histogram-caption" role="group" {
-                @for (i, (year, count)) in bars.iter().enumerate() {
-                    @let x = i as f32 * width;
-                    @let h = if *count == 0 { 0.0 } else { (*count as f32 / max * (height - 4.0)).max(3.0) };
-                    @let year_text = year.to_string();
-                    @if *count > 0 {
-                        a href=(link(ui, params.toggled("year", &year_text))) aria-label=((t.per_year_bar)(&year_text, *count)) {
-                            rect x=(x + 3.0) y=(height - h) width=(width - 6.0) height=(h) class=(if params.is_selected("year", &year_text) { "bar on" } else { "bar" }) {}
-                            text x=(x + width / 2.0) y=(height + label - 2.0) text-anchor="middle" { (year) }
-                        }
-                    } @else {
-                        text x=(x + width / 2.0) y=(height + label - 2.0) text-anchor="middle" aria-hidden="true" { (year) }
-                    }
-                }
-            }
-        }
-    }
-}
-
 fn hit_view(ui: Ui, hit: &Hit) -> Markup {
     let t = ui.t();
     let url = format!("/items/{}", hit.item.id);
     html! {
         h3 { a href=(ui_url(&url, ui)) { (highlighted(&hit.item.title, &hit.title_highlights)) } }
         (item_meta(ui, &hit.item))
+        @if hit.approximate { p.approximate { (t.approximate_hit) } }
         @if !hit.matched.is_empty() {
             p.matched { (t.matched_in) ": "
                 @for (i, part) in hit.matched.iter().enumerate() {
@@ -221,14 +203,38 @@ fn hit_view(ui: Ui, hit: &Hit) -> Markup {
     }
 }
 
-fn pager(ui: Ui, params: &SearchParams, total: usize) -> Markup {
-    let pages = total
+/// The number of pages of a search with `total` results.
+fn page_count(params: &SearchParams, total: usize) -> usize {
+    total
         .div_ceil(params.limit.unwrap_or(PAGE_SIZE))
-        .min(MAX_PAGE);
-    views::pager(ui, params.page, pages, |n| link(ui, params.with_page(n)))
+        .min(MAX_PAGE)
 }
 
-fn active_filters(ui: Ui, params: &SearchParams) -> Markup {
+fn pager(ui: Ui, params: &SearchParams, total: usize) -> Markup {
+    let pages = page_count(params, total);
+    views::pager(ui, params.page.min(pages), pages, |n| {
+        link(ui, params.with_page(n))
+    })
+}
+
+/// A page number past the last page: says so, with links to the first and last page (the
+/// query and filters kept).
+fn past_the_end(ui: Ui, params: &SearchParams, total: usize) -> Markup {
+    let t = ui.t();
+    let pages = page_count(params, total);
+    html! {
+        div.nomatch role="status" {
+            p { ((t.past_the_end)(params.page, pages)) }
+            p {
+                a href=(link(ui, params.with_page(1))) { (t.first_page) }
+                " · "
+                a href=(link(ui, params.with_page(pages))) { (t.last_page) " (" (pages) ")" }
+            }
+        }
+    }
+}
+
+fn active_filters(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
     let t = ui.t();
     html! {
         @if !params.filters.is_empty() {
@@ -238,11 +244,11 @@ fn active_filters(ui: Ui, params: &SearchParams) -> Markup {
                     @for value in params.filters.values(dimension) {
                         a href=(link(ui, params.toggled(dimension, value))) {
                             span.visually-hidden { (t.remove_filter) " " }
-                            (ui.dimension(dimension)) ": " (ui.value(dimension, value)) " ✕"
+                            (ui.dimension(dimension)) ": " (label(ui, results, dimension, value)) " ✕"
                         }
                     }
                 }
-                @if let Some(years) = params.filters.years {
+                @for years in params.filters.year_ranges() {
                     a href=(link(ui, params.toggled("year", &years.to_string()))) {
                         span.visually-hidden { (t.remove_filter) " " }
                         (t.years) ": " (years.to_string()) " ✕"

@@ -33,8 +33,13 @@ pub fn item_head(item: &Item) -> Markup {
 }
 
 /// The head of a speaker, series or theme page (`folder` is `speakers`, `series` or `themes`).
-pub fn browse_head(ui: Ui, folder: &str, name: &str, items: &[Item]) -> Markup {
+pub fn browse_head(ui: Ui, folder: &str, name: &str, items: &[Item], page: usize) -> Markup {
     let path = format!("/{folder}/{}", slugify(name));
+    // Each page of a long list is its own page, not a copy of the first.
+    let this_page = match page {
+        1 => path.clone(),
+        n => format!("{path}?page={n}"),
+    };
     let data = match folder {
         "speakers" => Some(speaker_json(name, &path, items)),
         "series" => Some(series_json(name, &path, items)),
@@ -42,12 +47,12 @@ pub fn browse_head(ui: Ui, folder: &str, name: &str, items: &[Item]) -> Markup {
     };
     html! {
         link rel="alternate" type="application/atom+xml" title=(format!("Lectern: {name}")) href=(format!("{path}/feed.atom"));
-        link rel="canonical" href=(site::absolute(&path));
+        link rel="canonical" href=(site::absolute(&this_page));
         @if let Some(data) = data { (json_ld(&data)) }
         meta property="og:type" content=(if folder == "speakers" { "profile" } else { "website" });
         meta property="og:site_name" content="Lectern";
         meta property="og:title" content=(name);
-        meta property="og:url" content=(site::absolute(&path));
+        meta property="og:url" content=(site::absolute(&this_page));
         meta property="og:locale" content=(locale(if ui == Ui::En { Language::En } else { Language::Nl }));
     }
 }

@@ -13,8 +13,10 @@ use crate::archive::Item;
 
 pub const STYLE: &str = include_str!("style.css");
 pub const SCRIPT: &str = include_str!("suggest.js");
+pub const FAVICON: &str = include_str!("favicon.svg");
 
-/// The page shell: skip link, header with search, main, footer with the language switch.
+/// The page shell: skip link, header with the directory links, the language switch and
+/// search, main, footer with the language switch again.
 pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) -> Markup {
     layout_with_head(ui, title, query, switch_url, html! {}, main)
 }
@@ -37,6 +39,7 @@ pub fn layout_with_head(
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (t.site) }
                 link rel="stylesheet" href="/static/style.css";
+                link rel="icon" type="image/svg+xml" href="/static/favicon.svg";
                 script src="/static/suggest.js" defer {}
                 link rel="search" type="application/opensearchdescription+xml" title=(t.site) href="/opensearch.xml";
                 link rel="alternate" type="application/atom+xml" title=(format!("{}: {}", t.site, t.recent)) href="/feed.atom";
@@ -47,6 +50,14 @@ pub fn layout_with_head(
                 header.site {
                     a.brand href=(ui_url("/", ui)) { (t.site) }
                     span.tagline { (t.tagline) }
+                    nav.main aria-label=(t.main_nav) {
+                        ul {
+                            @for (path, dimension) in [("/speakers", "speaker"), ("/themes", "theme"), ("/series", "series"), ("/years", "year")] {
+                                li { a href=(ui_url(path, ui)) { (ui.dimension(dimension)) } }
+                            }
+                        }
+                    }
+                    a.lang href=(switch_url) lang=(ui.other().code()) hreflang=(ui.other().code()) { (t.other_language) }
                     form.search role="search" action="/search" method="get" {
                         label for="q" { (t.search_label) }
                         input #q type="search" name="q" value=(query) placeholder=(t.search_placeholder) autocomplete="off" list="suggestions";
@@ -66,19 +77,53 @@ pub fn layout_with_head(
     }
 }
 
-/// "Previous · page N / M · next" for page `page` of `pages` (nothing for a single page);
-/// `link` gives a page's URL.
+/// Numbered page links for page `page` of `pages` (nothing for a single page): first and
+/// previous, the first page, a window of two pages either side of this one, the last page,
+/// next and last; `link` gives a page's URL.
 pub fn pager(ui: Ui, page: usize, pages: usize, link: impl Fn(usize) -> String) -> Markup {
     let t = ui.t();
     html! {
         @if pages > 1 {
-            nav.pager aria-label=(t.page) {
-                @if page > 1 { a rel="prev" href=(link(page - 1)) { (t.previous) } }
-                span { (t.page) " " (page) " / " (pages) }
-                @if page < pages { a rel="next" href=(link(page + 1)) { (t.next) } }
+            nav.pager aria-label=(t.pages) {
+                @if page > 1 {
+                    a.step rel="prev" href=(link(page - 1)) { "‹ " (t.previous) }
+                }
+                ol {
+                    @for n in page_numbers(page, pages) {
+                        li {
+                            @match n {
+                                None => span.gap aria-hidden="true" { "…" },
+                                Some(n) if n == page => a aria-current="page" href=(link(n)) aria-label=(format!("{} {n}", t.page)) { (n) },
+                                Some(n) => a href=(link(n)) aria-label=(format!("{} {n}", t.page)) { (n) },
+                            }
+                        }
+                    }
+                }
+                @if page < pages {
+                    a.step rel="next" href=(link(page + 1)) { (t.next) " ›" }
+                }
             }
         }
     }
+}
+
+/// The page numbers to link, `None` for a gap: 1, page-2..=page+2, the last.
+fn page_numbers(page: usize, pages: usize) -> Vec<Option<usize>> {
+    let window = page.saturating_sub(2).max(1)..=(page + 2).min(pages);
+    let mut numbers: Vec<Option<usize>> = Vec::new();
+    for n in std::iter::once(1)
+        .chain(window)
+        .chain(std::iter::once(pages))
+    {
+        match numbers.last() {
+            Some(Some(last)) if *last >= n => continue,
+            Some(Some(last)) if n == last + 2 => numbers.push(Some(last + 1)),
+            Some(Some(last)) if n > last + 2 => numbers.push(None),
+            _ => {}
+        }
+        numbers.push(Some(n));
+    }
+    numbers
 }
 
 /// Adds `ui=en` to internal links when the interface is English, so the choice sticks.
@@ -145,5 +190,28 @@ pub fn item_list(ui: Ui, items: &[Item]) -> Markup {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_numbers;
+
+    #[test]
+    fn page_numbers_keep_first_last_and_a_window() {
+        let shown = |page, pages| -> Vec<String> {
+            page_numbers(page, pages)
+                .into_iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect()
+        };
+        assert_eq!(shown(1, 3), ["1", "2", "3"]);
+        assert_eq!(shown(1, 110), ["1", "2", "3", "…", "110"]);
+        assert_eq!(
+            shown(50, 110),
+            ["1", "…", "48", "49", "50", "51", "52", "…", "110"]
+        );
+        assert_eq!(shown(4, 110), ["1", "2", "3", "4", "5", "6", "…", "110"]);
+        assert_eq!(shown(110, 110), ["1", "…", "108", "109", "110"]);
     }
 }

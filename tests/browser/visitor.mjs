@@ -288,6 +288,38 @@ try {
     assert(value.includes("Mönnink"), value);
   });
 
+  await check("directory pages (speakers, themes, series A-Z; years by decade) pass axe", async () => {
+    for (const url of ["/speakers", "/themes", "/series", "/years", "/themes?ui=en"]) {
+      await page.goto(`${base}${url}`);
+      assert((await page.locator("ul.directory li").count()) > 0, `${url}: nothing listed`);
+      await axe(url);
+    }
+    await page.goto(`${base}/speakers`);
+    await shot("speakers-index");
+  });
+
+  await check("a phone (390 px): Filters (n) above the results, opened without JavaScript; nothing overflows", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/search?q=sociaal&speaker=Bram+Oudeweg`);
+    const summary = page.locator("details.filters > summary");
+    assert((await summary.textContent()).trim() === "Filters (1)", await summary.textContent());
+    const first = await page.locator("ol.results > li").first().evaluate((el) => el.getBoundingClientRect().top);
+    assert(first < 700, `the first hit starts at ${first} px`);
+    assert(!(await page.locator("#facet-speaker").isVisible()), "facets shown before they are asked for");
+    await summary.click();
+    assert(await page.locator("#facet-speaker").isVisible(), "the control does not open the facets");
+    await shot("search-phone");
+    await axe("search results on a phone");
+    for (const url of ["/", "/search?q=sociaal", "/search?q=qqqq", "/items/interviews-2024-gesprek-buurtnetwerken", "/speakers/bram-oudeweg", "/series/marie-kamphuis-lezing", "/themes/continuiteit", "/years/2022", "/speakers", "/years"]) {
+      await page.goto(`${base}${url}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 390, `${url} is ${width} px wide on a 390 px screen`);
+    }
+    await page.goto(`${base}/series/marie-kamphuis-lezing`);
+    await shot("series-phone");
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
   await check("page weight: a result page is under 60 KB of HTML and CSS", async () => {
     const html = await (await fetch(`${base}/search?q=sociaal+werk`)).arrayBuffer();
     const css = await (await fetch(`${base}/static/style.css`)).arrayBuffer();

@@ -23,4 +23,6 @@ mod security;
 mod smoke;
 mod support;
 mod theme_expansion;
+mod visitor_pages;
+mod visitor_scale;
 mod visitors;

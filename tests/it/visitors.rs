@@ -511,3 +511,49 @@ async fn hits_of_an_annual_lecture_show_year_speaker_and_series() {
         );
     }
 }
+
+/// The "with" list of a speaker page: each linked name and the count after it.
+fn co_speakers(page: &str) -> Vec<(String, u64)> {
+    let Some(at) = page.find("<dt>Samen met</dt>") else {
+        return Vec::new();
+    };
+    let dd = &page[at..];
+    let dd = &dd[..dd.find("</dd>").unwrap()];
+    dd.split("<a href=\"/speakers/")
+        .skip(1)
+        .map(|part| {
+            let name = &part[part.find('>').unwrap() + 1..part.find("</a>").unwrap()];
+            let count = part[part.find(" (").unwrap() + 2..part.find(')').unwrap()]
+                .parse()
+                .unwrap();
+            (name.to_string(), count)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn co_speakers_are_the_people_who_shared_an_item_with_how_many() {
+    let (_archive, app) = setup();
+    let (_, page) = get(&app, "/speakers/bram-oudeweg").await;
+    let listed = co_speakers(&page);
+    // What his items say: every other speaker on them, with the number of items shared.
+    let items = json(&app, "/api/search?speaker=Bram+Oudeweg&limit=100").await;
+    let mut expected: std::collections::BTreeMap<String, u64> = Default::default();
+    for hit in items["hits"].as_array().unwrap() {
+        for speaker in hit["speakers"].as_array().unwrap() {
+            let name = speaker.as_str().unwrap();
+            if name != "Bram Oudeweg" {
+                *expected.entry(name.to_string()).or_default() += 1;
+            }
+        }
+    }
+    assert!(!expected.is_empty());
+    let listed_map: std::collections::BTreeMap<String, u64> = listed.iter().cloned().collect();
+    assert_eq!(listed_map, expected, "{listed:?}");
+    assert!(
+        !listed.iter().any(|(name, _)| name == "Herman de Mönnink"),
+        "never on an item with him"
+    );
+    let counts: Vec<u64> = listed.iter().map(|c| c.1).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most shared first");
+}
