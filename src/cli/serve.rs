@@ -23,6 +23,7 @@ pub fn run(
     index_root: &Path,
     addr: SocketAddr,
     admin: super::AdminArgs,
+    ranking: crate::search::Ranking,
 ) -> Result<i32> {
     prepare(archive, index_root)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -42,6 +43,7 @@ pub fn run(
             upload_limit: admin.upload_limit_mb << 20,
         };
         let state = web::AppState::with_admin(index_root, config);
+        state.set_ranking(ranking);
         let watcher = watch(archive, index_root, state.clone());
         println!(
             "Lectern serves {} on http://{}",

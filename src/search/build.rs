@@ -1,9 +1,10 @@
 //! Turns a parsed query and filters into a tantivy query.
 //!
 //! Every word is searched in every language's fields, each analysed by that language's query
-//! analyzer (no decompounding at query time), with field weights; words are AND-ed (or OR-ed
-//! for loose matching and evaluation), phrases are phrase queries, and filters are
-//! constant-score clauses that do not change the ranking.
+//! analyzer (no decompounding at query time), and scored once over all of them with BM25F
+//! (`search::bm25f`: per-field weights from [`Ranking`], frequencies added before they
+//! saturate); words are AND-ed (or OR-ed for loose matching and evaluation), phrases are phrase
+//! queries, and filters are constant-score clauses that do not change the ranking.
 
 use std::ops::Bound;
 
@@ -15,25 +16,16 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
+use super::bm25f::{Bm25fQuery, Part};
 use super::fuzzy;
 use super::query::{Clause, Filters, YearRange};
+use super::ranking::Ranking;
 use super::themes::Expansion;
 use crate::analysis::{name_analyzer, positioned_terms, terms, text_analyzer, Mode};
 use crate::archive::slug::slugify;
 use crate::archive::{Kind, Language};
 use crate::index::Fields;
 
-/// Field weights: what a match in each field is worth against a match in the body.
-pub const TITLE_BOOST: f32 = 3.0;
-pub const SPEAKER_BOOST: f32 = 3.0;
-pub const THEME_BOOST: f32 = 2.0;
-pub const SUMMARY_BOOST: f32 = 2.0;
-pub const CONTEXT_BOOST: f32 = 1.5;
-pub const BODY_BOOST: f32 = 1.0;
-/// Extra weight for each pair of neighbouring query words that stand close together in an
-/// item (measured on CACM, Cranfield and CISI: docs/relevance.md).
-pub const PROXIMITY_BOOST: f32 = 0.3;
-pub const PROXIMITY_SLOP: u32 = 3;
 /// What a match on a theme's translation (added by theme expansion, not typed) is worth
 /// against a match on the words as typed: an item in the visitor's own words ranks first.
 pub const EXPANSION_WEIGHT: f32 = 0.5;
@@ -110,31 +102,48 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     }
 }
 
-/// Every searchable field with the clause's terms as that field analyses them, and its weight.
+/// A field a clause is searched in: the clause's terms as that field analyses them, the
+/// field's weight ([`Ranking`]) and the documents it can occur in ([`Part::scope`]).
+struct Target {
+    field: Field,
+    words: Words,
+    weight: f32,
+    scope: Option<Term>,
+}
+
+/// Every searchable field with the clause's terms as that field analyses them.
 fn targets(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
-    clause: &Clause,
-) -> Vec<(Field, Words, f32)> {
-    let mut targets: Vec<(Field, Words, f32)> = Vec::new();
+    text: &str,
+    ranking: &Ranking,
+) -> Vec<Target> {
+    let mut targets = Vec::new();
     for language in Language::ALL {
-        let words = analyzers.words(language, &clause.text);
+        let words = analyzers.words(language, text);
         let lf = fields.language(language);
-        for (field, boost) in [
-            (lf.title, TITLE_BOOST),
-            (lf.summary, SUMMARY_BOOST),
-            (lf.themes, THEME_BOOST),
-            (lf.context, CONTEXT_BOOST),
-            (lf.body, BODY_BOOST),
+        let scope = Term::from_field_text(fields.language_key, language.code());
+        for (field, weight) in [
+            (lf.title, ranking.title),
+            (lf.summary, ranking.summary),
+            (lf.themes, ranking.themes),
+            (lf.context, ranking.context),
+            (lf.body, 1.0),
         ] {
-            targets.push((field, words.clone(), boost));
+            targets.push(Target {
+                field,
+                words: words.clone(),
+                weight,
+                scope: Some(scope.clone()),
+            });
         }
     }
-    targets.push((
-        fields.speakers,
-        analyzers.name_words(&clause.text),
-        SPEAKER_BOOST,
-    ));
+    targets.push(Target {
+        field: fields.speakers,
+        words: analyzers.name_words(text),
+        weight: ranking.speakers,
+        scope: None,
+    });
     targets
 }
 
@@ -146,33 +155,58 @@ pub fn clause_query(
     analyzers: &mut QueryAnalyzers,
     clause: &Clause,
     searcher: &Searcher,
+    ranking: &Ranking,
 ) -> Option<Box<dyn Query>> {
-    let targets = targets(fields, analyzers, clause);
-    let typo = !clause.phrase
+    let targets = targets(fields, analyzers, &clause.text, ranking);
+    let typo = ranking.typo
+        && !clause.phrase
         && fuzzy::allows_typo(&clause.text)
         && fuzzy::is_rare(
             searcher,
-            targets.iter().map(|(f, w, _)| match w.as_slice() {
-                [(_, word)] => (*f, Some(word.as_str())),
-                _ => (*f, None),
+            targets.iter().map(|t| match t.words.as_slice() {
+                [(_, word)] => (t.field, Some(word.as_str())),
+                _ => (t.field, None),
             }),
         );
+    // A field where the clause is one term joins the word's BM25F score; a field where it is
+    // several (`ggz-cliënten`) gets a phrase of its own.
+    let mut parts: Vec<Part> = Vec::new();
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut add = |field: Field, words: &[(usize, String)], boost: f32| {
-        if let Some(q) = words_query(field, words, 0) {
-            should.push((Occur::Should, boosted(q, boost)));
-        }
-        if let ([(_, word)], true) = (words, typo) {
-            for near in fuzzy::near_terms(searcher, field, word) {
-                let q = words_query(field, &[(0, near)], 0).expect("one word gives a query");
-                should.push((Occur::Should, boosted(q, boost * fuzzy::WEIGHT)));
+    for target in targets {
+        let [(_, word)] = target.words.as_slice() else {
+            if let Some(q) = words_query(target.field, &target.words, 0) {
+                should.push((Occur::Should, boosted(q, target.weight)));
+            }
+            continue;
+        };
+        if typo {
+            for near in fuzzy::near_terms(searcher, target.field, word) {
+                parts.push(Part {
+                    term: Term::from_field_text(target.field, &near),
+                    weight: target.weight * fuzzy::WEIGHT,
+                    exact: false,
+                    scope: target.scope.clone(),
+                });
             }
         }
-    };
-    for (field, words, boost) in &targets {
-        add(*field, words, *boost);
+        parts.push(Part {
+            term: Term::from_field_text(target.field, word),
+            weight: target.weight,
+            exact: true,
+            scope: target.scope,
+        });
     }
-    (!should.is_empty()).then(|| Box::new(BooleanQuery::new(should)) as Box<dyn Query>)
+    if !parts.is_empty() {
+        should.push((
+            Occur::Should,
+            Box::new(Bm25fQuery::new(parts, ranking.bm25)),
+        ));
+    }
+    match should.len() {
+        0 => None,
+        1 => should.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(should))),
+    }
 }
 
 /// A phrase clause that is cheap to match in every document, and what to rescore it with.
@@ -184,11 +218,12 @@ fn phrase_by_words(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     clause: &Clause,
+    ranking: &Ranking,
 ) -> (Box<dyn Query>, Vec<Rescore>) {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut rescore: Vec<Rescore> = Vec::new();
-    let targets = targets(fields, analyzers, clause);
-    for (field, words, boost) in targets {
+    for target in targets(fields, analyzers, &clause.text, ranking) {
+        let (field, words, boost) = (target.field, target.words, target.weight);
         let Some(phrase) = words_query(field, &words, 0) else {
             continue;
         };
@@ -209,14 +244,15 @@ fn phrase_by_words(
 }
 
 /// The proximity boost's phrases, one per pair of neighbouring words and field (title and
-/// body), to rescore with, each weighing [`PROXIMITY_BOOST`].
+/// body), to rescore with, each weighing [`Ranking::proximity`].
 fn proximity_leaves(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     words: &[&Clause],
+    ranking: &Ranking,
 ) -> Vec<Rescore> {
     let mut leaves = Vec::new();
-    if words.len() < 2 {
+    if words.len() < 2 || ranking.proximity <= 0.0 {
         return leaves;
     }
     let text = words
@@ -229,8 +265,10 @@ fn proximity_leaves(
         let lf = fields.language(language);
         for field in [lf.title, lf.body] {
             for pair in terms.windows(2).filter(|pair| pair[0].1 != pair[1].1) {
-                leaves
-                    .extend(words_query(field, pair, PROXIMITY_SLOP).map(|q| (PROXIMITY_BOOST, q)));
+                leaves.extend(
+                    words_query(field, pair, ranking.proximity_slop)
+                        .map(|q| (ranking.proximity, q)),
+                );
             }
         }
     }
@@ -360,6 +398,9 @@ pub struct TextQuery {
     pub rescore: Vec<Rescore>,
     /// Words that had no searchable terms at all (stop words).
     pub skipped: Vec<String>,
+    /// Terms added by pseudo-relevance feedback (`search::feedback`): they score, and with
+    /// any word allowed they also find, but they are never required.
+    pub expansion: Vec<Box<dyn Query>>,
 }
 
 pub fn text_query(
@@ -368,12 +409,14 @@ pub fn text_query(
     clauses: &[Clause],
     expansions: &[Expansion],
     searcher: &Searcher,
+    ranking: &Ranking,
 ) -> TextQuery {
     let mut text = TextQuery {
         positive: Vec::new(),
         negative: Vec::new(),
         rescore: Vec::new(),
         skipped: Vec::new(),
+        expansion: Vec::new(),
     };
     let mut i = 0;
     while i < clauses.len() {
@@ -385,15 +428,16 @@ pub fn text_query(
                 run,
                 &expansion.alternatives,
                 searcher,
+                ranking,
             ));
             i += expansion.len;
             continue;
         }
         let clause = &clauses[i];
-        match clause_query(fields, analyzers, clause, searcher) {
+        match clause_query(fields, analyzers, clause, searcher, ranking) {
             Some(q) if clause.negated => text.negative.push(q),
             Some(_) if clause.phrase => {
-                let (cheap, rescore) = phrase_by_words(fields, analyzers, clause);
+                let (cheap, rescore) = phrase_by_words(fields, analyzers, clause, ranking);
                 text.rescore.extend(rescore);
                 text.positive.push(cheap);
             }
@@ -405,7 +449,7 @@ pub fn text_query(
     }
     let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
     text.rescore
-        .extend(proximity_leaves(fields, analyzers, &words));
+        .extend(proximity_leaves(fields, analyzers, &words, ranking));
     text
 }
 
@@ -417,10 +461,11 @@ fn theme_query(
     run: &[Clause],
     alternatives: &[String],
     searcher: &Searcher,
+    ranking: &Ranking,
 ) -> Option<Box<dyn Query>> {
     let typed: Vec<(Occur, Box<dyn Query>)> = run
         .iter()
-        .filter_map(|c| clause_query(fields, analyzers, c, searcher))
+        .filter_map(|c| clause_query(fields, analyzers, c, searcher, ranking))
         .map(|q| (Occur::Must, q))
         .collect();
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -433,7 +478,7 @@ fn theme_query(
             phrase: true,
             negated: false,
         };
-        if let Some(q) = clause_query(fields, analyzers, &phrase, searcher) {
+        if let Some(q) = clause_query(fields, analyzers, &phrase, searcher, ranking) {
             options.push((Occur::Should, boosted(q, EXPANSION_WEIGHT)));
         }
     }
@@ -451,10 +496,12 @@ pub fn assemble(
         clauses.push((Occur::Must, Box::new(AllQuery)));
     } else if all_words {
         clauses.extend(text.positive.iter().map(|q| (Occur::Must, q.box_clone())));
+        clauses.extend(text.expansion.iter().map(|q| (Occur::Should, q.box_clone())));
     } else {
         let any: Vec<(Occur, Box<dyn Query>)> = text
             .positive
             .iter()
+            .chain(&text.expansion)
             .map(|q| (Occur::Should, q.box_clone()))
             .collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));

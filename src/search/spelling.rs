@@ -16,6 +16,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, Term};
 
+use super::ranking::Ranking;
 use super::build::{assemble, clause_query, filter_clauses, text_query, QueryAnalyzers};
 use super::query::{parse, Clause, Filters, ParsedQuery};
 use crate::archive::markdown::to_plain_text;
@@ -59,7 +60,7 @@ pub fn closest_spelling(
         .filter(|c| !c.negated && !c.phrase)
         .take(MAX_RESPELLED)
     {
-        if let Some(q) = clause_query(fields, &mut analyzers, clause, searcher) {
+        if let Some(q) = clause_query(fields, &mut analyzers, clause, searcher, &Ranking::default()) {
             if searcher.search(&*q, &Count)? > 0 {
                 continue;
             }
@@ -265,7 +266,14 @@ pub fn help(
     let parsed = parse(query);
     let count = |text: &str, with_filters: bool, analyzers: &mut QueryAnalyzers| {
         let parsed = parse(text);
-        let words = text_query(fields, analyzers, &parsed.clauses, &[], searcher);
+        let words = text_query(
+            fields,
+            analyzers,
+            &parsed.clauses,
+            &[],
+            searcher,
+            &Ranking::default(),
+        );
         let filter = if with_filters {
             filter_clauses(fields, analyzers, filters, None, false)
         } else {

@@ -57,6 +57,8 @@ struct Inner {
     metrics: metrics::Metrics,
     /// Index work runs at most this many at a time (two per core), in arrival order.
     index_slots: tokio::sync::Semaphore,
+    /// How searches are ranked (the `feedback` setting); the default unless set.
+    ranking: RwLock<search::Ranking>,
 }
 
 /// How many requests work on the index at once: two per core. Many more would only share the
@@ -102,10 +104,16 @@ impl AppState {
                 admin,
                 metrics: metrics::Metrics::default(),
                 index_slots: tokio::sync::Semaphore::new(index_slots()),
+                ranking: RwLock::new(search::Ranking::default()),
             }),
         };
         state.refresh();
         state
+    }
+
+    /// Ranks every search from now on with `ranking` (`lectern serve` with `feedback = true`).
+    pub fn set_ranking(&self, ranking: search::Ranking) {
+        *self.inner.ranking.write().unwrap_or_else(|e| e.into_inner()) = ranking;
     }
 
     pub fn admin(&self) -> Option<&Arc<admin::Admin>> {
@@ -176,7 +184,8 @@ impl AppState {
     }
 
     /// Runs a search on a blocking thread.
-    pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, WebError> {
+    pub async fn search(&self, mut request: SearchRequest) -> Result<SearchResults, WebError> {
+        request.ranking = *self.inner.ranking.read().unwrap_or_else(|e| e.into_inner());
         let state = self.clone();
         self.with_index(move |generation| {
             let started = std::time::Instant::now();

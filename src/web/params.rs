@@ -124,6 +124,7 @@ impl SearchParams {
             any_word: false,
             facet_limit: Some(self.facets.unwrap_or(FACET_VALUES)),
             exact_values: false,
+            ranking: Default::default(),
         }
     }
 
