@@ -27,7 +27,7 @@ pub struct EvalArgs {
     #[arg(long)]
     pub feedback: bool,
     /// Change a ranking setting: `name=value`, or `name=v1,v2,...` to try each (every
-    /// combination of all --set values is measured). Settings: k1, b, title, summary, themes,
+    /// combination of all --set values is measured). Settings: k1, b, length, title, summary, themes,
     /// context, speakers, proximity, slop, typo, feedback, fb-docs, fb-terms, fb-weight.
     #[arg(long = "set", value_name = "NAME=VALUES")]
     pub set: Vec<String>,
@@ -46,7 +46,12 @@ pub fn run(args: EvalArgs) -> Result<i32> {
     }
     let settings = grid::combinations(&axes)?;
     if args.collection.len() == 1 && settings.len() == 1 {
-        return single(&args.collection[0], language, &settings[0].1, args.run.as_ref());
+        return single(
+            &args.collection[0],
+            language,
+            &settings[0].1,
+            args.run.as_ref(),
+        );
     }
     if args.run.is_some() {
         bail!("--run writes one run: give one --collection and no --set with several values");
@@ -105,7 +110,11 @@ fn single(
 
 /// Every setting's MAP and nDCG@10 per collection, then per collection the setting chosen on
 /// the others (held out) and the one chosen on all (tuned).
-fn grid_report(names: &[String], settings: &[(String, Ranking)], results: &[Vec<Measures>]) -> String {
+fn grid_report(
+    names: &[String],
+    settings: &[(String, Ranking)],
+    results: &[Vec<Measures>],
+) -> String {
     use std::fmt::Write as _;
     let label = |i: usize| match settings[i].0.as_str() {
         "" => "default".to_string(),

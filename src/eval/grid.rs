@@ -8,6 +8,7 @@
 use anyhow::{bail, Context, Result};
 
 use super::Measures;
+use crate::search::bm25f::Length;
 use crate::search::Ranking;
 
 /// One setting's name and the values to try.
@@ -19,7 +20,7 @@ pub struct Axis {
 
 /// The settings `--set` knows, for messages.
 pub const NAMES: &str =
-    "k1, b, title, summary, themes, context, speakers, proximity, slop, typo (on/off), feedback (on/off), fb-docs, fb-terms, fb-weight";
+    "k1, b, length (field/combined), title, summary, themes, context, speakers, proximity, slop, typo (off, on or a number of places), feedback (on/off), fb-docs, fb-terms, fb-weight";
 
 /// Parses `name=value[,value...]`.
 pub fn parse_axis(text: &str) -> Result<Axis> {
@@ -78,6 +79,13 @@ pub fn apply(ranking: &mut Ranking, name: &str, value: &str) -> Result<()> {
             }
             ranking.bm25.b = b;
         }
+        "length" => {
+            ranking.bm25.length = match value {
+                "field" => Length::PerField,
+                "combined" => Length::Combined,
+                _ => bail!("length={value}: use field or combined"),
+            }
+        }
         "title" => ranking.title = number()?,
         "summary" => ranking.summary = number()?,
         "themes" => ranking.themes = number()?,
@@ -85,7 +93,15 @@ pub fn apply(ranking: &mut Ranking, name: &str, value: &str) -> Result<()> {
         "speakers" => ranking.speakers = number()?,
         "proximity" => ranking.proximity = number()?,
         "slop" => ranking.proximity_slop = count()? as u32,
-        "typo" => ranking.typo = switch()?,
+        "typo" => {
+            ranking.typo_below = match value {
+                "on" => crate::search::fuzzy::RARE_BELOW,
+                "off" => 0,
+                _ => value.parse().map_err(|_| {
+                    anyhow::anyhow!("typo={value}: use on, off or a number of places")
+                })?,
+            }
+        }
         "feedback" => {
             let feedback = ranking.feedback.unwrap_or_default();
             ranking.feedback = switch()?.then_some(feedback);
@@ -190,7 +206,7 @@ mod tests {
         let all = combinations(&axes).unwrap();
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].0, "k1=0.9 typo=off");
-        assert!((all[0].1.bm25.k1 - 0.9).abs() < 1e-6 && !all[0].1.typo);
+        assert!((all[0].1.bm25.k1 - 0.9).abs() < 1e-6 && all[0].1.typo_below == 0);
         assert!(parse_axis("b=2").is_err());
         assert!(parse_axis("k2=1").unwrap_err().to_string().contains("k1"));
         assert!(parse_axis("k1").is_err());

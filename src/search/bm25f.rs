@@ -12,9 +12,8 @@
 //! score = idf * (k1 + 1) * tf~ / (k1 + tf~)
 //! ```
 //!
-//! The idf is the word's: its document frequency is the largest of its exact terms' within
-//! each scope (a language's fields; documents of different languages are disjoint), summed
-//! over scopes. Terms that only stand in for the word (typo tolerance's near terms) add their
+//! The idf is the word's: its document frequency counts the documents that have it in any of
+//! its fields. Terms that only stand in for the word (typo tolerance's near terms) add their
 //! weighted frequency but not their document frequency. Knows tantivy only.
 
 use std::sync::Arc;
@@ -30,6 +29,18 @@ use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, Term, TERMINATED};
 pub struct Bm25Params {
     pub k1: f32,
     pub b: f32,
+    pub length: Length,
+}
+
+/// What a term frequency is normalised by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length {
+    /// Each field's length against that field's average (Robertson's BM25F).
+    PerField,
+    /// The document's length over the word's fields, each weighted as its frequencies are,
+    /// against the same sum of averages: as if the fields were one field with the title
+    /// repeated `weight` times (Lucene's `CombinedFieldQuery`).
+    Combined,
 }
 
 /// One term of a word in one field, with the weight of a match on it.
@@ -40,7 +51,7 @@ pub struct Part {
     /// The word as analysed (counts for the idf), or a term standing in for it (a near term).
     pub exact: bool,
     /// The documents the field can occur in: those with this term (a language's key), or,
-    /// with `None`, every document. Used for the field's average length and the idf's scope.
+    /// with `None`, every document. Used for the field's average length.
     pub scope: Option<Term>,
 }
 
@@ -69,6 +80,20 @@ impl Query for Bm25fQuery {
             Some(stats) => (stats.idf, stats.averages),
             None => (0.0, vec![1.0; self.parts.len()]),
         };
+        // Combined length: each field once, with the largest weight a part gives it.
+        let mut fields: Vec<(Field, Score, Score)> = Vec::new();
+        for (part, average) in self.parts.iter().zip(&averages) {
+            let field = part.term.field();
+            match fields.iter_mut().find(|(f, _, _)| *f == field) {
+                Some((_, weight, _)) => *weight = weight.max(part.weight),
+                None => fields.push((field, part.weight, *average)),
+            }
+        }
+        let combined_average = fields.iter().map(|(_, w, a)| w * a).sum::<Score>().max(1.0);
+        let flat = Bm25Params {
+            b: 0.0,
+            ..self.params
+        };
         Ok(Box::new(Bm25fWeight {
             parts: self
                 .parts
@@ -77,9 +102,17 @@ impl Query for Bm25fQuery {
                 .map(|(part, average)| WeightedPart {
                     term: part.term.clone(),
                     weight: part.weight,
-                    norms: Arc::new(norm_cache(self.params, average)),
+                    norms: Arc::new(match self.params.length {
+                        Length::PerField => norm_cache(self.params, average),
+                        Length::Combined => norm_cache(flat, average),
+                    }),
                 })
                 .collect(),
+            combined: (self.params.length == Length::Combined).then(|| Combined {
+                fields: fields.into_iter().map(|(f, w, _)| (f, w)).collect(),
+                average: combined_average,
+                b: self.params.b,
+            }),
             k1: self.params.k1,
             idf,
         }))
@@ -107,33 +140,54 @@ impl Statistics {
             .map(|s| u64::from(s.max_doc()))
             .sum();
         let mut averages = Vec::with_capacity(parts.len());
-        // Per scope: the largest document frequency of an exact term.
-        let mut scopes: Vec<(Option<&Term>, u64)> = Vec::new();
         for part in parts {
             let scope_docs = match &part.scope {
                 Some(term) => searcher.doc_freq(term)?,
                 None => total_docs,
             };
             let tokens = total_tokens(searcher, part.term.field())?;
-            averages.push(if scope_docs == 0 {
-                1.0
-            } else {
-                (tokens as Score / scope_docs as Score).max(1.0)
+            averages.push(match scope_docs {
+                0 => 0.0,
+                n => tokens as Score / n as Score,
             });
-            if part.exact {
-                let df = searcher.doc_freq(&part.term)?;
-                match scopes.iter_mut().find(|(s, _)| *s == part.scope.as_ref()) {
-                    Some((_, max)) => *max = (*max).max(df),
-                    None => scopes.push((part.scope.as_ref(), df)),
-                }
-            }
         }
-        let doc_freq = scopes.iter().map(|(_, df)| df).sum::<u64>().min(total_docs);
         Ok(Statistics {
-            idf: idf(doc_freq, total_docs),
+            idf: idf(union_doc_freq(searcher, parts)?, total_docs),
             averages,
         })
     }
+}
+
+/// How many documents hold any of the exact terms: the word's document frequency as if its
+/// fields were one. Counted through the postings when more than one field has the term.
+fn union_doc_freq(searcher: &Searcher, parts: &[Part]) -> tantivy::Result<u64> {
+    let mut total = 0u64;
+    for segment in searcher.segment_readers() {
+        let mut lists = Vec::new();
+        for part in parts.iter().filter(|p| p.exact) {
+            let inverted = segment.inverted_index(part.term.field())?;
+            if let Some(postings) = inverted.read_postings(&part.term, IndexRecordOption::Basic)? {
+                lists.push(postings);
+            }
+        }
+        match lists.as_slice() {
+            [] => {}
+            [one] => total += u64::from(one.doc_freq()),
+            _ => loop {
+                let doc = lists.iter().map(|p| p.doc()).min().unwrap_or(TERMINATED);
+                if doc == TERMINATED {
+                    break;
+                }
+                total += 1;
+                for list in &mut lists {
+                    if list.doc() == doc {
+                        list.advance();
+                    }
+                }
+            },
+        }
+    }
+    Ok(total)
 }
 
 fn total_tokens(searcher: &Searcher, field: Field) -> tantivy::Result<u64> {
@@ -156,7 +210,8 @@ fn norm_cache(params: Bm25Params, average: Score) -> [Score; 256] {
     let mut cache = [0.0; 256];
     for (id, slot) in cache.iter_mut().enumerate() {
         let length = FieldNormReader::id_to_fieldnorm(id as u8) as Score;
-        *slot = 1.0 / (1.0 - params.b + params.b * length / average);
+        // A field shorter than a word on average counts as a word long.
+        *slot = 1.0 / (1.0 - params.b + params.b * length / average.max(1.0));
     }
     cache
 }
@@ -167,8 +222,17 @@ struct WeightedPart {
     norms: Arc<[Score; 256]>,
 }
 
+/// The combined length's fields and weights, its average, and `b`.
+#[derive(Clone)]
+struct Combined {
+    fields: Vec<(Field, Score)>,
+    average: Score,
+    b: Score,
+}
+
 struct Bm25fWeight {
     parts: Vec<WeightedPart>,
+    combined: Option<Combined>,
     k1: Score,
     idf: Score,
 }
@@ -179,7 +243,8 @@ impl Bm25fWeight {
         for part in &self.parts {
             let field = part.term.field();
             let inverted = reader.inverted_index(field)?;
-            let Some(postings) = inverted.read_postings(&part.term, IndexRecordOption::WithFreqs)?
+            let Some(postings) =
+                inverted.read_postings(&part.term, IndexRecordOption::WithFreqs)?
             else {
                 continue;
             };
@@ -194,8 +259,21 @@ impl Bm25fWeight {
                 norms: part.norms.clone(),
             });
         }
+        let lengths = match &self.combined {
+            Some(combined) => {
+                let mut readers = Vec::new();
+                for &(field, weight) in &combined.fields {
+                    if let Some(reader) = reader.fieldnorms_readers().get_field(field)? {
+                        readers.push((reader, weight));
+                    }
+                }
+                Some((readers, combined.clone()))
+            }
+            None => None,
+        };
         let mut scorer = Bm25fScorer {
             parts,
+            lengths,
             doc: 0,
             k1: self.k1,
             scale: boost * self.idf * (self.k1 + 1.0),
@@ -238,6 +316,8 @@ struct ScoredPart {
 /// The union of a word's postings over its fields, scored with BM25F.
 struct Bm25fScorer {
     parts: Vec<ScoredPart>,
+    /// With [`Length::Combined`]: the fields' length readers and weights.
+    lengths: Option<(Vec<(FieldNormReader, Score)>, Combined)>,
     doc: DocId,
     k1: Score,
     /// boost * idf * (k1 + 1).
@@ -304,7 +384,17 @@ impl Scorer for Bm25fScorer {
                 tf += part.weight * part.postings.term_freq() as Score * norm;
             }
         }
-        self.scale * tf / (self.k1 + tf)
+        let norm = match &self.lengths {
+            None => 1.0,
+            Some((readers, combined)) => {
+                let length: Score = readers
+                    .iter()
+                    .map(|(r, w)| w * r.fieldnorm(doc) as Score)
+                    .sum();
+                1.0 - combined.b + combined.b * length / combined.average
+            }
+        };
+        self.scale * tf / (self.k1 * norm + tf)
     }
 }
 
@@ -314,12 +404,16 @@ mod tests {
 
     #[test]
     fn a_longer_field_than_average_counts_less() {
-        let params = Bm25Params { k1: 1.2, b: 0.75 };
+        let params = Bm25Params {
+            k1: 1.2,
+            b: 0.75,
+            length: Length::PerField,
+        };
         let cache = norm_cache(params, 10.0);
         let short = cache[FieldNormReader::fieldnorm_to_id(5) as usize];
         let long = cache[FieldNormReader::fieldnorm_to_id(40) as usize];
         assert!(short > 1.0 && long < 1.0, "{short} {long}");
-        let flat = norm_cache(Bm25Params { k1: 1.2, b: 0.0 }, 10.0);
+        let flat = norm_cache(Bm25Params { b: 0.0, ..params }, 10.0);
         assert!(flat.iter().all(|n| (n - 1.0).abs() < 1e-6));
     }
 

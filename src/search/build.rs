@@ -157,8 +157,18 @@ pub fn clause_query(
     searcher: &Searcher,
     ranking: &Ranking,
 ) -> Option<Box<dyn Query>> {
+    if let Some(pieces) = pieces(clause) {
+        // `ggz-cliënten`, `IL-10`: each word scored on its own (BM25F), all of them required;
+        // the proximity boost rewards them standing together.
+        let all: Vec<(Occur, Box<dyn Query>)> = pieces
+            .iter()
+            .filter_map(|piece| clause_query(fields, analyzers, piece, searcher, ranking))
+            .map(|q| (Occur::Must, q))
+            .collect();
+        return (!all.is_empty()).then(|| Box::new(BooleanQuery::new(all)) as Box<dyn Query>);
+    }
     let targets = targets(fields, analyzers, &clause.text, ranking);
-    let typo = ranking.typo
+    let typo = ranking.typo_below > 0
         && !clause.phrase
         && fuzzy::allows_typo(&clause.text)
         && fuzzy::is_rare(
@@ -167,6 +177,7 @@ pub fn clause_query(
                 [(_, word)] => (t.field, Some(word.as_str())),
                 _ => (t.field, None),
             }),
+            ranking.typo_below,
         );
     // A field where the clause is one term joins the word's BM25F score; a field where it is
     // several (`ggz-cliënten`) gets a phrase of its own.
@@ -207,6 +218,25 @@ pub fn clause_query(
         1 => should.pop().map(|(_, q)| q),
         _ => Some(Box::new(BooleanQuery::new(should))),
     }
+}
+
+/// A word that the tokenizer splits (`ggz-cliënten`) as one clause per piece; `None` for a
+/// phrase or a single piece.
+fn pieces(clause: &Clause) -> Option<Vec<Clause>> {
+    if clause.phrase {
+        return None;
+    }
+    let pieces: Vec<Clause> = clause
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(|p| Clause {
+            text: p.to_string(),
+            phrase: false,
+            negated: clause.negated,
+        })
+        .collect();
+    (pieces.len() > 1).then_some(pieces)
 }
 
 /// A phrase clause that is cheap to match in every document, and what to rescore it with.
@@ -496,7 +526,11 @@ pub fn assemble(
         clauses.push((Occur::Must, Box::new(AllQuery)));
     } else if all_words {
         clauses.extend(text.positive.iter().map(|q| (Occur::Must, q.box_clone())));
-        clauses.extend(text.expansion.iter().map(|q| (Occur::Should, q.box_clone())));
+        clauses.extend(
+            text.expansion
+                .iter()
+                .map(|q| (Occur::Should, q.box_clone())),
+        );
     } else {
         let any: Vec<(Occur, Box<dyn Query>)> = text
             .positive

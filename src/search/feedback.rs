@@ -42,11 +42,7 @@ pub fn relevance_model(
     let mut common: FxHashMap<(Language, String), bool> = FxHashMap::default();
     for &(score, address) in top.iter().take(feedback.docs) {
         let item = super::read_item(searcher, generation, address)?;
-        let text = format!(
-            "{}\n{}",
-            item.title,
-            indexed_text(&paragraphs(&item.body))
-        );
+        let text = format!("{}\n{}", item.title, indexed_text(&paragraphs(&item.body)));
         let terms = analyzers.terms(item.language, &text);
         let mut counts: FxHashMap<&str, f32> = FxHashMap::default();
         for term in &terms {
@@ -75,9 +71,7 @@ pub fn relevance_model(
             continue;
         }
         for (term, count) in kept {
-            *model
-                .entry((item.language, term.to_string()))
-                .or_default() += count / length * score;
+            *model.entry((item.language, term.to_string())).or_default() += count / length * score;
         }
     }
     let mut terms: Vec<ExpansionTerm> = model

@@ -161,7 +161,13 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     if let (Some(feedback), Sort::Relevance) = (&request.ranking.feedback, request.sort) {
         if !text.positive.is_empty() {
             // The first pass: the request's own query and filters, ranked in full.
-            let filter = filter_clauses(fields, &mut analyzers, &query_filters, None, request.exact_values);
+            let filter = filter_clauses(
+                fields,
+                &mut analyzers,
+                &query_filters,
+                None,
+                request.exact_values,
+            );
             let first = assemble(&text, filter, !request.any_word);
             let top: Vec<(f32, DocAddress)> =
                 best_candidates(&searcher, &*first, &text.rescore, feedback.docs)?

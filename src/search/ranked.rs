@@ -11,8 +11,8 @@ use tantivy::DocAddress;
 
 use super::build::{assemble, text_query, QueryAnalyzers, TextQuery};
 use super::feedback;
-use super::ranking::Ranking;
 use super::query::Clause;
+use super::ranking::Ranking;
 use crate::index::Generation;
 
 /// The `depth` best-scoring items for `text`, best first, with their scores, ranked by

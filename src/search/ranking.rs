@@ -5,7 +5,7 @@
 //! and `lectern eval` use); the other values exist so `lectern eval` can measure alternatives
 //! (docs/relevance.md: every default was chosen leaving one collection out).
 
-use super::bm25f::Bm25Params;
+use super::bm25f::{Bm25Params, Length};
 
 /// How results are scored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,8 +21,9 @@ pub struct Ranking {
     /// Extra weight of a sloppy phrase per pair of neighbouring query words (0: off).
     pub proximity: f32,
     pub proximity_slop: u32,
-    /// Rare words of 5+ letters also match index terms one edit away (`search::fuzzy`).
-    pub typo: bool,
+    /// Words of 5+ letters found in fewer than this many places (field by field) also match
+    /// index terms one edit away (`search::fuzzy`); 0: never.
+    pub typo_below: u64,
     /// Pseudo-relevance feedback (RM3), off with `None`.
     pub feedback: Option<Feedback>,
 }
@@ -51,15 +52,19 @@ impl Default for Feedback {
 impl Default for Ranking {
     fn default() -> Self {
         Ranking {
-            bm25: Bm25Params { k1: 1.2, b: 0.75 },
-            title: 2.0,
+            bm25: Bm25Params {
+                k1: 2.0,
+                b: 0.5,
+                length: Length::PerField,
+            },
+            title: 1.5,
             summary: 1.5,
             themes: 1.5,
             context: 1.0,
-            speakers: 2.0,
-            proximity: 0.3,
+            speakers: 1.5,
+            proximity: 0.2,
             proximity_slop: 3,
-            typo: true,
+            typo_below: 1,
             feedback: None,
         }
     }

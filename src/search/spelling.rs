@@ -16,9 +16,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, Term};
 
-use super::ranking::Ranking;
 use super::build::{assemble, clause_query, filter_clauses, text_query, QueryAnalyzers};
 use super::query::{parse, Clause, Filters, ParsedQuery};
+use super::ranking::Ranking;
 use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
 use crate::index::{Fields, Generation};
@@ -60,7 +60,13 @@ pub fn closest_spelling(
         .filter(|c| !c.negated && !c.phrase)
         .take(MAX_RESPELLED)
     {
-        if let Some(q) = clause_query(fields, &mut analyzers, clause, searcher, &Ranking::default()) {
+        if let Some(q) = clause_query(
+            fields,
+            &mut analyzers,
+            clause,
+            searcher,
+            &Ranking::default(),
+        ) {
             if searcher.search(&*q, &Count)? > 0 {
                 continue;
             }

@@ -113,7 +113,11 @@ impl AppState {
 
     /// Ranks every search from now on with `ranking` (`lectern serve` with `feedback = true`).
     pub fn set_ranking(&self, ranking: search::Ranking) {
-        *self.inner.ranking.write().unwrap_or_else(|e| e.into_inner()) = ranking;
+        *self
+            .inner
+            .ranking
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = ranking;
     }
 
     pub fn admin(&self) -> Option<&Arc<admin::Admin>> {

@@ -70,7 +70,12 @@ fn a_word_used_throughout_the_text_ranks_above_the_same_word_only_in_the_title()
     let filler = "The evening began with a walk through the old harbour district, where the speaker \
                   met residents, shop owners and teachers who talked about schools, rents, work and \
                   the long waiting lists for housing in the neighbourhood.";
-    let titled = english("Poverty in the harbour", "2024-01-01", "\"Poverty\"", filler);
+    let titled = english(
+        "Poverty in the harbour",
+        "2024-01-01",
+        "\"Poverty\"",
+        filler,
+    );
     let about = english(
         "An evening in the harbour",
         "2020-01-01",
@@ -104,14 +109,26 @@ fn eval_feedback_finds_a_document_through_the_words_the_best_results_share() {
         docs += &format!("{{\"id\": \"{id}\", \"text\": \"{text}\"}}\n");
     }
     // Unrelated documents, so that the shared words are not common in the collection.
-    let topics = ["railway", "timetable", "station", "bridge", "river", "museum", "library"];
+    let topics = [
+        "railway",
+        "timetable",
+        "station",
+        "bridge",
+        "river",
+        "museum",
+        "library",
+    ];
     for i in 0..40 {
         let (a, b) = (topics[i % topics.len()], topics[(i / 7 + 3) % topics.len()]);
         docs += &format!("{{\"id\": \"f{i}\", \"text\": \"{a} {b} number{i}\"}}\n");
     }
     std::fs::write(dir.path().join("docs.jsonl"), docs).unwrap();
     std::fs::write(dir.path().join("queries.tsv"), "1\tapple\n").unwrap();
-    std::fs::write(dir.path().join("qrels.trec"), "1 0 a1 1\n1 0 a2 1\n1 0 r 1\n").unwrap();
+    std::fs::write(
+        dir.path().join("qrels.trec"),
+        "1 0 a1 1\n1 0 a2 1\n1 0 r 1\n",
+    )
+    .unwrap();
     let eval = |extra: &[&str]| {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
             .arg("eval")
@@ -121,7 +138,11 @@ fn eval_feedback_finds_a_document_through_the_words_the_best_results_share() {
             .output()
             .unwrap();
         let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         stdout
     };
     assert!(eval(&[]).contains("R@1000   0.6667"), "{}", eval(&[]));
@@ -129,5 +150,8 @@ fn eval_feedback_finds_a_document_through_the_words_the_best_results_share() {
     assert!(with.contains("R@1000   1.0000"), "{with}");
     // A grid over settings names every combination and the leave-one-out choice.
     let grid = eval(&["--set", "typo=on,off", "--set", "k1=0.9"]);
-    assert!(grid.contains("typo=off k1=0.9") && grid.contains("tuned on all"), "{grid}");
+    assert!(
+        grid.contains("typo=off k1=0.9") && grid.contains("tuned on all"),
+        "{grid}"
+    );
 }

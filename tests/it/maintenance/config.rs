@@ -106,7 +106,11 @@ fn feedback_is_a_setting_off_by_default() {
             None => command.env_remove("LECTERN_FEEDBACK"),
         };
         let output = command.output().unwrap();
-        let text = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+        let text = format!(
+            "{}{}",
+            stdout(&output),
+            String::from_utf8_lossy(&output.stderr)
+        );
         (
             output.status.code(),
             text.lines()
@@ -116,12 +120,21 @@ fn feedback_is_a_setting_off_by_default() {
         )
     };
     let (code, line) = feedback_line(None);
-    assert!(code == Some(0) && line.contains("false") && line.contains("default"), "{line}");
+    assert!(
+        code == Some(0) && line.contains("false") && line.contains("default"),
+        "{line}"
+    );
     std::fs::write(archive.dir.path().join("lectern.toml"), "feedback = true\n").unwrap();
     let (_, line) = feedback_line(None);
-    assert!(line.contains("true") && line.contains("lectern.toml"), "{line}");
+    assert!(
+        line.contains("true") && line.contains("lectern.toml"),
+        "{line}"
+    );
     let (_, line) = feedback_line(Some("0"));
-    assert!(line.contains("false") && line.contains("LECTERN_FEEDBACK"), "{line}");
+    assert!(
+        line.contains("false") && line.contains("LECTERN_FEEDBACK"),
+        "{line}"
+    );
     let (code, line) = feedback_line(Some("maybe"));
     assert!(code != Some(0) && line.contains("maybe"), "{line}");
 }
