@@ -220,6 +220,27 @@ pub fn clause_query(
     }
 }
 
+/// The word's terms in every field where it is one term, at the field's weight.
+fn exact_parts(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    text: &str,
+    ranking: &Ranking,
+) -> Vec<Part> {
+    targets(fields, analyzers, text, ranking)
+        .into_iter()
+        .filter_map(|t| match t.words.as_slice() {
+            [(_, word)] => Some(Part {
+                term: Term::from_field_text(t.field, word),
+                weight: t.weight,
+                exact: true,
+                scope: t.scope,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A word that the tokenizer splits (`ggz-cliënten`) as one clause per piece; `None` for a
 /// phrase or a single piece.
 fn pieces(clause: &Clause) -> Option<Vec<Clause>> {
@@ -508,9 +529,45 @@ fn theme_query(
             phrase: true,
             negated: false,
         };
-        if let Some(q) = clause_query(fields, analyzers, &phrase, searcher, ranking) {
-            options.push((Occur::Should, boosted(q, EXPANSION_WEIGHT)));
+        let Some(filter) = clause_query(fields, analyzers, &phrase, searcher, ranking) else {
+            continue;
+        };
+        // The translation must stand as a phrase, and is scored as a synonym of the words as
+        // typed: its words' frequencies (at EXPANSION_WEIGHT) in one BM25F with the typed
+        // words' idf, so a rare translation does not outrank the word the visitor typed.
+        let mut parts: Vec<Part> = Vec::new();
+        for clause in run {
+            parts.extend(
+                exact_parts(fields, analyzers, &clause.text, ranking)
+                    .into_iter()
+                    .map(|p| Part { weight: 0.0, ..p }),
+            );
         }
+        let words: Vec<&str> = alternative
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The translation's words share the weight: a phrase stands for one typed word.
+        let share = EXPANSION_WEIGHT / words.len().max(1) as f32;
+        for word in words {
+            parts.extend(
+                exact_parts(fields, analyzers, word, ranking)
+                    .into_iter()
+                    .map(|p| Part {
+                        weight: p.weight * share,
+                        exact: false,
+                        ..p
+                    }),
+            );
+        }
+        let parts: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))),
+            (
+                Occur::Should,
+                Box::new(Bm25fQuery::new(parts, ranking.bm25)),
+            ),
+        ];
+        options.push((Occur::Should, Box::new(BooleanQuery::new(parts))));
     }
     (!options.is_empty()).then(|| Box::new(BooleanQuery::new(options)) as Box<dyn Query>)
 }

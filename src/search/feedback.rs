@@ -1,4 +1,4 @@
-//! Pseudo-relevance feedback (RM3): the best results of a first pass are taken as relevant, and
+//! Pseudo-relevance feedback (RM3), off by default (the `feedback` setting): the best results of a first pass are taken as relevant, and
 //! the words they share are added to the query.
 //!
 //! As in Anserini's RM3: each feedback document's terms (its title and text as the query
