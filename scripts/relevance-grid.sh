@@ -14,17 +14,18 @@ collections=()
 for c in cacm cranfield cisi scifact-dev; do collections+=(--collection "$data/$c"); done
 stage=${1:-all}
 run() { echo "== $*"; nice "$lectern" eval "${collections[@]}" "$@"; echo; }
-# 1. BM25F: saturation, length normalisation and the title's weight, together.
+# 1. BM25F's saturation, length normalisation and title weight with the proximity boost (72 settings).
 if [ "$stage" = all ] || [ "$stage" = bm25 ]; then
-  run --set k1=0.6,0.9,1.2,1.5 --set b=0.3,0.5,0.75 --set title=1,1.5,2,3 --set proximity=0 --set typo=off
+  run --set k1=1.2,1.5,2 --set b=0.5,0.75 --set title=1,1.5 --set proximity=0.1,0.2,0.3 --set slop=1,3 --set typo=off
 fi
-# 2. The extras on top of the chosen BM25F: proximity boost and typo tolerance.
+# 2. Per-field or combined length normalisation; typo tolerance (places below which a word may be a typo).
 if [ "$stage" = all ] || [ "$stage" = features ]; then
-  run --set proximity=0,0.1,0.3,0.5 --set typo=off,on
+  run --set length=field,combined --set proximity=0.15,0.2 --set slop=2,3 --set typo=off,1
+  run --set typo=off,1,2,3
 fi
 # 3. Pseudo-relevance feedback (RM3).
 if [ "$stage" = all ] || [ "$stage" = feedback ]; then
-  run --set feedback=off,on --set fb-terms=10,20 --set fb-weight=0.5,0.7
+  run --set feedback=off,on --set fb-weight=0.5,0.8 --set fb-terms=10,20
 fi
 # 4. The default ranking, one run per collection (the numbers of docs/relevance.md's last row).
 if [ "$stage" = all ] || [ "$stage" = final ]; then
