@@ -58,6 +58,9 @@ pub struct Config {
     pub addr: Setting<SocketAddr>,
     pub log_format: Setting<LogFormat>,
     pub log: Setting<String>,
+    /// Pseudo-relevance feedback (RM3) for searches by relevance (`search::feedback`): off
+    /// unless `feedback = true` in the file or `LECTERN_FEEDBACK=1`.
+    pub feedback: Setting<bool>,
 }
 
 /// What `lectern.toml` may hold. Relative paths are relative to the file's folder.
@@ -69,6 +72,7 @@ struct FileSettings {
     addr: Option<SocketAddr>,
     log_format: Option<LogFormat>,
     log: Option<String>,
+    feedback: Option<bool>,
 }
 
 /// (argument id, flag, environment variable) for each setting clap knows.
@@ -144,6 +148,23 @@ impl Config {
             "text",
         );
         let log = pick("log", settings.log, "info,tantivy=warn");
+        let feedback = match std::env::var(FEEDBACK_ENV).ok().filter(|v| !v.is_empty()) {
+            Some(value) => Setting {
+                value: parse_switch(&value)
+                    .map_err(|e| anyhow::anyhow!("{e} (from environment {FEEDBACK_ENV})"))?,
+                source: Source::Env(FEEDBACK_ENV),
+            },
+            None => match settings.feedback {
+                Some(value) => Setting {
+                    value,
+                    source: file_source(),
+                },
+                None => Setting {
+                    value: false,
+                    source: Source::Default,
+                },
+            },
+        };
         Ok(Config {
             file,
             archive: map(archive, |v| Ok(PathBuf::from(v)))?,
@@ -158,6 +179,7 @@ impl Config {
                 other => Err(format!("`{other}` is not a log format: use text or json")),
             })?,
             log,
+            feedback,
         })
     }
 
@@ -190,7 +212,23 @@ impl Config {
         let format = format!("{:?}", self.log_format.value).to_lowercase();
         out += &line("log_format", quoted(&format), &self.log_format.source);
         out += &line("log", quoted(&self.log.value), &self.log.source);
+        out += &line(
+            "feedback",
+            self.feedback.value.to_string(),
+            &self.feedback.source,
+        );
         out
+    }
+}
+
+/// The environment variable that turns pseudo-relevance feedback on (`1`/`true`) or off.
+pub const FEEDBACK_ENV: &str = "LECTERN_FEEDBACK";
+
+fn parse_switch(value: &str) -> Result<bool, String> {
+    match value.trim().to_lowercase().as_str() {
+        "1" | "true" | "on" | "yes" => Ok(true),
+        "0" | "false" | "off" | "no" => Ok(false),
+        other => Err(format!("`{other}` is not on or off: use true or false")),
     }
 }
 
@@ -221,7 +259,7 @@ fn read_file(named: Option<&PathBuf>) -> anyhow::Result<(Option<PathBuf>, FileSe
         .map_err(|e| anyhow::anyhow!("cannot read the settings file {}: {e}", path.display()))?;
     let settings: FileSettings = toml::from_str(&text).map_err(|e| {
         anyhow::anyhow!(
-            "{}: {} (allowed keys: archive, index, addr, log_format, log)",
+            "{}: {} (allowed keys: archive, index, addr, log_format, log, feedback)",
             path.display(),
             e.to_string().trim()
         )

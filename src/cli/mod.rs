@@ -166,13 +166,20 @@ pub struct SearchArgs {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Index { full } => index_command(&cli.archive, &cli.index, full),
-        Command::Search(args) => search::run(&cli.index, args),
+        Command::Search(args) => search::run(&cli.index, args, ranking(&cli.settings)),
         Command::Check => check_command(&cli.archive),
         Command::Serve {
             addr,
             read_only,
             admin,
-        } => serve::run(&cli.archive, &cli.index, addr, admin, read_only),
+        } => serve::run(
+            &cli.archive,
+            &cli.index,
+            addr,
+            admin,
+            read_only,
+            ranking(&cli.settings),
+        ),
         Command::Add(args) => add::run(&cli.archive, &cli.index, args),
         Command::Import { file, replace } => bulk::import(&cli.archive, &cli.index, &file, replace),
         Command::Export { output } => bulk::export(&cli.archive, output.as_ref()),
@@ -182,6 +189,16 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Config => config::run(cli.settings.as_ref()),
         Command::Eval(args) => eval::run(args),
     }
+}
+
+/// The ranking searches use: the default, with pseudo-relevance feedback when the `feedback`
+/// setting is on.
+fn ranking(settings: &Option<crate::config::Config>) -> crate::search::Ranking {
+    let mut ranking = crate::search::Ranking::default();
+    if settings.as_ref().is_some_and(|c| c.feedback.value) {
+        ranking.feedback = Some(crate::search::Feedback::default());
+    }
+    ranking
 }
 
 pub(crate) fn load(archive: &Path) -> Result<Loaded> {

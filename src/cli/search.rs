@@ -11,7 +11,7 @@ use crate::index;
 use crate::search::{self, Filters, SearchRequest, Sort, YearRange};
 use crate::web;
 
-pub fn run(index_root: &Path, args: SearchArgs) -> Result<i32> {
+pub fn run(index_root: &Path, args: SearchArgs, ranking: search::Ranking) -> Result<i32> {
     let generation = index::open(index_root)?;
     let years = match &args.year {
         Some(text) => Some(YearRange::parse(text).with_context(|| {
@@ -39,6 +39,7 @@ pub fn run(index_root: &Path, args: SearchArgs) -> Result<i32> {
         facet_limit: Some(web::params::FACET_VALUES),
         exact_values: false,
         counts_as_filtered: false,
+        ranking,
     };
     let results = search::search(&generation, &request)?;
     if args.json {

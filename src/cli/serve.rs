@@ -29,6 +29,7 @@ pub fn run(
     addr: SocketAddr,
     admin: super::AdminArgs,
     read_only: bool,
+    ranking: crate::search::Ranking,
 ) -> Result<i32> {
     if !read_only {
         prepare(archive, index_root)?;
@@ -69,6 +70,7 @@ pub fn run(
             let watcher = watch(archive, index_root, state.clone());
             (state, Some(watcher))
         };
+        state.set_ranking(ranking);
         println!(
             "Lectern serves {} on http://{}",
             archive.display(),

@@ -6,6 +6,7 @@
 //! `index` and `search`; knows nothing of the command line or HTTP.
 
 pub mod collection;
+pub mod grid;
 pub mod metrics;
 
 use std::collections::BTreeMap;
@@ -17,7 +18,8 @@ use anyhow::{Context, Result};
 use crate::archive::load::LoadedItem;
 use crate::archive::{Language, Loaded};
 use crate::index;
-use crate::search::ranked::ranked_ids;
+use crate::search::ranked::{ranked, Ids};
+use crate::search::Ranking;
 pub use collection::Collection;
 pub use metrics::{Measures, DEPTH};
 
@@ -47,8 +49,17 @@ impl Evaluation {
     }
 }
 
-/// Indexes `collection` in a temporary folder and runs every query against it.
-pub fn evaluate(collection: &Collection) -> Result<Evaluation> {
+/// A collection indexed in a temporary folder (removed on drop), ready to run rankings on.
+pub struct Indexed<'c> {
+    pub collection: &'c Collection,
+    generation: index::Generation,
+    ids: Ids,
+    pub index_time: Duration,
+    _temp: tempfile::TempDir,
+}
+
+/// Indexes `collection` in a temporary folder with the archive's analyzers and schema.
+pub fn index_collection(collection: &Collection) -> Result<Indexed<'_>> {
     let started = Instant::now();
     let temp = tempfile::TempDir::new().context("cannot create a temporary index folder")?;
     let loaded = Loaded {
@@ -65,33 +76,55 @@ pub fn evaluate(collection: &Collection) -> Result<Evaluation> {
     };
     index::rebuild(temp.path(), &loaded).context("indexing the collection")?;
     let generation = index::open(temp.path())?;
-    let index_time = started.elapsed();
-    let started = Instant::now();
-    let mut run = BTreeMap::new();
-    for (id, text) in &collection.queries {
-        let mut ranked =
-            ranked_ids(&generation, text, DEPTH).with_context(|| format!("running query {id}"))?;
-        metrics::trec_order(&mut ranked);
-        run.insert(id.clone(), ranked);
-    }
-    let search_time = started.elapsed();
-    let ids: BTreeMap<String, Vec<String>> = run
-        .iter()
-        .map(|(q, docs)| (q.clone(), docs.iter().map(|(d, _)| d.clone()).collect()))
-        .collect();
-    let (measures, judged) = metrics::mean(&ids, &collection.qrels);
-    Ok(Evaluation {
-        measures,
-        judged,
-        queries: collection.queries.len(),
-        documents: collection.items.len(),
-        run,
-        index_time,
-        search_time,
+    let ids = Ids::read(&generation)?;
+    Ok(Indexed {
+        collection,
+        generation,
+        ids,
+        index_time: started.elapsed(),
+        _temp: temp,
     })
 }
 
-/// Reads the collection in `dir` as items of `language` and evaluates it.
+impl Indexed<'_> {
+    /// Runs every query with `ranking` and scores the run.
+    pub fn run(&self, ranking: &Ranking) -> Result<Evaluation> {
+        let collection = self.collection;
+        let started = Instant::now();
+        let mut run = BTreeMap::new();
+        for (id, text) in &collection.queries {
+            let mut ranked: Vec<(String, f32)> = ranked(&self.generation, text, DEPTH, ranking)
+                .with_context(|| format!("running query {id}"))?
+                .into_iter()
+                .map(|(address, score)| (self.ids.of(address).to_string(), score))
+                .collect();
+            metrics::trec_order(&mut ranked);
+            run.insert(id.clone(), ranked);
+        }
+        let search_time = started.elapsed();
+        let ids: BTreeMap<String, Vec<String>> = run
+            .iter()
+            .map(|(q, docs)| (q.clone(), docs.iter().map(|(d, _)| d.clone()).collect()))
+            .collect();
+        let (measures, judged) = metrics::mean(&ids, &collection.qrels);
+        Ok(Evaluation {
+            measures,
+            judged,
+            queries: collection.queries.len(),
+            documents: collection.items.len(),
+            run,
+            index_time: self.index_time,
+            search_time,
+        })
+    }
+}
+
+/// Indexes `collection` in a temporary folder and runs every query against it with `ranking`.
+pub fn evaluate(collection: &Collection, ranking: &Ranking) -> Result<Evaluation> {
+    index_collection(collection)?.run(ranking)
+}
+
+/// Reads the collection in `dir` as items of `language` and evaluates the default ranking.
 pub fn evaluate_dir(dir: &std::path::Path, language: Language) -> Result<Evaluation> {
-    evaluate(&Collection::read(dir, language)?)
+    evaluate(&Collection::read(dir, language)?, &Ranking::default())
 }

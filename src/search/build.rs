@@ -1,9 +1,10 @@
 //! Turns a parsed query and filters into a tantivy query.
 //!
 //! Every word is searched in every language's fields, each analysed by that language's query
-//! analyzer (no decompounding at query time), with field weights; words are AND-ed (or OR-ed
-//! for loose matching and evaluation), phrases are phrase queries, and filters are
-//! constant-score clauses that do not change the ranking.
+//! analyzer (no decompounding at query time), and scored once over all of them with BM25F
+//! (`search::bm25f`: per-field weights from [`Ranking`], frequencies added before they
+//! saturate); words are AND-ed (or OR-ed for loose matching and evaluation), phrases are phrase
+//! queries, and filters are constant-score clauses that do not change the ranking.
 
 use std::ops::Bound;
 
@@ -15,25 +16,16 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 
+use super::bm25f::{Bm25fQuery, Part};
 use super::fuzzy;
 use super::query::{Clause, Filters, YearRange};
+use super::ranking::Ranking;
 use super::themes::Expansion;
 use crate::analysis::{name_analyzer, positioned_terms, terms, text_analyzer, Mode};
 use crate::archive::slug::slugify;
 use crate::archive::{Kind, Language};
 use crate::index::Fields;
 
-/// Field weights: what a match in each field is worth against a match in the body.
-pub const TITLE_BOOST: f32 = 3.0;
-pub const SPEAKER_BOOST: f32 = 3.0;
-pub const THEME_BOOST: f32 = 2.0;
-pub const SUMMARY_BOOST: f32 = 2.0;
-pub const CONTEXT_BOOST: f32 = 1.5;
-pub const BODY_BOOST: f32 = 1.0;
-/// Extra weight for each pair of neighbouring query words that stand close together in an
-/// item (measured on CACM, Cranfield and CISI: docs/relevance.md).
-pub const PROXIMITY_BOOST: f32 = 0.3;
-pub const PROXIMITY_SLOP: u32 = 3;
 /// What a match on a theme's translation (added by theme expansion, not typed) is worth
 /// against a match on the words as typed: an item in the visitor's own words ranks first.
 pub const EXPANSION_WEIGHT: f32 = 0.5;
@@ -110,31 +102,48 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     }
 }
 
-/// Every searchable field with the clause's terms as that field analyses them, and its weight.
+/// A field a clause is searched in: the clause's terms as that field analyses them, the
+/// field's weight ([`Ranking`]) and the documents it can occur in ([`Part::scope`]).
+struct Target {
+    field: Field,
+    words: Words,
+    weight: f32,
+    scope: Option<Term>,
+}
+
+/// Every searchable field with the clause's terms as that field analyses them.
 fn targets(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
-    clause: &Clause,
-) -> Vec<(Field, Words, f32)> {
-    let mut targets: Vec<(Field, Words, f32)> = Vec::new();
+    text: &str,
+    ranking: &Ranking,
+) -> Vec<Target> {
+    let mut targets = Vec::new();
     for language in Language::ALL {
-        let words = analyzers.words(language, &clause.text);
+        let words = analyzers.words(language, text);
         let lf = fields.language(language);
-        for (field, boost) in [
-            (lf.title, TITLE_BOOST),
-            (lf.summary, SUMMARY_BOOST),
-            (lf.themes, THEME_BOOST),
-            (lf.context, CONTEXT_BOOST),
-            (lf.body, BODY_BOOST),
+        let scope = Term::from_field_text(fields.language_key, language.code());
+        for (field, weight) in [
+            (lf.title, ranking.title),
+            (lf.summary, ranking.summary),
+            (lf.themes, ranking.themes),
+            (lf.context, ranking.context),
+            (lf.body, 1.0),
         ] {
-            targets.push((field, words.clone(), boost));
+            targets.push(Target {
+                field,
+                words: words.clone(),
+                weight,
+                scope: Some(scope.clone()),
+            });
         }
     }
-    targets.push((
-        fields.speakers,
-        analyzers.name_words(&clause.text),
-        SPEAKER_BOOST,
-    ));
+    targets.push(Target {
+        field: fields.speakers,
+        words: analyzers.name_words(text),
+        weight: ranking.speakers,
+        scope: None,
+    });
     targets
 }
 
@@ -146,8 +155,15 @@ pub fn clause_query(
     analyzers: &mut QueryAnalyzers,
     clause: &Clause,
     searcher: &Searcher,
+    ranking: &Ranking,
 ) -> Option<Box<dyn Query>> {
-    clause_query_with(fields, analyzers, clause, searcher, &mut Typos::allowed())
+    clause_query_with(
+        fields,
+        analyzers,
+        clause,
+        (searcher, ranking),
+        &mut Typos::allowed(),
+    )
 }
 
 /// Whether words may match near terms, and which words did.
@@ -178,41 +194,118 @@ fn clause_query_with(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     clause: &Clause,
-    searcher: &Searcher,
+    (searcher, ranking): (&Searcher, &Ranking),
     typos: &mut Typos,
 ) -> Option<Box<dyn Query>> {
-    let targets = targets(fields, analyzers, clause);
+    if let Some(pieces) = pieces(clause) {
+        // `ggz-cliënten`, `IL-10`: each word scored on its own (BM25F), all of them required;
+        // the proximity boost rewards them standing together.
+        let all: Vec<(Occur, Box<dyn Query>)> = pieces
+            .iter()
+            .filter_map(|piece| {
+                clause_query_with(fields, analyzers, piece, (searcher, ranking), typos)
+            })
+            .map(|q| (Occur::Must, q))
+            .collect();
+        return (!all.is_empty()).then(|| Box::new(BooleanQuery::new(all)) as Box<dyn Query>);
+    }
+    let targets = targets(fields, analyzers, &clause.text, ranking);
     let typo = typos.allowed
+        && ranking.typo_below > 0
         && !clause.phrase
         && fuzzy::allows_typo(&clause.text)
         && fuzzy::is_rare(
             searcher,
-            targets.iter().map(|(f, w, _)| match w.as_slice() {
-                [(_, word)] => (*f, Some(word.as_str())),
-                _ => (*f, None),
+            targets.iter().map(|t| match t.words.as_slice() {
+                [(_, word)] => (t.field, Some(word.as_str())),
+                _ => (t.field, None),
             }),
+            ranking.typo_below,
         );
+    // A field where the clause is one term joins the word's BM25F score; a field where it is
+    // several (`ggz-cliënten`) gets a phrase of its own.
+    let mut parts: Vec<Part> = Vec::new();
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut widened = false;
-    let mut add = |field: Field, words: &[(usize, String)], boost: f32| {
-        if let Some(q) = words_query(field, words, 0) {
-            should.push((Occur::Should, boosted(q, boost)));
-        }
-        if let ([(_, word)], true) = (words, typo) {
-            for near in fuzzy::near_terms(searcher, field, word) {
-                let q = words_query(field, &[(0, near)], 0).expect("one word gives a query");
-                should.push((Occur::Should, boosted(q, boost * fuzzy::WEIGHT)));
+    for target in targets {
+        let [(_, word)] = target.words.as_slice() else {
+            if let Some(q) = words_query(target.field, &target.words, 0) {
+                should.push((Occur::Should, boosted(q, target.weight)));
+            }
+            continue;
+        };
+        if typo {
+            for near in fuzzy::near_terms(searcher, target.field, word) {
+                parts.push(Part {
+                    term: Term::from_field_text(target.field, &near),
+                    weight: target.weight * fuzzy::WEIGHT,
+                    exact: false,
+                    scope: target.scope.clone(),
+                });
                 widened = true;
             }
         }
-    };
-    for (field, words, boost) in &targets {
-        add(*field, words, *boost);
+        parts.push(Part {
+            term: Term::from_field_text(target.field, word),
+            weight: target.weight,
+            exact: true,
+            scope: target.scope,
+        });
     }
     if widened && !clause.negated {
         typos.widened.push(clause.text.clone());
     }
-    (!should.is_empty()).then(|| Box::new(BooleanQuery::new(should)) as Box<dyn Query>)
+    if !parts.is_empty() {
+        should.push((
+            Occur::Should,
+            Box::new(Bm25fQuery::new(parts, ranking.bm25)),
+        ));
+    }
+    match should.len() {
+        0 => None,
+        1 => should.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(should))),
+    }
+}
+
+/// The word's terms in every field where it is one term, at the field's weight.
+fn exact_parts(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    text: &str,
+    ranking: &Ranking,
+) -> Vec<Part> {
+    targets(fields, analyzers, text, ranking)
+        .into_iter()
+        .filter_map(|t| match t.words.as_slice() {
+            [(_, word)] => Some(Part {
+                term: Term::from_field_text(t.field, word),
+                weight: t.weight,
+                exact: true,
+                scope: t.scope,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A word that the tokenizer splits (`ggz-cliënten`) as one clause per piece; `None` for a
+/// phrase or a single piece.
+fn pieces(clause: &Clause) -> Option<Vec<Clause>> {
+    if clause.phrase {
+        return None;
+    }
+    let pieces: Vec<Clause> = clause
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(|p| Clause {
+            text: p.to_string(),
+            phrase: false,
+            negated: clause.negated,
+        })
+        .collect();
+    (pieces.len() > 1).then_some(pieces)
 }
 
 /// The languages a plain word is a stop word in (`onder` in Dutch, `not` in English): no item
@@ -257,11 +350,12 @@ fn phrase_by_words(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     clause: &Clause,
+    ranking: &Ranking,
 ) -> (Box<dyn Query>, Vec<Rescore>) {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut rescore: Vec<Rescore> = Vec::new();
-    let targets = targets(fields, analyzers, clause);
-    for (field, words, boost) in targets {
+    for target in targets(fields, analyzers, &clause.text, ranking) {
+        let (field, words, boost) = (target.field, target.words, target.weight);
         let Some(phrase) = words_query(field, &words, 0) else {
             continue;
         };
@@ -282,14 +376,15 @@ fn phrase_by_words(
 }
 
 /// The proximity boost's phrases, one per pair of neighbouring words and field (title and
-/// body), to rescore with, each weighing [`PROXIMITY_BOOST`].
+/// body), to rescore with, each weighing [`Ranking::proximity`].
 fn proximity_leaves(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     words: &[&Clause],
+    ranking: &Ranking,
 ) -> Vec<Rescore> {
     let mut leaves = Vec::new();
-    if words.len() < 2 {
+    if words.len() < 2 || ranking.proximity <= 0.0 {
         return leaves;
     }
     let text = words
@@ -302,8 +397,10 @@ fn proximity_leaves(
         let lf = fields.language(language);
         for field in [lf.title, lf.body] {
             for pair in terms.windows(2).filter(|pair| pair[0].1 != pair[1].1) {
-                leaves
-                    .extend(words_query(field, pair, PROXIMITY_SLOP).map(|q| (PROXIMITY_BOOST, q)));
+                leaves.extend(
+                    words_query(field, pair, ranking.proximity_slop)
+                        .map(|q| (ranking.proximity, q)),
+                );
             }
         }
     }
@@ -449,6 +546,9 @@ pub struct TextQuery {
     /// When words were widened: `positive` without the near terms, to tell exact matches
     /// from approximate ones.
     pub exact: Vec<Box<dyn Query>>,
+    /// Terms added by pseudo-relevance feedback (`search::feedback`): they score, and with
+    /// any word allowed they also find, but they are never required.
+    pub expansion: Vec<Box<dyn Query>>,
 }
 
 pub fn text_query(
@@ -457,9 +557,17 @@ pub fn text_query(
     clauses: &[Clause],
     expansions: &[Expansion],
     searcher: &Searcher,
+    ranking: &Ranking,
 ) -> TextQuery {
     let mut typos = Typos::allowed();
-    let mut text = text_query_with(fields, analyzers, clauses, expansions, searcher, &mut typos);
+    let mut text = text_query_with(
+        fields,
+        analyzers,
+        clauses,
+        expansions,
+        (searcher, ranking),
+        &mut typos,
+    );
     text.widened = typos.widened;
     if !text.widened.is_empty() {
         let exact = text_query_with(
@@ -467,7 +575,7 @@ pub fn text_query(
             analyzers,
             clauses,
             expansions,
-            searcher,
+            (searcher, ranking),
             &mut Typos::exact(),
         );
         text.exact = exact.positive;
@@ -480,7 +588,7 @@ fn text_query_with(
     analyzers: &mut QueryAnalyzers,
     clauses: &[Clause],
     expansions: &[Expansion],
-    searcher: &Searcher,
+    (searcher, ranking): (&Searcher, &Ranking),
     typos: &mut Typos,
 ) -> TextQuery {
     let mut text = TextQuery {
@@ -491,6 +599,7 @@ fn text_query_with(
         optional: Vec::new(),
         widened: Vec::new(),
         exact: Vec::new(),
+        expansion: Vec::new(),
     };
     // Words that are stop words in some language, with those languages, and where they are
     // in `positive`.
@@ -504,16 +613,16 @@ fn text_query_with(
                 analyzers,
                 run,
                 &expansion.alternatives,
-                (searcher, typos),
+                (searcher, ranking, typos),
             ));
             i += expansion.len;
             continue;
         }
         let clause = &clauses[i];
-        match clause_query_with(fields, analyzers, clause, searcher, typos) {
+        match clause_query_with(fields, analyzers, clause, (searcher, ranking), typos) {
             Some(q) if clause.negated => text.negative.push(q),
             Some(_) if clause.phrase => {
-                let (cheap, rescore) = phrase_by_words(fields, analyzers, clause);
+                let (cheap, rescore) = phrase_by_words(fields, analyzers, clause, ranking);
                 text.rescore.extend(rescore);
                 text.positive.push(cheap);
             }
@@ -539,7 +648,7 @@ fn text_query_with(
     }
     let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
     text.rescore
-        .extend(proximity_leaves(fields, analyzers, &words));
+        .extend(proximity_leaves(fields, analyzers, &words, ranking));
     text
 }
 
@@ -550,11 +659,11 @@ fn theme_query(
     analyzers: &mut QueryAnalyzers,
     run: &[Clause],
     alternatives: &[String],
-    (searcher, typos): (&Searcher, &mut Typos),
+    (searcher, ranking, typos): (&Searcher, &Ranking, &mut Typos),
 ) -> Option<Box<dyn Query>> {
     let typed: Vec<(Occur, Box<dyn Query>)> = run
         .iter()
-        .filter_map(|c| clause_query_with(fields, analyzers, c, searcher, typos))
+        .filter_map(|c| clause_query_with(fields, analyzers, c, (searcher, ranking), typos))
         .map(|q| (Occur::Must, q))
         .collect();
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -567,9 +676,45 @@ fn theme_query(
             phrase: true,
             negated: false,
         };
-        if let Some(q) = clause_query(fields, analyzers, &phrase, searcher) {
-            options.push((Occur::Should, boosted(q, EXPANSION_WEIGHT)));
+        let Some(filter) = clause_query(fields, analyzers, &phrase, searcher, ranking) else {
+            continue;
+        };
+        // The translation must stand as a phrase, and is scored as a synonym of the words as
+        // typed: its words' frequencies (at EXPANSION_WEIGHT) in one BM25F with the typed
+        // words' idf, so a rare translation does not outrank the word the visitor typed.
+        let mut parts: Vec<Part> = Vec::new();
+        for clause in run {
+            parts.extend(
+                exact_parts(fields, analyzers, &clause.text, ranking)
+                    .into_iter()
+                    .map(|p| Part { weight: 0.0, ..p }),
+            );
         }
+        let words: Vec<&str> = alternative
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The translation's words share the weight: a phrase stands for one typed word.
+        let share = EXPANSION_WEIGHT / words.len().max(1) as f32;
+        for word in words {
+            parts.extend(
+                exact_parts(fields, analyzers, word, ranking)
+                    .into_iter()
+                    .map(|p| Part {
+                        weight: p.weight * share,
+                        exact: false,
+                        ..p
+                    }),
+            );
+        }
+        let parts: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))),
+            (
+                Occur::Should,
+                Box::new(Bm25fQuery::new(parts, ranking.bm25)),
+            ),
+        ];
+        options.push((Occur::Should, Box::new(BooleanQuery::new(parts))));
     }
     (!options.is_empty()).then(|| Box::new(BooleanQuery::new(options)) as Box<dyn Query>)
 }
@@ -585,10 +730,16 @@ pub fn assemble(
         clauses.push((Occur::Must, Box::new(AllQuery)));
     } else if all_words {
         clauses.extend(text.positive.iter().map(|q| (Occur::Must, q.box_clone())));
+        clauses.extend(
+            text.expansion
+                .iter()
+                .map(|q| (Occur::Should, q.box_clone())),
+        );
     } else {
         let any: Vec<(Occur, Box<dyn Query>)> = text
             .positive
             .iter()
+            .chain(&text.expansion)
             .map(|q| (Occur::Should, q.box_clone()))
             .collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));

@@ -22,10 +22,11 @@ pub const MAX_TERMS: usize = 8;
 /// A word found in fewer places than this (field by field) may be a typo.
 pub const RARE_BELOW: u64 = 3;
 
-/// Whether the terms of a word occur in fewer than [`RARE_BELOW`] places over the given fields.
+/// Whether the terms of a word occur in fewer than `below` places over the given fields.
 pub fn is_rare<'a>(
     searcher: &Searcher,
     targets: impl Iterator<Item = (Field, Option<&'a str>)>,
+    below: u64,
 ) -> bool {
     let mut places = 0;
     for (field, word) in targets {
@@ -34,7 +35,7 @@ pub fn is_rare<'a>(
                 .doc_freq(&Term::from_field_text(field, word))
                 .unwrap_or(0);
         }
-        if places >= RARE_BELOW {
+        if places >= below {
             return false;
         }
     }

@@ -2,12 +2,15 @@
 //!
 //! Returns text plus highlight ranges; views decide on markup. Knows nothing of HTTP or HTML.
 
+pub mod bm25f;
 pub mod build;
 mod facets;
+pub mod feedback;
 pub mod fuzzy;
 pub mod passages;
 pub mod query;
 pub mod ranked;
+pub mod ranking;
 pub mod records;
 pub mod related;
 pub mod spelling;
@@ -36,6 +39,7 @@ use facets::count_facets;
 use facets::{FacetCounter, FacetFruit};
 pub use passages::{Matched, Passage};
 pub use query::{Filters, ParsedQuery, Warning, YearRange};
+pub use ranking::{Feedback, Ranking};
 
 /// The most results one page may ask for.
 pub const MAX_LIMIT: usize = 100;
@@ -89,6 +93,9 @@ pub struct SearchRequest {
     /// the people who shared an item with the speaker), instead of counting a filtered
     /// dimension without its own filter ("what if" counts for the search page).
     pub counts_as_filtered: bool,
+    /// How results are scored ([`Ranking::default`] unless measuring alternatives or the
+    /// `feedback` setting turns on pseudo-relevance feedback).
+    pub ranking: Ranking,
 }
 
 /// One facet value and how many results it has.
@@ -166,7 +173,36 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
         &parsed.clauses,
         &expansions,
         &searcher,
+        &request.ranking,
     );
+    if let (Some(feedback), Sort::Relevance) = (&request.ranking.feedback, request.sort) {
+        if !text.positive.is_empty() {
+            // The first pass: the request's own query and filters, ranked in full.
+            let filter = filter_clauses(
+                fields,
+                &mut analyzers,
+                &query_filters,
+                None,
+                request.exact_values,
+            );
+            let first = assemble(&text, filter, !request.any_word);
+            let top: Vec<(f32, DocAddress)> =
+                best_candidates(&searcher, &*first, &text.rescore, feedback.docs)?
+                    .into_iter()
+                    .take(feedback.docs)
+                    .map(|((score, _), address)| (score, address))
+                    .collect();
+            let model =
+                feedback::relevance_model(generation, &searcher, &mut analyzers, &top, feedback)?;
+            text.expansion = feedback::expansion_queries(
+                generation,
+                &model,
+                text.positive.len(),
+                &request.ranking,
+                feedback,
+            );
+        }
+    }
     // The proximity boost and phrases' own scores only re-rank the best candidates
     // (`collect_page`): as clauses of the query they would match phrases in full in every
     // matching document.
@@ -528,6 +564,27 @@ fn date_keys(segment: &tantivy::SegmentReader) -> Option<Arc<dyn ColumnValues<u6
 
 /// Candidates: ((score, date key), address).
 pub(crate) type Candidate = ((f32, u64), DocAddress);
+
+/// The best `depth` (at least [`RESCORE_DEPTH`] when there is something to rescore) matches
+/// of `query` by relevance, rescored, best first.
+pub(crate) fn best_candidates(
+    searcher: &Searcher,
+    query: &dyn Query,
+    rescore: &[build::Rescore],
+    depth: usize,
+) -> tantivy::Result<Vec<Candidate>> {
+    let candidates = match rescore {
+        [] => depth,
+        _ => depth.max(RESCORE_DEPTH),
+    };
+    let top = searcher.search(query, &TopDocs::with_limit(candidates).order_by_score())?;
+    let mut top: Vec<Candidate> = top
+        .into_iter()
+        .map(|(score, addr)| ((score, 0), addr))
+        .collect();
+    rescore_candidates(searcher, rescore, &mut top)?;
+    Ok(top)
+}
 
 /// Adds the rescore queries' scores to the candidates and orders them again: by score, then
 /// newest, then by address. Leaves them as they are when there is nothing to rescore.

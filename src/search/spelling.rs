@@ -18,6 +18,7 @@ use tantivy::{Searcher, Term};
 
 use super::build::{assemble, clause_query, filter_clauses, text_query, QueryAnalyzers};
 use super::query::{parse, Clause, Filters, ParsedQuery};
+use super::ranking::Ranking;
 use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
 use crate::index::{Fields, Generation};
@@ -59,7 +60,13 @@ pub fn closest_spelling(
         .filter(|c| !c.negated && !c.phrase)
         .take(MAX_RESPELLED)
     {
-        if let Some(q) = clause_query(fields, &mut analyzers, clause, searcher) {
+        if let Some(q) = clause_query(
+            fields,
+            &mut analyzers,
+            clause,
+            searcher,
+            &Ranking::default(),
+        ) {
             if searcher.search(&*q, &Count)? > 0 {
                 continue;
             }
@@ -277,7 +284,14 @@ pub fn help(
             true => Vec::new(),
             false => super::themes::find(&parsed.clauses, theme_list),
         };
-        let words = text_query(fields, analyzers, &parsed.clauses, &expansions, searcher);
+        let words = text_query(
+            fields,
+            analyzers,
+            &parsed.clauses,
+            &expansions,
+            searcher,
+            &Ranking::default(),
+        );
         let filter = |analyzers: &mut QueryAnalyzers| match with_filters {
             true => filter_clauses(fields, analyzers, &filters, None, false),
             false => Vec::new(),

@@ -63,6 +63,8 @@ struct Inner {
     index_slots: tokio::sync::Semaphore,
     /// Records per OAI-PMH list response (`LECTERN_OAI_PAGE_SIZE`, read once).
     oai_page_size: usize,
+    /// How searches are ranked (the `feedback` setting); the default unless set.
+    ranking: RwLock<search::Ranking>,
 }
 
 /// How many requests work on the index at once: two per core. Many more would only share the
@@ -109,6 +111,7 @@ impl AppState {
                 metrics: metrics::Metrics::default(),
                 index_slots: tokio::sync::Semaphore::new(index_slots()),
                 oai_page_size: site::oai_page_size(),
+                ranking: RwLock::new(search::Ranking::default()),
             }),
         };
         state.refresh();
@@ -127,6 +130,15 @@ impl AppState {
     /// Records per OAI-PMH list response.
     pub fn oai_page_size(&self) -> usize {
         self.inner.oai_page_size
+    }
+
+    /// Ranks every search from now on with `ranking` (`lectern serve` with `feedback = true`).
+    pub fn set_ranking(&self, ranking: search::Ranking) {
+        *self
+            .inner
+            .ranking
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = ranking;
     }
 
     pub fn admin(&self) -> Option<&Arc<admin::Admin>> {
@@ -197,7 +209,8 @@ impl AppState {
     }
 
     /// Runs a search on a blocking thread.
-    pub async fn search(&self, request: SearchRequest) -> Result<SearchResults, WebError> {
+    pub async fn search(&self, mut request: SearchRequest) -> Result<SearchResults, WebError> {
+        request.ranking = *self.inner.ranking.read().unwrap_or_else(|e| e.into_inner());
         let state = self.clone();
         self.with_index(move |generation| {
             let started = std::time::Instant::now();

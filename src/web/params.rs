@@ -174,6 +174,7 @@ impl SearchParams {
             }),
             exact_values: false,
             counts_as_filtered: false,
+            ranking: Default::default(),
         }
     }
 

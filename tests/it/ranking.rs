@@ -57,3 +57,101 @@ fn words_next_to_each_other_rank_above_the_same_words_apart() {
         ["reports-near", "reports-apart"]
     );
 }
+
+fn english(title: &str, date: &str, themes: &str, body: &str) -> String {
+    format!("+++\ntitle = \"{title}\"\ndate = \"{date}\"\nkind = \"lecture\"\nthemes = [{themes}]\nlanguage = \"en\"\n+++\n\n{body}\n")
+}
+
+/// BM25F (issue 14): a word's title, theme and body frequencies are added before they saturate,
+/// so a word named once in a short title (or as a theme) does not outweigh the same word used
+/// throughout another item's text. Scored per field and summed, the title alone won.
+#[test]
+fn a_word_used_throughout_the_text_ranks_above_the_same_word_only_in_the_title() {
+    let filler = "The evening began with a walk through the old harbour district, where the speaker \
+                  met residents, shop owners and teachers who talked about schools, rents, work and \
+                  the long waiting lists for housing in the neighbourhood.";
+    let titled = english(
+        "Poverty in the harbour",
+        "2024-01-01",
+        "\"Poverty\"",
+        filler,
+    );
+    let about = english(
+        "An evening in the harbour",
+        "2020-01-01",
+        "",
+        &format!(
+            "{filler} Poverty was the thread: poverty among children, poverty after a job is \
+             lost, and what a city can do against poverty. Poverty is not fate."
+        ),
+    );
+    let archive = TestArchive::new(&[
+        ("lectures/titled.md", &titled),
+        ("lectures/about.md", &about),
+    ]);
+    assert_eq!(
+        search(&archive, "poverty"),
+        ["lectures-about", "lectures-titled"]
+    );
+}
+
+/// Pseudo-relevance feedback (RM3) with `lectern eval --feedback`: the best results' shared
+/// words find a relevant document that lacks the query's word; without it that one is missed.
+#[test]
+fn eval_feedback_finds_a_document_through_the_words_the_best_results_share() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut docs = String::new();
+    for (id, text) in [
+        ("a1", "apple orchard harvest pruning ladders"),
+        ("a2", "apple orchard harvest pruning baskets"),
+        ("r", "orchard harvest pruning season"),
+    ] {
+        docs += &format!("{{\"id\": \"{id}\", \"text\": \"{text}\"}}\n");
+    }
+    // Unrelated documents, so that the shared words are not common in the collection.
+    let topics = [
+        "railway",
+        "timetable",
+        "station",
+        "bridge",
+        "river",
+        "museum",
+        "library",
+    ];
+    for i in 0..40 {
+        let (a, b) = (topics[i % topics.len()], topics[(i / 7 + 3) % topics.len()]);
+        docs += &format!("{{\"id\": \"f{i}\", \"text\": \"{a} {b} number{i}\"}}\n");
+    }
+    std::fs::write(dir.path().join("docs.jsonl"), docs).unwrap();
+    std::fs::write(dir.path().join("queries.tsv"), "1\tapple\n").unwrap();
+    std::fs::write(
+        dir.path().join("qrels.trec"),
+        "1 0 a1 1\n1 0 a2 1\n1 0 r 1\n",
+    )
+    .unwrap();
+    let eval = |extra: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .arg("eval")
+            .arg("--collection")
+            .arg(dir.path())
+            .args(extra)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            output.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout
+    };
+    assert!(eval(&[]).contains("R@1000   0.6667"), "{}", eval(&[]));
+    let with = eval(&["--feedback"]);
+    assert!(with.contains("R@1000   1.0000"), "{with}");
+    // A grid over settings names every combination and the leave-one-out choice.
+    let grid = eval(&["--set", "typo=on,off", "--set", "k1=0.9"]);
+    assert!(
+        grid.contains("typo=off k1=0.9") && grid.contains("tuned on all"),
+        "{grid}"
+    );
+}

@@ -21,9 +21,12 @@ fn our_dutch_collection_finds_other_forms_of_the_query_words() {
         evaluate_dir(&repo().join("tests/fixtures/relevance-nl"), Language::Nl).unwrap();
     assert_eq!((evaluation.documents, evaluation.judged), (24, 12));
     let measures = &evaluation.measures;
-    assert!(measures.map >= 0.84, "MAP {:.4}", measures.map);
+    // Written before the Dutch analysis of version 4 and not used to build it: version 3 got
+    // MAP 0.849 and missed two texts (`opvang` in `opvangplekken`, `verzekeraar` in
+    // `zorgverzekeraar`); version 4 finds every relevant text (MAP 0.977).
+    assert!(measures.map >= 0.95, "MAP {:.4}", measures.map);
     assert!(
-        measures.recall_100 >= 0.88,
+        measures.recall_100 >= 1.0,
         "R@100 {:.4}",
         measures.recall_100
     );

@@ -92,3 +92,49 @@ fn item_pages_cite_the_configured_base_url() {
     // The test client asks for host `localhost`.
     assert!(!page.contains("http://localhost/items/"), "{page}");
 }
+
+/// Pseudo-relevance feedback is a setting (issue 14): off by default, on with `feedback = true`
+/// in the file or `LECTERN_FEEDBACK`, and a value that is not on or off is refused.
+#[test]
+fn feedback_is_a_setting_off_by_default() {
+    let archive = TestArchive::new(&[]);
+    let feedback_line = |env: Option<&str>| {
+        let mut command = lectern(&archive);
+        command.arg("config");
+        match env {
+            Some(value) => command.env("LECTERN_FEEDBACK", value),
+            None => command.env_remove("LECTERN_FEEDBACK"),
+        };
+        let output = command.output().unwrap();
+        let text = format!(
+            "{}{}",
+            stdout(&output),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (
+            output.status.code(),
+            text.lines()
+                .find(|l| l.starts_with("feedback") || l.contains("LECTERN_FEEDBACK"))
+                .unwrap_or_default()
+                .to_string(),
+        )
+    };
+    let (code, line) = feedback_line(None);
+    assert!(
+        code == Some(0) && line.contains("false") && line.contains("default"),
+        "{line}"
+    );
+    std::fs::write(archive.dir.path().join("lectern.toml"), "feedback = true\n").unwrap();
+    let (_, line) = feedback_line(None);
+    assert!(
+        line.contains("true") && line.contains("lectern.toml"),
+        "{line}"
+    );
+    let (_, line) = feedback_line(Some("0"));
+    assert!(
+        line.contains("false") && line.contains("LECTERN_FEEDBACK"),
+        "{line}"
+    );
+    let (code, line) = feedback_line(Some("maybe"));
+    assert!(code != Some(0) && line.contains("maybe"), "{line}");
+}
