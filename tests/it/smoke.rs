@@ -49,22 +49,7 @@ pub fn http_get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
 #[test]
 fn serve_indexes_and_answers_over_http() {
     let archive = TestArchive::sample_plus(&[(REPORT_FILE, &report_item())]);
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args([
-            "--archive",
-            archive.archive().to_str().unwrap(),
-            "--index",
-            archive.index().to_str().unwrap(),
-            "serve",
-            "--addr",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let _server = Server(child);
+    let (_server, port) = start(&archive, &[]);
     let started = Instant::now();
     let (status, body) = loop {
         match http_get(port, "/api/search?q=spreker%3Am%C3%B6nnink+jaar%3A2022") {

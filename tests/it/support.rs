@@ -144,6 +144,13 @@ pub async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
     get_with(app, uri, &[]).await
 }
 
+/// A JSON answer that must be 200.
+pub async fn json(app: &axum::Router, uri: &str) -> serde_json::Value {
+    let (status, body) = get(app, uri).await;
+    assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
 pub async fn get_with(
     app: &axum::Router,
     uri: &str,

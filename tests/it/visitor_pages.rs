@@ -8,19 +8,13 @@ use axum::http::StatusCode;
 use lectern::web::{app, AppState};
 use serde_json::Value;
 
-use crate::support::{get, TestArchive};
+use crate::support::{get, json, TestArchive};
 
 fn sample_with(files: &[(&str, &str)]) -> (TestArchive, axum::Router) {
     let archive = TestArchive::sample_plus(files);
     archive.build();
     let router = app(AppState::new(&archive.index()));
     (archive, router)
-}
-
-async fn json(app: &axum::Router, uri: &str) -> Value {
-    let (status, body) = get(app, uri).await;
-    assert_eq!(status, StatusCode::OK, "{uri}: {body}");
-    serde_json::from_str(&body).unwrap()
 }
 
 fn ids(found: &Value) -> Vec<&str> {

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use lectern::web::{app, AppState};
 use serde_json::Value;
 
-use crate::support::{get, get_with, TestArchive};
+use crate::support::{get, get_with, json, TestArchive};
 
 /// A transcript with timed cues, as `lectern add` writes them from .vtt/.srt files.
 const TIMED: &str = "+++\ntitle = \"Gesprek over buurtnetwerken (transcript)\"\ndate = \"2024-03-14\"\nkind = \"interview\"\nspeakers = [{ name = \"B. Oudeweg\", role = \"interviewer\" }, \"Marloes van Dalsum\"]\nlanguage = \"nl\"\n+++\n\n[00:05] Welkom bij dit gesprek.\n\n[03:10] Wat houdt een buurt samen?\n\n[12:40] Een zeldzaam woord: stoepkrijtavond, waar bewoners elkaar leren kennen.\n";
@@ -17,12 +17,6 @@ fn setup() -> (TestArchive, axum::Router) {
     archive.build();
     let router = app(AppState::new(&archive.index()));
     (archive, router)
-}
-
-async fn json(app: &axum::Router, uri: &str) -> Value {
-    let (status, body) = get(app, uri).await;
-    assert_eq!(status, StatusCode::OK, "{uri}: {body}");
-    serde_json::from_str(&body).unwrap()
 }
 
 fn count_of(json: &Value, facet: &str, value: &str) -> u64 {
