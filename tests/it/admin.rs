@@ -55,11 +55,12 @@ pub async fn send(
     if !content_type.is_empty() {
         request = request.header(header::CONTENT_TYPE, content_type);
     }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::from(body)).unwrap())
-        .await
-        .unwrap();
+    reply(app, request.body(Body::from(body)).unwrap()).await
+}
+
+/// Sends a request through the router and reads the whole answer.
+pub async fn reply(app: &axum::Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = axum::body::to_bytes(response.into_body(), 1 << 26)

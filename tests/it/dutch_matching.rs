@@ -222,11 +222,7 @@ fn build() -> (TestArchive, Generation) {
     for (key, text) in OWN {
         files.push((format!("{key}.md"), own_item(text)));
     }
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, c)| (p.as_str(), c.as_str()))
-        .collect();
-    let archive = TestArchive::new(&refs);
+    let archive = TestArchive::owned(&files);
     let generation = archive.build();
     (archive, generation)
 }
@@ -398,11 +394,7 @@ fn words_outside_our_lists_are_found_in_all_their_forms() {
         .iter()
         .map(|(key, text)| (format!("{key}.md"), own_item(text)))
         .collect();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, c)| (p.as_str(), c.as_str()))
-        .collect();
-    let archive = TestArchive::new(&refs);
+    let archive = TestArchive::owned(&files);
     let generation = archive.build();
     let finds = [
         ("mens", "mensen"),

@@ -52,11 +52,7 @@ async fn a_full_harvest_reads_pages_from_the_index_and_never_loads_the_archive()
             (format!("lezing-{n:03}.md"), item(n, series))
         })
         .collect();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, c)| (p.as_str(), c.as_str()))
-        .collect();
-    let archive = TestArchive::new(&refs);
+    let archive = TestArchive::owned(&files);
     archive.build();
     // A second commit: edited items are deleted from the first segment and added to another,
     // so the pages must merge segments and skip deleted documents.

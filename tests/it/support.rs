@@ -72,6 +72,15 @@ impl TestArchive {
         TestArchive { dir }
     }
 
+    /// [`TestArchive::new`] for files made at run time (path, content).
+    pub fn owned(files: &[(String, String)]) -> TestArchive {
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(p, c)| (p.as_str(), c.as_str()))
+            .collect();
+        TestArchive::new(&refs)
+    }
+
     /// The sample archive copied, plus the given files.
     pub fn sample_plus(files: &[(&str, &str)]) -> TestArchive {
         let archive = TestArchive::new(&[]);

@@ -7,9 +7,8 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Method, Request, StatusCode};
 use lectern::web::admin::users;
-use tower::ServiceExt;
 
-use crate::admin::{cookie_value, editor, hidden, send, sign_in, Reply, PASSWORD};
+use crate::admin::{cookie_value, editor, hidden, reply, send, sign_in, Reply, PASSWORD};
 
 /// The sign-in form's cookie and token.
 async fn login_form(app: &axum::Router) -> (String, String) {
@@ -41,17 +40,7 @@ async fn sign_in_from(
         .extension(ConnectInfo(address))
         .body(Body::from(body))
         .unwrap();
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
-        .await
-        .unwrap();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    reply(app, request).await
 }
 
 #[tokio::test]
