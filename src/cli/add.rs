@@ -16,7 +16,7 @@ use crate::archive::Loaded;
 use crate::index::{self, Generation};
 use crate::ingest::save::{path_for, reindex, save, Mode};
 use crate::ingest::{build, read_source, Draft, Known, Metadata};
-use crate::search::{all_facets, get_item};
+use crate::search::{all_facets, get_item, values_of};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -189,19 +189,9 @@ impl Catalog {
             Source::Index(generation) => generation,
         };
         let facets = all_facets(generation)?;
-        let values = |dimension: &str| {
-            facets
-                .get(dimension)
-                .into_iter()
-                .flatten()
-                .map(|facet| facet.value.clone())
-                .collect()
-        };
-        Ok(Known {
-            speakers: values("speaker"),
-            themes: values("theme"),
-            series: values("series"),
-        })
+        Ok(Known::from_values(|dimension| {
+            values_of(&facets, dimension)
+        }))
     }
 
     /// The path of another item (not at `relative`) that has this id, if any.

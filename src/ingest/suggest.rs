@@ -17,6 +17,16 @@ pub struct Known {
 }
 
 impl Known {
+    /// From the values `values` gives for each dimension (`speaker`, `theme`, `series`): the
+    /// index's facet values, so that nothing reads the archive.
+    pub fn from_values(mut values: impl FnMut(&str) -> BTreeSet<String>) -> Known {
+        Known {
+            speakers: values("speaker"),
+            themes: values("theme"),
+            series: values("series"),
+        }
+    }
+
     pub fn from_loaded(loaded: &Loaded) -> Known {
         let mut known = Known::default();
         for loaded in &loaded.items {

@@ -723,6 +723,19 @@ fn item_of(generation: &Generation, doc: &TantivyDocument) -> tantivy::Result<It
     })
 }
 
+/// The values of one dimension in facet counts, without their counts.
+pub fn values_of(
+    facets: &BTreeMap<&'static str, Vec<FacetCount>>,
+    dimension: &str,
+) -> std::collections::BTreeSet<String> {
+    facets
+        .get(dimension)
+        .into_iter()
+        .flatten()
+        .map(|facet| facet.value.clone())
+        .collect()
+}
+
 /// Every facet value of the whole index with its count (names, themes, series, years, ...).
 pub fn all_facets(
     generation: &Generation,

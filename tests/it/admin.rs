@@ -332,11 +332,17 @@ async fn two_archivists_saving_at_the_same_moment_both_keep_their_items() {
 #[tokio::test]
 async fn edit_delete_and_restore_are_audited() {
     let editor = editor(20 << 20);
-    let (cookie, csrf) = sign_in(&editor.app, "anna").await;
-    // Editing one item reads that item's file, never the whole archive.
+    // The list of items and editing one item read that item's file, never the whole archive.
     let root = editor.archive.archive();
     let root_reads = reads_in(&root);
     let panel_reads = reads_in(&root.join("panels"));
+    let (cookie, csrf) = sign_in(&editor.app, "anna").await;
+    let list = send(&editor.app, Method::GET, "/admin", &cookie, "", Vec::new()).await;
+    assert!(
+        list.body.contains("items, newest first; page 1 of 1"),
+        "{}",
+        list.body
+    );
     let id = "panels-2019-panel-wijkteams";
     let page = send(
         &editor.app,

@@ -49,8 +49,13 @@ pub async fn upload(
     if let Err(response) = check_csrf(&session, Some(&upload.csrf)) {
         return response;
     }
-    let archive = admin.config.archive.clone();
-    let result = tokio::task::spawn_blocking(move || draft_from_upload(&archive, upload)).await;
+    // The names the archive already uses, from the index's facet values (not the archive).
+    let known = state
+        .with_index(crate::search::all_facets)
+        .await
+        .map(|facets| Known::from_values(|dimension| crate::search::values_of(&facets, dimension)))
+        .unwrap_or_default();
+    let result = tokio::task::spawn_blocking(move || draft_from_upload(&known, upload)).await;
     match result {
         Ok(Ok((form, notes, problems))) => {
             views::review(&session.csrf, &form, &notes, &problems, None)
@@ -137,17 +142,14 @@ async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Upload, R
 type Review = (ItemForm, BTreeMap<&'static str, String>, Vec<String>);
 
 /// Reads the upload into a review form; a file that cannot be read is an error for the form.
-fn draft_from_upload(archive: &std::path::Path, upload: Upload) -> Result<Review, String> {
+fn draft_from_upload(known: &Known, upload: Upload) -> Result<Review, String> {
     let source = match (&upload.file, upload.text.is_empty()) {
         (Some((name, bytes)), _) => read_source(name, bytes)?,
         (None, false) => read_source("pasted.txt", upload.text.as_bytes())?,
         (None, true) => return Err("Choose a file or paste a text.".into()),
     };
-    let known = load_archive(archive)
-        .map(|l| Known::from_loaded(&l))
-        .unwrap_or_default();
     let fallback = source.clone();
-    match build(source, &upload.given, &known) {
+    match build(source, &upload.given, known) {
         Ok(draft) => {
             let mut notes: BTreeMap<&'static str, String> = draft
                 .suggestions()

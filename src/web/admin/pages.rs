@@ -14,8 +14,8 @@ use super::{
     audit, reindex, require, require_form, users, views, ConnectInfoOpt, MAX_PASSWORD,
     MAX_USER_NAME,
 };
-use crate::archive::load::load_archive;
 use crate::ingest::save::{restore as restore_file, trash, trashed};
+use crate::search::{SearchRequest, Sort};
 use crate::web::AppState;
 
 #[derive(Deserialize, Default)]
@@ -23,8 +23,14 @@ use crate::web::AppState;
 pub struct Flash {
     saved: Option<String>,
     done: Option<String>,
+    page: Option<usize>,
 }
 
+/// Items on one page of the editor's list.
+const ITEMS_PER_PAGE: usize = 100;
+
+/// The editor's list: the newest items a hundred a page, read from the index (never the whole
+/// archive), and the trash.
 pub async fn index(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -34,21 +40,35 @@ pub async fn index(
         Ok(ok) => ok,
         Err(response) => return response,
     };
+    let page = flash.page.unwrap_or(1).clamp(1, 10_000);
+    let request = SearchRequest {
+        sort: Sort::Newest,
+        offset: (page - 1) * ITEMS_PER_PAGE,
+        limit: ITEMS_PER_PAGE,
+        ..SearchRequest::default()
+    };
+    let (items, total) = match state.search(request).await {
+        Ok(results) => (
+            results.hits.into_iter().map(|hit| hit.item).collect(),
+            results.total,
+        ),
+        Err(_) => (Vec::new(), 0),
+    };
     let archive = admin.config.archive.clone();
-    let (items, trash) = tokio::task::spawn_blocking(move || {
-        let mut items: Vec<_> = load_archive(&archive)
-            .map(|l| l.items.into_iter().map(|l| l.item).collect())
-            .unwrap_or_default();
-        items.sort_by(|a: &crate::archive::Item, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
-        (items, trashed(&archive))
-    })
-    .await
-    .unwrap_or_default();
+    let trash = tokio::task::spawn_blocking(move || trashed(&archive))
+        .await
+        .unwrap_or_default();
     let flash = flash
         .saved
         .map(|id| format!("Saved {id}; it is searchable now."))
         .or(flash.done);
-    views::index(&session.csrf, &items, &trash, flash.as_deref())
+    let pages = total.div_ceil(ITEMS_PER_PAGE).max(1);
+    views::index(
+        &session.csrf,
+        (&items, page, pages, total),
+        &trash,
+        flash.as_deref(),
+    )
 }
 
 pub async fn login_form(headers: HeaderMap, State(state): State<AppState>) -> Response {

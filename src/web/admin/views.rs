@@ -78,7 +78,13 @@ pub fn login(csrf: &str, error: Option<&str>) -> Response {
 }
 
 /// Items and trash.
-pub fn index(csrf: &str, items: &[Item], trash: &[String], flash: Option<&str>) -> Response {
+/// The list of items, newest first, one page of it (`page` of `pages`, `total` items).
+pub fn index(
+    csrf: &str,
+    (items, page, pages, total): (&[Item], usize, usize, usize),
+    trash: &[String],
+    flash: Option<&str>,
+) -> Response {
     shell(
         "Items",
         Some(csrf),
@@ -86,6 +92,10 @@ pub fn index(csrf: &str, items: &[Item], trash: &[String], flash: Option<&str>) 
             h1 { "Items" }
             @if let Some(flash) = flash { p.warnings role="status" { (flash) } }
             p { a href="/admin/new" { "Add an item: upload a file or paste text" } }
+            p { (total) " items, newest first; page " (page) " of " (pages) "."
+                @if page > 1 { " " a href=(format!("/admin?page={}", page - 1)) { "Newer" } }
+                @if page < pages { " " a href=(format!("/admin?page={}", page + 1)) { "Older" } }
+                " To find one item, use the site's search." }
             table {
                 thead { tr { th { "Date" } th { "Title" } th { "File" } th {} } }
                 tbody {
