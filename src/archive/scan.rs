@@ -4,11 +4,12 @@
 //! Used by the indexer (to hash files before parsing any) and by the server's watcher (to
 //! notice changes without reading files). Reads metadata only; knows nothing of the index.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::load::is_item_path;
+use super::item::Item;
+use super::load::{is_item_path, relative_string};
 
 /// What a file's metadata says about its content: it changed if its stamp changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,12 +47,35 @@ impl Stamp {
     }
 }
 
+/// Every item file below `root` (relative paths), sorted. Lists folders; stats no file.
+pub fn item_paths(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    walk(root, root, &mut |relative, _| paths.push(relative))?;
+    paths.sort();
+    Ok(paths)
+}
+
+/// The item file paths below `root` by the id each gives (`Item::id_for_path`), the first in
+/// sorted order for an id that several give. Parses nothing: the id comes from the path, so a
+/// file written by hand and not yet indexed (or one that does not parse) still counts.
+pub fn ids(root: &Path) -> std::io::Result<HashMap<String, String>> {
+    let mut ids = HashMap::new();
+    for relative in item_paths(root)? {
+        ids.entry(Item::id_for_path(&relative))
+            .or_insert_with(|| relative_string(&relative));
+    }
+    Ok(ids)
+}
+
 /// Every item file below `root` with its stamp. Stats files; reads none. Comparing two of
 /// these maps tells whether anything was added, removed, renamed or edited.
 pub fn stamps(root: &Path) -> std::io::Result<BTreeMap<PathBuf, Stamp>> {
     let mut stamps = BTreeMap::new();
-    walk(root, root, &mut |relative, metadata| {
-        stamps.insert(relative, Stamp::of(&metadata));
+    walk(root, root, &mut |relative, entry| {
+        // A file removed between listing and stat is simply not there.
+        if let Ok(metadata) = entry.metadata() {
+            stamps.insert(relative, Stamp::of(&metadata));
+        }
     })?;
     Ok(stamps)
 }
@@ -59,7 +83,7 @@ pub fn stamps(root: &Path) -> std::io::Result<BTreeMap<PathBuf, Stamp>> {
 fn walk(
     root: &Path,
     dir: &Path,
-    found: &mut dyn FnMut(PathBuf, std::fs::Metadata),
+    found: &mut dyn FnMut(PathBuf, &std::fs::DirEntry),
 ) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
@@ -76,10 +100,7 @@ fn walk(
         }
         let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
         if is_item_path(&relative) {
-            // A file removed between listing and stat is simply not there.
-            if let Ok(metadata) = entry.metadata() {
-                found(relative, metadata);
-            }
+            found(relative, &entry);
         }
     }
     Ok(())
