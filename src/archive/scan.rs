@@ -3,6 +3,8 @@
 //!
 //! Used by the indexer (to hash files before parsing any) and by the server's watcher (to
 //! notice changes without reading files). Reads metadata only; knows nothing of the index.
+//! Also finds the temporary files an interrupted atomic write left behind ([`temp_files`]) and
+//! removes the stale ones ([`remove_stale_temp_files`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -104,4 +106,76 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// How old a temporary file of ours must be before it counts as left behind: no write takes
+/// this long, so a write in progress (in this process or another) is never disturbed.
+pub const STALE_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
+
+/// A temporary file of an atomic write (`archive::write::is_temp_name`) found in the archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TempFile {
+    /// Relative to the archive, with `/`.
+    pub path: String,
+    /// Since its last modification (zero when the clock or the file says otherwise).
+    pub age: Duration,
+}
+
+impl TempFile {
+    pub fn stale(&self) -> bool {
+        self.age >= STALE_TEMP_AGE
+    }
+}
+
+/// Every temporary file of ours in the folders that hold items (those the item walk enters),
+/// sorted by path. Matches by name only (`archive::write::is_temp_name`); stats those files.
+pub fn temp_files(root: &Path) -> std::io::Result<Vec<TempFile>> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            // A folder removed or unreadable since it was listed: nothing of ours to find.
+            Err(_) if dir != root => continue,
+            Err(e) => return Err(e),
+        };
+        for entry in entries {
+            let Ok(entry) = entry else {
+                continue;
+            };
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
+                if !name.starts_with('.') && !name.starts_with('_') {
+                    dirs.push(entry.path());
+                }
+            } else if file_type.is_file() && super::write::is_temp_name(&name) {
+                let path = entry.path();
+                let relative = path.strip_prefix(root).unwrap_or(&path);
+                let age = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .unwrap_or_default();
+                found.push(TempFile {
+                    path: relative_string(relative),
+                    age,
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
+}
+
+/// Removes the temporary files of ours older than [`STALE_TEMP_AGE`]; returns those removed.
+/// A file that cannot be removed is left (and found again next time).
+pub fn remove_stale_temp_files(root: &Path) -> std::io::Result<Vec<TempFile>> {
+    let mut removed = temp_files(root)?;
+    removed.retain(|temp| temp.stale() && std::fs::remove_file(root.join(&temp.path)).is_ok());
+    Ok(removed)
 }
