@@ -1,9 +1,10 @@
 //! `lectern add FILE...`: adds transcripts and reports to the archive and indexes them at once.
 //!
 //! With a usable index, `add` reads nothing else of the archive: the known speakers, themes
-//! and series (for suggestions) are the index's facet values, an id clash is looked up by id,
-//! and only the written files are indexed (`index::upsert_files`). Without one it loads the
-//! archive whole and syncs it.
+//! and series (for suggestions) are the index's facet values, an id clash is looked up by id
+//! in the index and among the archive's file names (`archive::scan::ids`: a listing, no file
+//! read, so a file added by hand and not yet indexed counts too), and only the written files
+//! are indexed (`index::upsert_files`). Without one it loads the archive whole and syncs it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -129,7 +130,7 @@ fn add_one(
     let id = crate::archive::Item::id_for_path(Path::new(&relative));
     if let Some(other) = catalog.taken_elsewhere(&id, &relative)? {
         return Err(format!(
-            "{name}: the id {id} is already used by {other}: choose another with --id"
+            "{name}: cannot write {relative}: the id {id} is already used by {other}: choose another with --id"
         ));
     }
     save(
@@ -159,6 +160,9 @@ fn add_one(
 /// What `add` knows of the archive before writing, and what it wrote.
 struct Catalog {
     source: Source,
+    /// id -> relative path of the archive's item files when the run started, by file name
+    /// (the first in sorted order when several give one id).
+    on_disk: HashMap<String, String>,
     /// id -> relative path of every item this run wrote.
     written: HashMap<String, String>,
 }
@@ -176,8 +180,11 @@ impl Catalog {
             Ok(generation) => Source::Index(Box::new(generation)),
             Err(_) => Source::Loaded(super::load(archive)?),
         };
+        let on_disk = crate::archive::scan::ids(archive)
+            .with_context(|| format!("cannot list the archive folder {}", archive.display()))?;
         Ok(Catalog {
             source,
+            on_disk,
             written: HashMap::new(),
         })
     }
@@ -194,10 +201,14 @@ impl Catalog {
         }))
     }
 
-    /// The path of another item (not at `relative`) that has this id, if any.
+    /// The path of another item (not at `relative`) that has this id, if any: one this run
+    /// wrote, an archive file whose path gives the id (indexed or not), or an indexed item.
     fn taken_elsewhere(&self, id: &str, relative: &str) -> Result<Option<String>, String> {
         if let Some(path) = self.written.get(id) {
             return Ok(Some(path.clone()).filter(|path| path != relative));
+        }
+        if let Some(path) = self.on_disk.get(id).filter(|path| *path != relative) {
+            return Ok(Some(path.clone()));
         }
         let found = match &self.source {
             Source::Index(generation) => get_item(generation, id)

@@ -8,10 +8,15 @@ use crate::ingest::bulk;
 use crate::ingest::save::reindex;
 
 pub fn import(archive: &Path, index_root: &Path, file: &Path, replace: bool) -> Result<i32> {
-    let report = bulk::import(archive, file, replace)
+    let mut print = |error: &str| eprintln!("{error} (line skipped)");
+    let report = bulk::import(archive, file, replace, &mut print)
         .with_context(|| format!("cannot read {}", file.display()))?;
-    for error in &report.errors {
-        eprintln!("{error} (line skipped)");
+    if report.stopped {
+        eprintln!(
+            "{}: stopped after {} bad lines; what came before them was imported: fix the file and import it again",
+            file.display(),
+            report.errors
+        );
     }
     if !report.added.is_empty() || !report.replaced.is_empty() {
         reindex(archive, index_root)?;
@@ -21,9 +26,9 @@ pub fn import(archive: &Path, index_root: &Path, file: &Path, replace: bool) -> 
         report.added.len(),
         report.replaced.len(),
         report.unchanged,
-        report.errors.len()
+        report.errors
     );
-    Ok(i32::from(!report.errors.is_empty()))
+    Ok(i32::from(report.errors > 0))
 }
 
 pub fn export(archive: &Path, output: Option<&PathBuf>) -> Result<i32> {

@@ -243,6 +243,9 @@ pub(crate) fn print_summary(report: &index::SyncReport, started: Instant) {
     for error in &report.errors {
         eprintln!("{error}");
     }
+    for path in &report.temp_removed {
+        eprintln!("removed {path}: a temporary file left by an interrupted write to the archive");
+    }
     println!(
         "{} items in the archive: {} added, {} updated, {} removed, {} unchanged{}; {} errors; {:.2} s",
         report.items,

@@ -6,6 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Context, Result};
 use serde_json::json;
 
+use crate::archive::scan::{TempFile, STALE_TEMP_AGE};
 use crate::index::status::{status, Status};
 
 pub fn run(archive: &Path, index_root: &Path, as_json: bool) -> Result<i32> {
@@ -106,8 +107,34 @@ fn render(s: &Status, index_root: &Path) -> String {
         ),
         None => {}
     }
+    if !s.temp_files.is_empty() {
+        line("temp files", temp_files(&s.temp_files));
+    }
     line("state", verdict(s).to_string());
     out
+}
+
+/// `2 in the archive: a/.b.md.new-1-0 (3600 s old, left by an interrupted write), ...`
+fn temp_files(temps: &[TempFile]) -> String {
+    let shown: Vec<String> = temps
+        .iter()
+        .take(5)
+        .map(|temp| {
+            let why = if temp.stale() {
+                "left by an interrupted write"
+            } else {
+                "a write in progress?"
+            };
+            format!("{} ({} s old, {why})", temp.path, temp.age.as_secs())
+        })
+        .collect();
+    format!(
+        "{} in the archive: {}{}; `lectern index` (and a running `lectern serve`) removes those older than {} min",
+        temps.len(),
+        shown.join(", "),
+        if temps.len() > 5 { ", ..." } else { "" },
+        STALE_TEMP_AGE.as_secs() / 60
+    )
 }
 
 fn list(ids: &[String], what: &str) -> String {
@@ -136,6 +163,7 @@ fn to_json(s: &Status) -> serde_json::Value {
         "last_reindex": s.last_reindex,
         "rebuild_running": s.rebuild_running,
         "other_generations": s.other_generations,
+        "temp_files": s.temp_files.iter().map(|t| json!({"path": t.path, "age_seconds": t.age.as_secs(), "stale": t.stale()})).collect::<Vec<_>>(),
     })
 }
 

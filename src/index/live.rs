@@ -11,6 +11,10 @@
 //! only writer and holds it only for the length of one sync. It also builds a new generation
 //! after an upgrade, while the server answers from the old one.
 //!
+//! It also removes the temporary files that interrupted archive writes left behind (a full
+//! disk, a `kill -9`): at its first look and then every [`TEMP_CLEANUP_EVERY`], those older
+//! than `scan::STALE_TEMP_AGE` (`archive::scan::remove_stale_temp_files`), each logged.
+//!
 //! Polling rather than inotify (`notify`): it sees every kind of change the same way (editors'
 //! rename dance, `git pull` bursts, bind-mounted volumes and network filesystems where events
 //! do not arrive), needs no debouncing, and costs little: on 10,000 items (41 MB) about 4% of
@@ -38,6 +42,10 @@ pub struct Watcher {
 /// The longest pause between looks, however slow a look was (a cold cache, a loaded machine).
 const MAX_PAUSE: Duration = Duration::from_secs(1);
 
+/// How often the watcher looks for temporary files left behind (a directory walk, no stats
+/// but of those files).
+pub const TEMP_CLEANUP_EVERY: Duration = Duration::from_secs(5 * 60);
+
 /// Called after every sync that ran, with what it did and how long it took.
 pub type OnSync = Box<dyn Fn(&SyncReport, Duration) + Send>;
 
@@ -58,6 +66,7 @@ pub fn watch(
         known: KnownFiles::default(),
         synced: None,
         failed: None,
+        cleaned: None,
     };
     let handle = std::thread::Builder::new()
         .name("archive-watcher".into())
@@ -88,12 +97,25 @@ struct Looker {
     synced: Option<Seen>,
     /// The last failure to read the archive, logged once rather than every interval.
     failed: Option<String>,
+    /// When temporary files were last looked for.
+    cleaned: Option<Instant>,
 }
 
 impl Looker {
     /// Looks at the archive and syncs if anything changed; returns how long the look (the stat
     /// walk, not the sync) took.
     fn look(&mut self) -> Duration {
+        if self
+            .cleaned
+            .is_none_or(|at| at.elapsed() >= TEMP_CLEANUP_EVERY)
+        {
+            self.cleaned = Some(Instant::now());
+            for path in super::sync::remove_temp_files(&self.archive) {
+                tracing::info!(
+                    "removed {path}: a temporary file left by an interrupted write to the archive"
+                );
+            }
+        }
         let started = Instant::now();
         let stamps = scan::stamps(&self.archive);
         let walk = started.elapsed();

@@ -13,6 +13,7 @@ use super::store::{self, current_generation, indexed_hashes, IndexError, Version
 use super::sync::{read_archive, KnownFiles};
 use super::SCHEMA_VERSION;
 use crate::analysis::ANALYZER_VERSION;
+use crate::archive::scan::{self, TempFile};
 
 /// The index against the archive and this binary.
 #[derive(Debug, Clone)]
@@ -40,6 +41,8 @@ pub struct Status {
     pub rebuild_running: Option<String>,
     /// Generation folders beside the live one (a rebuild in progress or a killed one's leftover).
     pub other_generations: Vec<String>,
+    /// Temporary files of archive writes: in progress, or left by interrupted ones (stale).
+    pub temp_files: Vec<TempFile>,
 }
 
 impl Status {
@@ -76,6 +79,7 @@ pub fn status(root: &Path, archive: &Path) -> Result<Status, IndexError> {
         last_reindex: last_reindex(root),
         rebuild_running: rebuild_running(root),
         other_generations: other_generations(root),
+        temp_files: scan::temp_files(archive).unwrap_or_default(),
     };
     let indexed: HashMap<String, u64> = match store::open_for_serving(root) {
         Ok(live) => {

@@ -100,6 +100,9 @@ pub struct SyncReport {
     pub errors: Vec<FileError>,
     /// The theme list changed (it rides in the commit payload, so a commit stores it).
     pub themes_changed: bool,
+    /// Temporary files of interrupted archive writes that this run removed (paths in the
+    /// archive; `archive::scan::remove_stale_temp_files`).
+    pub temp_removed: Vec<String>,
 }
 
 impl SyncReport {

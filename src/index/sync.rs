@@ -24,13 +24,27 @@ use crate::archive::{FileError, Item, SpeakerNames, ThemeList};
 const REBUILD_WAIT: Duration = Duration::from_secs(3600);
 
 /// Brings the index up to date with the archive folder, parsing only changed files.
-/// Builds a fresh generation when there is none or the live one has other versions.
+/// Builds a fresh generation when there is none or the live one has other versions. Also
+/// removes the temporary files that interrupted archive writes left (older than
+/// `scan::STALE_TEMP_AGE`), listed in the report. (The server's watcher does that on its own
+/// schedule, `index::live`.)
 pub fn sync_archive(
     root: &Path,
     archive: &Path,
     progress: &dyn Progress,
 ) -> Result<SyncReport, IndexError> {
-    sync_archive_known(root, archive, &mut KnownFiles::default(), progress)
+    let temp_removed = remove_temp_files(archive);
+    let mut report = sync_archive_known(root, archive, &mut KnownFiles::default(), progress)?;
+    report.temp_removed = temp_removed;
+    Ok(report)
+}
+
+/// Removes stale temporary files of ours from the archive; returns their paths. A failure to
+/// list the archive is left to the sync that follows to report.
+pub(super) fn remove_temp_files(archive: &Path) -> Vec<String> {
+    scan::remove_stale_temp_files(archive)
+        .map(|removed| removed.into_iter().map(|temp| temp.path).collect())
+        .unwrap_or_default()
 }
 
 /// Content hashes from an earlier read, by path and stamp: a file whose stamp has not changed
@@ -94,7 +108,11 @@ pub fn reindex(
     progress: &dyn Progress,
 ) -> Result<SyncReport, IndexError> {
     let lock = lock_rebuild(root, super::store::WRITER_WAIT)?;
-    rebuild_from_archive(&lock, root, archive, &mut KnownFiles::default(), progress)
+    let temp_removed = remove_temp_files(archive);
+    let mut report =
+        rebuild_from_archive(&lock, root, archive, &mut KnownFiles::default(), progress)?;
+    report.temp_removed = temp_removed;
+    Ok(report)
 }
 
 /// Reads every archive file and builds a new generation from it, under the rebuild lock: each

@@ -1,5 +1,8 @@
 //! `import` and `export` over files: JSON Lines, gzip-compressed when the name ends in `.gz`.
-//! A bad line is reported with its number and skipped; the rest is imported.
+//! A bad line is reported with its number and skipped; the rest is imported. Import streams:
+//! lines are capped at [`MAX_LINE_BYTES`], errors are handed on as they are found and not
+//! kept, and [`MAX_ERRORS`] bad lines stop it, so a small gzip bomb costs neither memory nor
+//! an endless run.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -9,13 +12,24 @@ use super::save::{check_path, path_for, save, Mode, SaveError};
 use crate::archive::load::load_archive;
 use crate::archive::Item;
 
-/// What an import did; `errors` are `line N: message`.
+/// The longest line `import` reads (`MAX_LINE_BYTES`, 16 MiB): a longer one is refused with
+/// its number and skipped without being kept, so one huge line cannot take the memory.
+pub const MAX_LINE_BYTES: usize = 16 << 20;
+
+/// After this many bad lines `import` stops (`MAX_ERRORS`): a file of bad lines ends quickly,
+/// with what was imported before it.
+pub const MAX_ERRORS: usize = 100;
+
+/// What an import did. Each bad line went to the caller as it was found (`path:N: message`).
 #[derive(Debug, Default)]
 pub struct ImportReport {
     pub added: Vec<String>,
     pub replaced: Vec<String>,
     pub unchanged: usize,
-    pub errors: Vec<String>,
+    /// How many lines were skipped as bad.
+    pub errors: usize,
+    /// True when the import stopped at [`MAX_ERRORS`] bad lines, before the end of the file.
+    pub stopped: bool,
 }
 
 /// Opens a file for reading, decompressing gzip (by name or by its magic bytes).
@@ -30,35 +44,85 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     })
 }
 
-/// Imports every line of `file` into `archive`. Existing items with other content are skipped
-/// (reported) unless `replace`.
-pub fn import(archive: &Path, file: &Path, replace: bool) -> std::io::Result<ImportReport> {
+/// Imports every line of `file` into `archive`, streaming: one line in memory at a time, each
+/// bad line handed to `on_error` at once. Existing items with other content are skipped
+/// (reported) unless `replace`. Stops after [`MAX_ERRORS`] bad lines.
+pub fn import(
+    archive: &Path,
+    file: &Path,
+    replace: bool,
+    on_error: &mut dyn FnMut(&str),
+) -> std::io::Result<ImportReport> {
     let mut report = ImportReport::default();
     std::fs::create_dir_all(archive)?;
-    let loaded = load_archive(archive)?;
-    let mut ids: std::collections::HashMap<String, String> = loaded
-        .items
-        .iter()
-        .map(|l| (l.item.id.clone(), l.item.path.clone()))
-        .collect();
-    let reader = open(file)?;
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let number = n + 1;
-        let line = line?;
-        let line = String::from_utf8_lossy(&line);
-        if line.trim().is_empty() {
-            continue;
-        }
-        match import_line(archive, &line, replace, &mut ids) {
+    // Ids by file name, not by parsing: a file that does not parse, or was added by hand and
+    // not yet indexed, still holds its id.
+    let mut ids = crate::archive::scan::ids(archive)?;
+    let mut reader = open(file)?;
+    let mut line = Vec::new();
+    let mut number = 0;
+    while let Some(fits) = read_line(&mut reader, &mut line, MAX_LINE_BYTES)? {
+        number += 1;
+        let outcome = if fits {
+            let text = String::from_utf8_lossy(&line);
+            if text.trim().is_empty() {
+                continue;
+            }
+            import_line(archive, &text, replace, &mut ids)
+        } else {
+            Err(format!(
+                "the line is longer than {} MiB: refused (one record a line, each at most that long)",
+                MAX_LINE_BYTES >> 20
+            ))
+        };
+        match outcome {
             Ok(Outcome::Added(id)) => report.added.push(id),
             Ok(Outcome::Replaced(id)) => report.replaced.push(id),
             Ok(Outcome::Unchanged) => report.unchanged += 1,
-            Err(message) => report
-                .errors
-                .push(format!("{}:{number}: {message}", file.display())),
+            Err(message) => {
+                report.errors += 1;
+                on_error(&format!("{}:{number}: {message}", file.display()));
+                if report.errors >= MAX_ERRORS {
+                    report.stopped = true;
+                    break;
+                }
+            }
         }
     }
     Ok(report)
+}
+
+/// Reads one line (without its `\n`) into `line`: `None` at the end of the input, else whether
+/// it fit in `max` bytes. A longer line is read to its end but not kept (`line` is left empty),
+/// so memory stays at `max` whatever the input.
+fn read_line(
+    reader: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Option<bool>> {
+    line.clear();
+    let mut read_any = false;
+    let mut fits = true;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(read_any.then_some(fits));
+        }
+        read_any = true;
+        let end = available.iter().position(|b| *b == b'\n');
+        let chunk = &available[..end.unwrap_or(available.len())];
+        if fits && line.len() + chunk.len() <= max {
+            line.extend_from_slice(chunk);
+        } else {
+            fits = false;
+            line.clear();
+        }
+        let used = chunk.len() + usize::from(end.is_some());
+        reader.consume(used);
+        if end.is_some() {
+            return Ok(Some(fits));
+        }
+    }
 }
 
 enum Outcome {
@@ -94,7 +158,10 @@ fn import_line(
         }
     }
     if let Some(other) = ids.get(&item.id).filter(|p| **p != relative) {
-        return Err(format!("id {} is already used by {other}", item.id));
+        return Err(format!(
+            "{relative} would have the id {}, which {other} already has: give another `id` or `path`",
+            item.id
+        ));
     }
     let target = archive.join(&relative);
     let exists = target.exists();
@@ -152,4 +219,37 @@ pub fn read_all(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     open(path)?.read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_line;
+
+    fn lines(input: &[u8], max: usize) -> Vec<Option<(bool, String)>> {
+        let mut reader: &[u8] = input;
+        let mut line = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            let next = read_line(&mut reader, &mut line, max).unwrap();
+            out.push(next.map(|fits| (fits, String::from_utf8_lossy(&line).into_owned())));
+            if next.is_none() {
+                return out;
+            }
+        }
+    }
+
+    #[test]
+    fn long_lines_are_flagged_and_not_kept() {
+        let got = lines(b"ab\nabcdef\n\nxyz", 4);
+        let want = [
+            Some((true, "ab".to_string())),
+            Some((false, String::new())),
+            Some((true, String::new())),
+            Some((true, "xyz".to_string())),
+            None,
+        ];
+        assert_eq!(got, want);
+        assert_eq!(lines(b"", 4), [None]);
+        assert_eq!(lines(b"abcd\n", 4), [Some((true, "abcd".into())), None]);
+    }
 }

@@ -131,3 +131,55 @@ fn add_after_a_speaker_list_edit_brings_every_item_under_the_new_names() {
         ["2024-kort"]
     );
 }
+
+/// Issue 13 item 15: a file added by hand and not yet indexed holds its id. `add` and `import`
+/// used to consult only the index (or only the files that parse), wrote a second file with the
+/// same id, reported success, and the next index dropped one of the two.
+#[test]
+fn add_and_import_refuse_the_id_of_a_file_not_yet_indexed() {
+    let archive = TestArchive::sample_plus(&[]);
+    archive.build();
+    archive.write(
+        "zz/clash.md",
+        b"+++\ntitle = \"Met de hand\"\ndate = \"2021\"\n+++\nOver de botsing.\n",
+    );
+    let text = archive.dir.path().join("kort.txt");
+    std::fs::write(&text, "Een korte tekst over de kwartiermaker.\n").unwrap();
+    let output = lectern(
+        &archive,
+        &[
+            "add",
+            text.to_str().unwrap(),
+            "--title",
+            "Kort",
+            "--date",
+            "2024",
+            "--id",
+            "zz-clash",
+        ],
+    );
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("zz-clash.md") && err.contains("is already used by zz/clash.md"),
+        "{err}"
+    );
+    assert!(!archive.archive().join("zz-clash.md").exists());
+
+    // The same for `import`, with a hand-written file that does not even parse.
+    archive.write("yy/kapot.md", BROKEN.as_bytes());
+    let batch = archive.dir.path().join("batch.jsonl");
+    std::fs::write(
+        &batch,
+        "{\"id\": \"yy-kapot\", \"title\": \"Botsing\", \"date\": \"2024\", \"body\": \"x\"}\n",
+    )
+    .unwrap();
+    let output = lectern(&archive, &["import", batch.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("yy-kapot.md") && err.contains("yy/kapot.md already has"),
+        "{err}"
+    );
+    assert!(!archive.archive().join("yy-kapot.md").exists());
+}

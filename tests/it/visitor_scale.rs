@@ -38,8 +38,11 @@ fn un_archive() -> TestArchive {
     }
     out.flush().unwrap();
     drop(out);
-    let report = lectern::ingest::bulk::import(&archive.archive(), &lines, false).unwrap();
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let mut errors = Vec::new();
+    let mut keep = |error: &str| errors.push(error.to_string());
+    let report =
+        lectern::ingest::bulk::import(&archive.archive(), &lines, false, &mut keep).unwrap();
+    assert_eq!(report.errors, 0, "{errors:?}");
     archive.build();
     archive
 }

@@ -6,6 +6,7 @@ mod live;
 mod metrics;
 mod reindex;
 mod status;
+mod temp_files;
 
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
