@@ -13,6 +13,7 @@ use axum::routing::get;
 use axum::Router;
 
 use super::error::WebError;
+use super::i18n::Ui;
 use super::pages::ui_of;
 use super::params::SearchParams;
 use super::records::stamped;
@@ -43,7 +44,12 @@ struct Feed {
     page_path: String,
 }
 
-async fn new_items(State(state): State<AppState>) -> Response {
+async fn new_items(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let ui = ui_of(&headers, raw.as_deref());
     let items = match state
         .with_index(|generation| records::newest(generation, FEED_SIZE))
         .await
@@ -52,7 +58,10 @@ async fn new_items(State(state): State<AppState>) -> Response {
         Err(e) => return e.json(),
     };
     let feed = Feed {
-        title: "Lectern: new items".into(),
+        title: match ui {
+            Ui::Nl => "Lectern: nieuwe items".into(),
+            Ui::En => "Lectern: new items".into(),
+        },
         self_path: "/feed.atom".into(),
         page_path: "/".into(),
     };
@@ -64,9 +73,10 @@ async fn search(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let params = match SearchParams::parse(raw.as_deref()) {
+    let ui = ui_of(&headers, raw.as_deref());
+    let params = match SearchParams::parse_in(raw.as_deref(), ui) {
         Ok(params) => params,
-        Err(why) => return WebError::BadRequest(why).page(ui_of(&headers, raw.as_deref())),
+        Err(why) => return WebError::BadRequest(why).page(ui),
     };
     let results = match state.search(params.request()).await {
         Ok(results) => results,
@@ -75,7 +85,10 @@ async fn search(
     let items = results.hits.into_iter().map(|h| h.item).collect();
     let query = params.to_query();
     let feed = Feed {
-        title: format!("Lectern: search {}", describe(&params)),
+        title: match ui {
+            Ui::Nl => format!("Lectern: zoeken {}", describe(&params, ui)),
+            Ui::En => format!("Lectern: search {}", describe(&params, ui)),
+        },
         self_path: format!("/search.atom?{query}"),
         page_path: format!("/search?{query}"),
     };
@@ -155,18 +168,29 @@ async fn browse(
     }
 }
 
-/// `"zorg" (speaker: X, 2018..2022)` for a feed title.
-fn describe(params: &SearchParams) -> String {
+/// `"zorg" (speaker: X, 2018..2022)` for a feed title, in the interface language.
+fn describe(params: &SearchParams, ui: Ui) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for dimension in ["speaker", "theme", "series", "kind", "language"] {
+    for (dimension, dutch) in [
+        ("speaker", "spreker"),
+        ("theme", "thema"),
+        ("series", "reeks"),
+        ("kind", "soort"),
+        ("language", "taal"),
+    ] {
+        let label = match ui {
+            Ui::Nl => dutch,
+            Ui::En => dimension,
+        };
         for value in params.filters.values(dimension) {
-            parts.push(format!("{dimension}: {value}"));
+            parts.push(format!("{label}: {value}"));
         }
     }
     if let Some(years) = params.filters.years_text() {
         parts.push(years);
     }
     match (params.q.is_empty(), parts.is_empty()) {
+        (true, true) if ui == Ui::Nl => "(alles)".to_string(),
         (true, true) => "(everything)".to_string(),
         (false, true) => format!("“{}”", params.q),
         (true, false) => format!("({})", parts.join(", ")),

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use lectern::web::{app, AppState};
 use serde_json::Value;
 
-use crate::support::{get, report_item, TestArchive, REPORT_FILE, REPORT_ID};
+use crate::support::{get, get_with, report_item, TestArchive, REPORT_FILE, REPORT_ID};
 
 const BASE: &str = "http://127.0.0.1:3000";
 
@@ -53,6 +53,21 @@ async fn feeds_list_items_with_absolute_ids_and_speakers_as_authors() {
         feed.contains("q=continuiteit&amp;year=2022"),
         "self link keeps the query"
     );
+    // Titles in the interface language: Dutch unless the reader asks for English.
+    let (_, feed) = get(&app, "/search.atom?q=zorg&speaker=Herman+de+M%C3%B6nnink").await;
+    assert!(
+        feed.contains("<title>Lectern: zoeken “zorg” (spreker: Herman de Mönnink)</title>"),
+        "{feed}"
+    );
+    let (_, feed) = get(&app, "/search.atom?q=zorg&ui=en").await;
+    assert!(
+        feed.contains("<title>Lectern: search “zorg”</title>"),
+        "{feed}"
+    );
+    let (_, feed) = get_with(&app, "/feed.atom", &[("accept-language", "en-GB,en")]).await;
+    assert!(feed.contains("<title>Lectern: new items</title>"));
+    let (_, feed) = get(&app, "/feed.atom").await;
+    assert!(feed.contains("<title>Lectern: nieuwe items</title>"));
     for uri in [
         "/series/marie-kamphuis-lezing/feed.atom",
         "/themes/sociaal-werk/feed.atom",
