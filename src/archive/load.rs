@@ -192,8 +192,14 @@ fn collect_item_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::i
         if name.starts_with('.') || name.starts_with('_') {
             continue;
         }
-        if entry.file_type()?.is_dir() {
+        let file_type = entry.file_type()?;
+        if file_type.is_dir() {
             collect_item_files(root, &path, out)?;
+        } else if file_type.is_symlink() && !super::scan::link_inside(root, &path) {
+            tracing::warn!(
+                "{}: a link to a file outside the archive is not an item (copy the file into the archive)",
+                path.display()
+            );
         } else if is_item_path(&relative) {
             out.push(relative);
         }

@@ -101,11 +101,27 @@ fn walk(
             continue;
         }
         let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        if file_type.is_symlink() && !link_inside(root, &path) {
+            tracing::warn!(
+                "{}: a link to a file outside the archive is not an item (copy the file into the archive)",
+                path.display()
+            );
+            continue;
+        }
         if is_item_path(&relative) {
             found(relative, &entry);
         }
     }
     Ok(())
+}
+
+/// Whether the symbolic link at `path` resolves to a file inside the archive `root`. A link
+/// that leaves the archive (or leads nowhere) is not followed: the archive is what is served.
+pub fn link_inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
+    }
 }
 
 /// How old a temporary file of ours must be before it counts as left behind: no write takes
