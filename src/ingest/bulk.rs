@@ -4,7 +4,7 @@
 //! kept, and [`MAX_ERRORS`] bad lines stop it, so a small gzip bomb costs neither memory nor
 //! an endless run.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
 use super::jsonl::Record;
@@ -212,13 +212,6 @@ pub fn export(archive: &Path, out: impl Write, gzip: bool) -> anyhow::Result<(us
         loaded.items.len(),
         loaded.errors.iter().map(|e| e.to_string()).collect(),
     ))
-}
-
-/// Reads a whole file (gzip or not) as bytes; used by tests and the editor.
-pub fn read_all(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    open(path)?.read_to_end(&mut bytes)?;
-    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::archive::load::{is_item_path, load_archive};
+use crate::archive::load::is_item_path;
 use crate::archive::render::render;
 use crate::archive::slug::slugify;
 use crate::archive::write::{write_atomically, write_new_atomically};
@@ -196,18 +196,8 @@ fn move_file(from: &Path, to: &Path) -> Result<(), SaveError> {
     Ok(())
 }
 
-/// Loads the archive and syncs the index (waits for the index writer if another process has it).
+/// Syncs the index with the archive by content hash, parsing only what changed (waits for the
+/// index writer if another process has it).
 pub fn reindex(archive: &Path, index_root: &Path) -> anyhow::Result<SyncReport> {
-    let loaded = load_archive(archive)?;
-    Ok(index::sync(index_root, &loaded)?)
-}
-
-/// Whether an item with this id exists at another path than `relative`.
-pub fn id_taken_elsewhere(archive: &Path, id: &str, relative: &str) -> Option<String> {
-    let loaded = load_archive(archive).ok()?;
-    loaded
-        .items
-        .iter()
-        .find(|l| l.item.id == id && l.item.path != relative)
-        .map(|l| l.item.path.clone())
+    Ok(index::sync_archive(index_root, archive, &index::Quiet)?)
 }
