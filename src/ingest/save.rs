@@ -103,9 +103,23 @@ pub fn save(
 ) -> Result<(), SaveError> {
     check_path(relative)?;
     let mut relative = relative.to_string();
+    // For a new unique name, the ids other files already give (a listing, nothing parsed):
+    // `2024-x.md` is taken when `2024/x.md` exists, though the path is free.
+    let taken = match mode {
+        Mode::NewUnique => crate::archive::scan::ids(archive).unwrap_or_default(),
+        _ => Default::default(),
+    };
     for attempt in 1.. {
         item.path = relative.clone();
         item.id = Item::id_for_path(Path::new(&relative));
+        if taken.get(&item.id).is_some_and(|other| *other != relative) && attempt < 100 {
+            let stem = item
+                .path
+                .trim_end_matches(".md")
+                .trim_end_matches(&format!("-{attempt}"));
+            relative = format!("{stem}-{}.md", attempt + 1);
+            continue;
+        }
         let bytes = text.map(str::to_string).unwrap_or_else(|| render(item));
         let path = archive.join(&relative);
         let io = |source| SaveError::Io {

@@ -422,3 +422,36 @@ fn an_item_added_while_the_server_runs_is_served_within_a_second() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+/// The editor's new items take a free id, not only a free path: `2024-test.md` gives the id
+/// `2024-test` that `2024/test.md` already gives, so the next index would drop one of them.
+#[test]
+fn a_new_unique_item_does_not_take_an_id_another_path_gives() {
+    use lectern::ingest::save::{save, Mode};
+
+    let archive = TestArchive::new(&[(
+        "2024/test.md",
+        "+++\ntitle = \"Test\"\ndate = \"2024\"\nlanguage = \"nl\"\n+++\nDe eerste.\n",
+    )]);
+    let mut item = lectern::archive::front_matter::parse_item(
+        "+++\ntitle = \"Test\"\ndate = \"2024\"\nlanguage = \"nl\"\n+++\nDe tweede.\n",
+        "new.md",
+    )
+    .unwrap();
+    save(
+        &archive.archive(),
+        &mut item,
+        None,
+        "2024-test.md",
+        Mode::NewUnique,
+    )
+    .unwrap();
+    assert_eq!(item.path, "2024-test-2.md");
+    assert_eq!(item.id, "2024-test-2");
+    let generation = archive.build();
+    assert_eq!(
+        ids(&run(&generation, "", |_| {})).len(),
+        2,
+        "both items are indexed"
+    );
+}
