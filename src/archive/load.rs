@@ -55,12 +55,15 @@ static READS: std::sync::Mutex<Option<HashMap<PathBuf, u64>>> = std::sync::Mutex
 
 /// Counts one load of the folder `dir`, or one read or datestamp of a file in it.
 pub(crate) fn count_read(dir: &Path) {
-    *READS
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get_or_insert_with(HashMap::new)
-        .entry(dir.to_path_buf())
-        .or_insert(0) += 1;
+    let mut reads = READS.lock().unwrap_or_else(|e| e.into_inner());
+    let reads = reads.get_or_insert_with(HashMap::new);
+    // Every file read passes here: allocate a key only for a folder not seen before.
+    match reads.get_mut(dir) {
+        Some(count) => *count += 1,
+        None => {
+            reads.insert(dir.to_path_buf(), 1);
+        }
+    }
 }
 
 /// How many times this process loaded the folder `dir` whole, or read or stamped an item

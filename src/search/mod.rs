@@ -22,12 +22,12 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::{Cardinality, ColumnValues};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, Scorer, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, Scorer,
 };
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocSet, Order, Searcher, SegmentOrdinal, TantivyDocument, Term};
 
@@ -746,26 +746,5 @@ pub fn all_facets(
 
 /// One item by id, from the index.
 pub fn get_item(generation: &Generation, id: &str) -> tantivy::Result<Option<Item>> {
-    let searcher = generation.reader.searcher();
-    let query = TermQuery::new(
-        Term::from_field_text(generation.fields.id, id),
-        IndexRecordOption::Basic,
-    );
-    let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-    match top.first() {
-        Some((_, address)) => Ok(Some(read_item(&searcher, generation, *address)?)),
-        None => Ok(None),
-    }
-}
-
-/// Every item in the index, sorted by id (for harvesting, feeds and sitemaps).
-pub fn all_items(generation: &Generation) -> tantivy::Result<Vec<Item>> {
-    let searcher = generation.reader.searcher();
-    let addresses = searcher.search(&AllQuery, &DocSetCollector)?;
-    let mut items = addresses
-        .into_iter()
-        .map(|address| read_item(&searcher, generation, address))
-        .collect::<tantivy::Result<Vec<Item>>>()?;
-    items.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(items)
+    Ok(records::get(generation, id)?.map(|record| record.item))
 }

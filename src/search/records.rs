@@ -17,7 +17,8 @@ use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{DocAddress, DocId, Order, Searcher, SegmentReader, Term};
 
 use super::read_item;
-pub use crate::archive::stamp::{seconds_of, stamp_of};
+pub use crate::archive::stamp::seconds_of;
+use crate::archive::stamp::stamp_of;
 use crate::archive::Item;
 use crate::index::Generation;
 

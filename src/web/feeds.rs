@@ -21,7 +21,7 @@ use super::xml::{escape, utc};
 use super::{site, AppState};
 use crate::archive::markdown::to_plain_text;
 use crate::archive::slug::slugify;
-use crate::search::records::{self, Record as Stamped};
+use crate::search::records::{self, Record};
 use crate::search::{Filters, SearchRequest, Sort};
 
 /// How many entries the new-items and browse feeds hold.
@@ -198,7 +198,7 @@ fn describe(params: &SearchParams, ui: Ui) -> String {
     }
 }
 
-fn atom(feed: &Feed, items: &[Stamped]) -> Response {
+fn atom(feed: &Feed, items: &[Record]) -> Response {
     let body = render(feed, items);
     (
         [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
@@ -208,7 +208,7 @@ fn atom(feed: &Feed, items: &[Stamped]) -> Response {
 }
 
 /// The feed document.
-fn render(feed: &Feed, items: &[Stamped]) -> String {
+fn render(feed: &Feed, items: &[Record]) -> String {
     let updated = items
         .iter()
         .map(|s| s.changed)
@@ -229,7 +229,7 @@ fn render(feed: &Feed, items: &[Stamped]) -> String {
     out
 }
 
-fn entry(stamped: &Stamped) -> String {
+fn entry(stamped: &Record) -> String {
     let item = &stamped.item;
     let url = escape(&site::absolute(&format!("/items/{}", item.id)));
     let mut out = format!(
@@ -261,7 +261,7 @@ fn entry(stamped: &Stamped) -> String {
 }
 
 /// `2022-10-06 · Herman de Mönnink · Marie Kamphuis Lezing. The summary or the text's start.`
-fn summary(stamped: &Stamped) -> String {
+fn summary(stamped: &Record) -> String {
     let item = &stamped.item;
     let mut line = vec![item.date.to_string()];
     line.extend(item.speaker_names().map(str::to_string));
