@@ -15,6 +15,7 @@ pub mod compound;
 pub mod dutch;
 pub mod filters;
 pub mod hyphen;
+pub mod quotes;
 pub mod tokens;
 
 use std::sync::{Arc, LazyLock};
