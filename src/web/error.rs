@@ -77,4 +77,35 @@ impl WebError {
         )
             .into_response()
     }
+
+    /// The error for an XML endpoint (OAI-PMH): the status with a small XML document, so a
+    /// harvester that parses every answer as XML gets XML. A 503 says when to retry, as
+    /// OAI-PMH's flow control expects.
+    pub fn xml(self) -> Response {
+        self.log();
+        let message = match &self {
+            WebError::NotFound => "not found".to_string(),
+            WebError::BadRequest(why) | WebError::Unavailable(why) => why.clone(),
+            WebError::Internal(_) => "internal error".to_string(),
+        };
+        let status = self.status();
+        let body = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error status=\"{}\">{}</error>\n",
+            status.as_u16(),
+            super::xml::escape(&message)
+        );
+        let mut response = (
+            status,
+            [(axum::http::header::CONTENT_TYPE, "text/xml; charset=utf-8")],
+            body,
+        )
+            .into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("5"),
+            );
+        }
+        response
+    }
 }

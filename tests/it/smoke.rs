@@ -136,6 +136,13 @@ fn a_read_only_server_never_writes_and_follows_what_a_writer_commits() {
     ));
     let (status, _) = http_get(port, "/api/search?q=monnink").unwrap();
     assert_eq!(status, 503, "no index yet");
+    // The harvesting endpoint answers XML even then, with when to retry.
+    let (status, body) = http_get(port, "/oai?verb=Identify").unwrap();
+    assert_eq!(status, 503, "no index yet: {body}");
+    assert!(
+        body.starts_with("<?xml") && body.contains("<error status=\"503\">"),
+        "OAI-PMH answers an XML error, not JSON: {body}"
+    );
     std::thread::sleep(Duration::from_millis(700));
     assert!(
         !archive.index().join("CURRENT").exists(),

@@ -78,7 +78,7 @@ async fn answer(state: &AppState, raw: &str) -> Response {
     match answered {
         Ok(Ok(body)) => xml(render::envelope(&pairs, &body)),
         Ok(Err(error)) => error_document(&pairs, &error),
-        Err(e) => e.json(),
+        Err(e) => e.xml(),
     }
 }
 
