@@ -127,3 +127,49 @@ async fn a_full_harvest_reads_pages_from_the_index_and_never_loads_the_archive()
         "no request may load the archive or read or stat its item files"
     );
 }
+
+/// Writes a trashed item whose file was last changed an hour ago (a stamp old enough to trust).
+fn trash_settled(archive: &TestArchive, n: usize) {
+    let path = format!("_trash/lezing-{n:03}.md");
+    archive.write(&path, item(n, "Reeks A").as_bytes());
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(archive.archive().join(&path))
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_trash_is_parsed_again_only_when_it_changed() {
+    let files: Vec<(String, String)> = (0..5)
+        .map(|n| (format!("lezing-{n:03}.md"), item(n, "Reeks B")))
+        .collect();
+    let archive = TestArchive::owned(&files);
+    trash_settled(&archive, 901);
+    trash_settled(&archive, 902);
+    archive.build();
+    let root = archive.archive();
+    let trash = root.join("_trash");
+    let app = app(AppState::with_archive(&archive.index(), &root).with_oai_page_size(2));
+    let list = "verb=ListIdentifiers&metadataPrefix=oai_dc";
+
+    let (ids, pages, _) = harvest(&app, list).await;
+    assert_eq!(ids.len(), 7, "{ids:?}");
+    assert_eq!(pages, 4);
+    let parsed = reads_in(&trash);
+    assert!(parsed > 0, "the first page parses the trash");
+    let (again, _, _) = harvest(&app, list).await;
+    assert_eq!(again, ids);
+    assert_eq!(
+        reads_in(&trash),
+        parsed,
+        "the pages after the first read the unchanged trash's listing only"
+    );
+
+    trash_settled(&archive, 903);
+    let (ids, _, _) = harvest(&app, list).await;
+    assert!(ids.contains(&"lezing-903".to_string()), "{ids:?}");
+    assert!(reads_in(&trash) > parsed, "a new file is parsed again");
+}

@@ -140,11 +140,11 @@ impl Repository<'_> {
         let Some(archive) = self.archive else {
             return Ok(Vec::new());
         };
-        let mut found = trashed(archive).map_err(tantivy::TantivyError::from)?;
+        let found = trashed(archive).map_err(tantivy::TantivyError::from)?;
         let mut kept = Vec::with_capacity(found.len());
-        for deleted in found.drain(..) {
+        for deleted in found.iter() {
             if !records::contains(self.generation, &deleted.id)? {
-                kept.push(deleted);
+                kept.push(deleted.clone());
             }
         }
         kept.sort_by(|a, b| a.id.cmp(&b.id));
