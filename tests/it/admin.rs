@@ -449,3 +449,42 @@ async fn edit_delete_and_restore_are_audited() {
         && a["item"] == id
         && a["at"].as_str().unwrap().ends_with('Z')));
 }
+
+#[tokio::test]
+async fn a_file_added_by_hand_and_not_yet_indexed_opens_in_the_editor_without_loading_the_archive()
+{
+    let editor = editor(20 << 20);
+    editor.archive.write(
+        "lezingen/2025-met-de-hand.md",
+        b"+++\ntitle = \"Met de hand\"\ndate = \"2025-01-10\"\nlanguage = \"nl\"\n+++\nToegevoegd zonder editor.\n",
+    );
+    let root = editor.archive.archive();
+    let reads = reads_in(&root);
+    let (cookie, _) = sign_in(&editor.app, "anna").await;
+    let page = send(
+        &editor.app,
+        Method::GET,
+        "/admin/items/lezingen-2025-met-de-hand",
+        &cookie,
+        "",
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(hidden(&page.body, "path"), "lezingen/2025-met-de-hand.md");
+    assert_eq!(
+        reads_in(&root),
+        reads,
+        "the archive was loaded to find one file"
+    );
+    let missing = send(
+        &editor.app,
+        Method::GET,
+        "/admin/items/nergens",
+        &cookie,
+        "",
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}

@@ -9,7 +9,7 @@ use axum::Form;
 
 use super::form::{changed_fields, ItemForm};
 use super::{audit, check_csrf, reindex, require, require_form, views};
-use crate::archive::load::{load_archive, load_file};
+use crate::archive::load::load_file;
 use crate::archive::Item;
 use crate::ingest::save::{self as store, path_for, Mode};
 use crate::ingest::{build, read_source, Known, Metadata, Source};
@@ -311,7 +311,7 @@ fn find_by_path(archive: &std::path::Path, relative: &str) -> Option<Item> {
 
 /// The item with this id, read from its file (the file is what gets edited). The index says
 /// which file; only when the index does not know the id yet (a file added by hand a moment ago)
-/// is the archive searched.
+/// are the archive's file names listed (paths give ids; nothing else is read).
 pub fn find_by_id(state: &AppState, archive: &std::path::Path, id: &str) -> Option<Item> {
     let indexed = state
         .generation()
@@ -322,12 +322,8 @@ pub fn find_by_id(state: &AppState, archive: &std::path::Path, id: &str) -> Opti
             return Some(item);
         }
     }
-    let loaded = load_archive(archive).ok()?;
-    loaded
-        .items
-        .into_iter()
-        .map(|l| l.item)
-        .find(|i| i.id == id)
+    let listed = crate::archive::scan::ids(archive).ok()?;
+    find_by_path(archive, listed.get(id)?).filter(|i| i.id == id)
 }
 
 pub async fn edit_form(
