@@ -9,6 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
 use super::load::{load_archive, Loaded};
 
 /// A datestamp as seconds since the epoch (a time before the epoch counts as the epoch).
@@ -59,4 +62,21 @@ pub fn load_trash(archive: &Path) -> std::io::Result<Loaded> {
         return Ok(Loaded::default());
     }
     load_archive(&trash)
+}
+
+/// `2024-05-01T09:30:00Z`: seconds, UTC. Valid as an OAI-PMH datestamp, an Atom date
+/// (RFC 3339) and a sitemap `lastmod` (W3C datetime).
+pub fn utc(time: SystemTime) -> String {
+    let time = OffsetDateTime::from(time)
+        .replace_nanosecond(0)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    time.format(&Rfc3339)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
+}
+
+/// Parses what [`utc`] writes (and any RFC 3339 time) back.
+pub fn parse_utc(text: &str) -> Option<SystemTime> {
+    OffsetDateTime::parse(text, &Rfc3339)
+        .ok()
+        .map(SystemTime::from)
 }

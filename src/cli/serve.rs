@@ -46,7 +46,7 @@ pub fn run(
             users: admin
                 .users
                 .clone()
-                .unwrap_or_else(|| web::admin::users::default_path(archive)),
+                .unwrap_or_else(|| crate::service::users::default_path(archive)),
             secure_cookies: !admin.insecure_cookies,
             upload_limit: admin.upload_limit_mb << 20,
         };
@@ -58,7 +58,7 @@ pub fn run(
             (web::AppState::with_archive(index_root, archive), None)
         } else {
             // Without a user there is no one to sign in, so no sign-in routes at all.
-            let state = if web::admin::users::any(&config.users) {
+            let state = if crate::service::users::any(&config.users) {
                 web::AppState::with_admin(index_root, config)
             } else {
                 tracing::info!(

@@ -172,7 +172,7 @@ fn when(seconds: u64) -> String {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let stamp = crate::web::xml::utc(UNIX_EPOCH + std::time::Duration::from_secs(seconds));
+    let stamp = crate::archive::stamp::utc(UNIX_EPOCH + std::time::Duration::from_secs(seconds));
     format!(
         "{} UTC ({} s ago)",
         stamp.trim_end_matches('Z').replace('T', " "),

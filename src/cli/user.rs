@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::Subcommand;
 
-use crate::web::admin::users;
+use crate::service::users;
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {

@@ -3,11 +3,6 @@
 //!
 //! Plain string building; no XML library is needed for documents this regular.
 
-use std::time::SystemTime;
-
-use time::format_description::well_known::Rfc3339;
-use time::OffsetDateTime;
-
 /// Escapes text for XML content and attribute values. Characters XML 1.0 forbids (most
 /// control characters) are dropped, so no archive text can make a document ill-formed.
 pub fn escape(text: &str) -> String {
@@ -27,26 +22,12 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// `2024-05-01T09:30:00Z`: seconds, UTC. Valid as an OAI-PMH datestamp, an Atom date
-/// (RFC 3339) and a sitemap `lastmod` (W3C datetime).
-pub fn utc(time: SystemTime) -> String {
-    let time = OffsetDateTime::from(time)
-        .replace_nanosecond(0)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    time.format(&Rfc3339)
-        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
-}
-
-/// Parses what [`utc`] writes (and any RFC 3339 time) back.
-pub fn parse_utc(text: &str) -> Option<SystemTime> {
-    OffsetDateTime::parse(text, &Rfc3339)
-        .ok()
-        .map(SystemTime::from)
-}
+pub use crate::archive::stamp::{parse_utc, utc};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::SystemTime;
 
     #[test]
     fn escapes_markup_and_drops_forbidden_characters() {

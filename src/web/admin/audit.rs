@@ -43,5 +43,5 @@ pub fn record(
 
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn utc_now() -> String {
-    crate::web::xml::utc(SystemTime::now())
+    crate::archive::stamp::utc(SystemTime::now())
 }

@@ -13,7 +13,8 @@ mod form;
 mod pages;
 pub mod session;
 pub mod throttle;
-pub mod users;
+/// The users file moved to the application layer; this path stays for callers of the editor.
+pub use crate::service::users;
 mod views;
 
 use std::path::{Path, PathBuf};
