@@ -219,6 +219,8 @@ pub struct Texts {
     pub next_year: &'static str,
     pub all_of: &'static str,
     pub suggestions_label: &'static str,
+    /// Announced when suggestions appear; `{n}` is their number.
+    pub suggestions_found: &'static str,
     pub item_count: fn(usize) -> String,
     pub main_nav: &'static str,
     pub interface_language: &'static str,
@@ -361,6 +363,7 @@ pub static NL: Texts = Texts {
     next_year: "Volgend jaar",
     all_of: "Alles over",
     suggestions_label: "Suggesties",
+    suggestions_found: "{n} suggesties: kies met pijltje omlaag en Enter",
     item_count: |n| match n {
         1 => "1 item".to_string(),
         n => format!("{} items", thousands(n, '.')),
@@ -503,6 +506,7 @@ pub static EN: Texts = Texts {
     next_year: "Next year",
     all_of: "Everything on",
     suggestions_label: "Suggestions",
+    suggestions_found: "{n} suggestions: choose with the down arrow and Enter",
     item_count: |n| match n {
         1 => "1 item".to_string(),
         n => format!("{} items", thousands(n, ',')),

@@ -359,15 +359,12 @@ async fn a_later_page_of_a_long_list_is_its_own_canonical_page() {
         .map(|(p, c)| (p.as_str(), c.as_str()))
         .collect();
     let (_archive, app) = sample_with(&files);
+    // Without LECTERN_BASE_URL a page names no canonical address at all (the one it would
+    // name with it, `?page=2` kept, is checked in tests/it/maintenance/config.rs).
     let (_, first) = get(&app, "/series/lange-reeks").await;
-    assert!(first.contains("rel=\"canonical\" href=\"http://127.0.0.1:3000/series/lange-reeks\""));
+    assert!(first.contains("<h1>Lange Reeks</h1>") && !first.contains("rel=\"canonical\""));
     let (_, second) = get(&app, "/series/lange-reeks?page=2").await;
-    assert!(second
-        .contains("rel=\"canonical\" href=\"http://127.0.0.1:3000/series/lange-reeks?page=2\""));
-    // A theme page in English keeps the theme's own address as its canonical one.
+    assert!(!second.contains("rel=\"canonical\"") && !second.contains("127.0.0.1"));
     let (_, theme) = get(&app, "/themes/armoede?ui=en&page=2").await;
     assert!(theme.contains("<h1>poverty</h1>"));
-    assert!(
-        theme.contains("rel=\"canonical\" href=\"http://127.0.0.1:3000/themes/armoede?page=2\"")
-    );
 }
