@@ -16,7 +16,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, Term};
 
-use super::build::{assemble, clause_query, filter_clauses, text_query, QueryAnalyzers};
+use super::build::{assemble, clause_query, filter_clauses, search_text_query, QueryAnalyzers};
 use super::query::{parse, Clause, Filters, ParsedQuery};
 use super::ranking::Ranking;
 use crate::archive::markdown::to_plain_text;
@@ -284,14 +284,14 @@ pub fn help(
             true => Vec::new(),
             false => super::themes::find(&parsed.clauses, theme_list),
         };
-        let words = text_query(
+        let words = search_text_query(
             fields,
             analyzers,
-            &parsed.clauses,
-            &expansions,
+            (&parsed.clauses, &expansions),
             searcher,
             &Ranking::default(),
-        );
+            all_words,
+        )?;
         let filter = |analyzers: &mut QueryAnalyzers| match with_filters {
             true => filter_clauses(fields, analyzers, &filters, None, false),
             false => Vec::new(),

@@ -25,6 +25,15 @@ impl Ui {
         }
     }
 
+    /// The Dutch or the English text: for strings used in one place only (the editor's pages,
+    /// `web::admin::views`), which read better beside their markup than in the tables below.
+    pub fn pick(self, nl: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Ui::Nl => nl,
+            Ui::En => en,
+        }
+    }
+
     /// `?ui=` wins; then the first of nl/en in Accept-Language by weight; then Dutch.
     pub fn choose(explicit: Option<&str>, accept_language: Option<&str>) -> Ui {
         match explicit {

@@ -68,6 +68,8 @@ function makeArchive(dir) {
     "",
     "[12:40] Een zeldzaam woord hier: stoepkrijtavond, waar bewoners elkaar leren kennen.",
     "",
+    "[15:00] Meer over het project op [de projectsite](https://example.org/buurtnetwerken).",
+    "",
   ].join("\n");
   fs.writeFileSync(path.join(dir, "archive/interviews/2024-gesprek-buurtnetwerken.md"), timed);
 }
@@ -396,6 +398,27 @@ try {
     await page.goto(`${base}/series/marie-kamphuis-lezing`);
     await shot("series-phone");
     await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  await check("print: an item without navigation, filters or forms; paragraph anchors and link URLs shown", async () => {
+    await page.goto(`${base}/items/marie-kamphuis-lezing-2022-de-monnink`);
+    await page.emulateMedia({ media: "print" });
+    for (const hidden of ["header.site nav", "header.site form.search", "footer.site", "section.related", "section.cite details"]) {
+      const shown = await page.locator(hidden).first().isVisible().catch(() => false);
+      assert(!shown, `${hidden} is printed`);
+    }
+    assert(await page.locator("article h1").isVisible(), "no title in print");
+    const anchor = await page.locator('.item-body [id="p-2"]').evaluate((el) => getComputedStyle(el, "::before").content);
+    assert(anchor.includes("#p-2"), `the paragraph's anchor is not printed: ${anchor}`);
+    const font = await page.locator(".item-body").evaluate((el) => getComputedStyle(el).fontFamily);
+    assert(/Georgia|serif/.test(font), `print font ${font}`);
+    await shot("item-print");
+    await page.goto(`${base}/items/interviews-2024-gesprek-buurtnetwerken`);
+    const after = await page.locator('.item-body a[href^="https://example.org"]').evaluate((a) => getComputedStyle(a, "::after").content);
+    assert(after.includes("https://example.org/buurtnetwerken"), `the link's URL is not printed: ${after}`);
+    await page.emulateMedia({ media: "screen" });
+    const nav = await page.locator("header.site nav").isVisible();
+    assert(nav, "the navigation is gone on screen after printing");
   });
 
   await check("page weight: a result page is under 60 KB of HTML and CSS", async () => {

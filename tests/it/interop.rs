@@ -43,7 +43,9 @@ async fn feeds_list_items_with_absolute_ids_and_speakers_as_authors() {
     // Without LECTERN_BASE_URL links are relative (resolved against the feed's address); ids
     // stay absolute, as Atom wants.
     assert!(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"/speakers/herman-de-monnink/feed.atom\"/>"));
-    assert!(feed.contains(&format!("<id>{BASE}/speakers/herman-de-monnink/feed.atom</id>")));
+    assert!(feed.contains(&format!(
+        "<id>{BASE}/speakers/herman-de-monnink/feed.atom</id>"
+    )));
     assert!(feed.contains("<author><name>Herman de Mönnink</name>"));
     assert!(feed.contains("<title>Lectern: Herman de Mönnink</title>"));
     for entry in feed.split("<entry").skip(1) {

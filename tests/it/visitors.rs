@@ -271,10 +271,18 @@ async fn suggest_finds_speakers_themes_and_series_by_accent_free_prefix() {
     // drives it); without the script the box is a plain search field.
     assert!(page.contains("src=\"/static/suggest.js\"") && !page.contains("datalist"));
     assert!(page.contains("data-suggestions-found=\"{n} suggesties"));
-    assert!(!page.contains("role=\"combobox\""), "a combobox only when the script runs");
+    assert!(
+        !page.contains("role=\"combobox\""),
+        "a combobox only when the script runs"
+    );
     let (status, script) = get(&app, "/static/suggest.js").await;
     assert_eq!(status, StatusCode::OK);
-    for part in ["/api/suggest", "aria-activedescendant", "aria-expanded", "listbox"] {
+    for part in [
+        "/api/suggest",
+        "aria-activedescendant",
+        "aria-expanded",
+        "listbox",
+    ] {
         assert!(script.contains(part), "{part}");
     }
 }

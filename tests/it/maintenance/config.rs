@@ -101,11 +101,22 @@ fn item_pages_cite_the_configured_base_url() {
     assert!(page.contains("<link rel=\"canonical\" href=\"https://lezingen.example.nl/items/essays-2018-whitfield-what-makes-a-profession\">"));
     assert!(page.contains("<meta property=\"og:url\" content=\"https://lezingen.example.nl/items/"));
     let (_, robots) = server.get("/robots.txt");
-    assert!(robots.contains("Sitemap: https://lezingen.example.nl/sitemap.xml"), "{robots}");
+    assert!(
+        robots.contains("Sitemap: https://lezingen.example.nl/sitemap.xml"),
+        "{robots}"
+    );
     let (_, feed) = server.get("/feed.atom");
-    assert!(feed.contains("href=\"https://lezingen.example.nl/items/"), "{feed}");
+    assert!(
+        feed.contains("href=\"https://lezingen.example.nl/items/"),
+        "{feed}"
+    );
     let (_, second) = server.get("/series/lange-reeks?page=2");
-    assert!(second.contains("rel=\"canonical\" href=\"https://lezingen.example.nl/series/lange-reeks?page=2\""), "{second}");
+    assert!(
+        second.contains(
+            "rel=\"canonical\" href=\"https://lezingen.example.nl/series/lange-reeks?page=2\""
+        ),
+        "{second}"
+    );
 }
 
 /// Without `LECTERN_BASE_URL` the server says once, at startup, what that leaves out, and an
@@ -134,12 +145,21 @@ fn without_a_base_url_the_server_warns_once_and_pages_name_no_address() {
     );
     let (status, page) = server.get("/items/essays-2018-whitfield-what-makes-a-profession");
     assert_eq!(status, 200, "{page}");
-    for absent in ["rel=\"canonical\"", "og:url", "citation_public_url", "http://"] {
+    for absent in [
+        "rel=\"canonical\"",
+        "og:url",
+        "citation_public_url",
+        "http://",
+    ] {
         assert!(!page.contains(absent), "{absent} in {page}");
     }
     let (_, page) = server.get("/items/essays-2018-whitfield-what-makes-a-profession");
     let text = std::fs::read_to_string(&log).unwrap();
-    assert_eq!(text.matches("LECTERN_BASE_URL is not set").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("LECTERN_BASE_URL is not set").count(),
+        1,
+        "{text}"
+    );
     assert!(page.contains("\"url\":\"/items/essays-2018-whitfield-what-makes-a-profession\""));
 }
 
