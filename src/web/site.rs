@@ -14,7 +14,7 @@ pub fn base_url() -> String {
 }
 
 /// `LECTERN_BASE_URL` when it is set to an `http://` or `https://` URL (without a trailing
-/// slash); pages that know the request's host use that host when it is not set.
+/// slash). Nothing falls back to the request's Host header: anyone can send any.
 pub fn configured_base_url() -> Option<String> {
     match std::env::var("LECTERN_BASE_URL") {
         Ok(url) if url.starts_with("http://") || url.starts_with("https://") => {
