@@ -25,8 +25,8 @@ impl Ui {
         }
     }
 
-    /// The Dutch or the English text: for strings used in one place only (the editor's pages,
-    /// `web::admin::views`), which read better beside their markup than in the tables below.
+    /// The Dutch or the English text: for strings used in one place only (the editor,
+    /// `web::admin`), which read better beside their markup than in the tables below.
     pub fn pick(self, nl: &'static str, en: &'static str) -> &'static str {
         match self {
             Ui::Nl => nl,
