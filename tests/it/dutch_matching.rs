@@ -318,6 +318,26 @@ fn typo_matches_only_when_the_word_is_found_nowhere_and_snippets_mark_what_match
     assert!(marked(&results, "report").contains(&"continuïteit".to_string()));
 }
 
+/// Issue 15: `armoede` listed debates whose only match was `aanmoediging` (stems `armoed` and
+/// `anmoed`, one letter apart). Near terms start with the word's first two letters.
+#[test]
+fn far_spellings_are_not_typo_matches() {
+    let archive = TestArchive::new(&[
+        (
+            "a.md",
+            &own_item("Een woord van aanmoediging voor de wijk."),
+        ),
+        ("c.md", &own_item("Zorg voor continuïteit.")),
+    ]);
+    let generation = archive.build();
+    let results = run(&generation, "armoede", |_| {});
+    assert!(results.hits.is_empty(), "{:?}", ids(&results));
+    // A typo after the first two letters is still found, and labelled.
+    let results = run(&generation, "continuitiet", |_| {});
+    assert_eq!(ids(&results), ["c"]);
+    assert!(results.hits[0].approximate);
+}
+
 /// The measurement behind docs/relevance.md ("Decompounding lexicon"): how much of the Tweede
 /// Kamer corpus splits, and that the splits found wrong there stay unsplit.
 #[test]
