@@ -20,6 +20,7 @@ use super::build::{assemble, clause_query, filter_clauses, search_text_query, Qu
 use super::query::{parse, Clause, Filters, ParsedQuery};
 use super::ranking::Ranking;
 use crate::archive::markdown::to_plain_text;
+use crate::archive::slug::fold;
 use crate::archive::{Item, Language};
 use crate::index::{Fields, Generation};
 
@@ -128,10 +129,16 @@ fn respell(
             }
         }
     }
-    match best {
-        Some(candidate) => surface_form(generation, searcher, &candidate),
-        None => Ok(None),
-    }
+    let Some(candidate) = best else {
+        return Ok(None);
+    };
+    // The terms are stems: one letter between them can be many between the words (`armoed`
+    // and `anmoed` are `armoede` and `aanmoediging`). Offered only when the word as written
+    // is as near to the one typed, accents and case aside.
+    let surface = surface_form(generation, searcher, &candidate)?;
+    let typed = fold(word);
+    Ok(surface
+        .filter(|s| strsim::osa_distance(&fold(s), &typed) <= max_distance(word.chars().count())))
 }
 
 /// The shortest part (in letters) that [`split_in_two`] makes.

@@ -332,6 +332,8 @@ fn far_spellings_are_not_typo_matches() {
     let generation = archive.build();
     let results = run(&generation, "armoede", |_| {});
     assert!(results.hits.is_empty(), "{:?}", ids(&results));
+    // Nor is it offered as "did you mean": the words are far apart as written.
+    assert_eq!(results.suggestion, None);
     // A typo after the first two letters is still found, and labelled.
     let results = run(&generation, "continuitiet", |_| {});
     assert_eq!(ids(&results), ["c"]);
