@@ -71,6 +71,7 @@ pub fn run(
             (state, Some(watcher))
         };
         state.set_ranking(ranking);
+        web::site::warn_when_unset();
         println!(
             "Lectern serves {} on http://{}",
             archive.display(),

@@ -583,6 +583,66 @@ pub fn text_query(
     text
 }
 
+/// The text query a search runs (and counts, `spelling::help`): [`text_query`], except that
+/// when every word is required (`all_words`) and the archive has all of them as typed
+/// ([`found_as_typed`], filters aside), near spellings are left out altogether. Typo matches
+/// are a fallback for words found nowhere, never an addition to exact ones: an item that only
+/// has a word one letter away from one the visitor typed, and the archive has, is noise.
+pub fn search_text_query(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    (clauses, expansions): (&[Clause], &[Expansion]),
+    searcher: &Searcher,
+    ranking: &Ranking,
+    all_words: bool,
+) -> tantivy::Result<TextQuery> {
+    let text = text_query(fields, analyzers, clauses, expansions, searcher, ranking);
+    if text.widened.is_empty() || !all_words || !found_as_typed(searcher, &text)? {
+        return Ok(text);
+    }
+    Ok(text_query_as_typed(
+        fields, analyzers, clauses, expansions, searcher, ranking,
+    ))
+}
+
+/// [`text_query`] with every word as typed: no near terms (typos) at all.
+pub fn text_query_as_typed(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    clauses: &[Clause],
+    expansions: &[Expansion],
+    searcher: &Searcher,
+    ranking: &Ranking,
+) -> TextQuery {
+    text_query_with(
+        fields,
+        analyzers,
+        clauses,
+        expansions,
+        (searcher, ranking),
+        &mut Typos::exact(),
+    )
+}
+
+/// Whether some document of the archive matches every positive word of `text` as typed (its
+/// `exact` clauses) and none of its exclusions: filters aside, the words are not typos.
+pub fn found_as_typed(searcher: &Searcher, text: &TextQuery) -> tantivy::Result<bool> {
+    if text.exact.is_empty() {
+        return Ok(false);
+    }
+    let clauses: Vec<(Occur, Box<dyn Query>)> = text
+        .exact
+        .iter()
+        .map(|q| (Occur::Must, q.box_clone()))
+        .chain(
+            text.negative
+                .iter()
+                .map(|q| (Occur::MustNot, q.box_clone())),
+        )
+        .collect();
+    Ok(searcher.search(&BooleanQuery::new(clauses), &tantivy::collector::Count)? > 0)
+}
+
 fn text_query_with(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,

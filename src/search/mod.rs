@@ -24,9 +24,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::{Cardinality, ColumnValues};
-use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, Scorer,
-};
+use tantivy::query::{AllQuery, EnableScoring, Query, Scorer};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocSet, Order, Searcher, SegmentOrdinal, TantivyDocument, Term};
@@ -34,7 +32,7 @@ use tantivy::{DocAddress, DocSet, Order, Searcher, SegmentOrdinal, TantivyDocume
 use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
 use crate::index::{Generation, FACETS};
-use build::{assemble, filter_clauses, filter_of, text_query, QueryAnalyzers};
+use build::{assemble, filter_clauses, filter_of, QueryAnalyzers};
 use facets::count_facets;
 use facets::{FacetCounter, FacetFruit};
 pub use passages::{Matched, Passage};
@@ -167,14 +165,18 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     let expansions = themes::find(&parsed.clauses, theme_list);
     let (query_filters, mut also_searched) = themes::expand_filters(&filters, theme_list);
     also_searched.splice(0..0, expansions.iter().flat_map(|e| e.alternatives.clone()));
-    let mut text = text_query(
+    // Near spellings only when the words as typed are found nowhere (`search_text_query`):
+    // `armoede` in a year without it does not list that year's `aanmoediging`s; "without
+    // filters N" says where the exact matches are. Evaluation runs (`any_word`) rank with the
+    // near terms as always.
+    let mut text = build::search_text_query(
         fields,
         &mut analyzers,
-        &parsed.clauses,
-        &expansions,
+        (&parsed.clauses, &expansions),
         &searcher,
         &request.ranking,
-    );
+        !request.any_word,
+    )?;
     if let (Some(feedback), Sort::Relevance) = (&request.ranking.feedback, request.sort) {
         if !text.positive.is_empty() {
             // The first pass: the request's own query and filters, ranked in full.
@@ -207,23 +209,6 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     // (`collect_page`): as clauses of the query they would match phrases in full in every
     // matching document.
     let rescore = std::mem::take(&mut text.rescore);
-    // Exact matches of every word rank above approximate ones (words one typo away).
-    let exact_words = match text.widened.is_empty() || request.any_word {
-        true => None,
-        false => {
-            let exact = BooleanQuery::new(
-                text.exact
-                    .iter()
-                    .map(|q| (Occur::Must, q.box_clone()))
-                    .collect(),
-            );
-            text.optional.push(Box::new(ConstScoreQuery::new(
-                Box::new(exact.clone()),
-                EXACT_BONUS,
-            )));
-            Some(exact)
-        }
-    };
     warnings.extend(text.skipped.iter().cloned().map(Warning::NoSearchableWords));
     if !parsed.clauses.is_empty() && text.positive.is_empty() && text.negative.is_empty() {
         // Nothing searchable at all: show nothing rather than everything.
@@ -303,12 +288,12 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     let (total, top, fruit, unfiltered) = found;
     let words = passages::words_query(&text.positive);
     let mut hits = make_hits(generation, &searcher, &*query, &*words, top)?;
-    let approximate = match (&exact_words, all_words) {
-        (Some(exact), true) => {
-            let addresses: Vec<DocAddress> = hits.iter().map(|h| h.address).collect();
-            let exactly = matching(&searcher, exact, &addresses)?;
-            for (hit, exactly) in hits.iter_mut().zip(exactly) {
-                hit.approximate = !exactly;
+    // Words still widened here are found nowhere as typed (`search_text_query`), so with every
+    // word required no hit matches exactly: each one is approximate, and says so.
+    let approximate = match (text.widened.is_empty(), all_words) {
+        (false, true) => {
+            for hit in hits.iter_mut() {
+                hit.approximate = true;
             }
             text.widened.clone()
         }
@@ -374,28 +359,6 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
         approximate,
         themes: theme_list.clone(),
     })
-}
-
-/// What an exact match of every word adds to a score: more than any score of the words
-/// themselves, so that all exact matches come before approximate ones.
-const EXACT_BONUS: f32 = 10_000.0;
-
-/// For each address (in any order), whether `query` matches it.
-fn matching(
-    searcher: &Searcher,
-    query: &dyn Query,
-    addresses: &[DocAddress],
-) -> tantivy::Result<Vec<bool>> {
-    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    addresses
-        .iter()
-        .map(|address| {
-            let reader = searcher.segment_reader(address.segment_ord);
-            let mut scorer = weight.scorer(reader, 1.0)?;
-            // A fresh scorer stands on its first match, which may already be past the doc.
-            Ok(scorer.doc() <= address.doc_id && scorer.seek(address.doc_id) == address.doc_id)
-        })
-        .collect()
 }
 
 fn merge_filters(request: &Filters, parsed: &Filters) -> Filters {

@@ -16,10 +16,11 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, Term};
 
-use super::build::{assemble, clause_query, filter_clauses, text_query, QueryAnalyzers};
+use super::build::{assemble, clause_query, filter_clauses, search_text_query, QueryAnalyzers};
 use super::query::{parse, Clause, Filters, ParsedQuery};
 use super::ranking::Ranking;
 use crate::archive::markdown::to_plain_text;
+use crate::archive::slug::fold;
 use crate::archive::{Item, Language};
 use crate::index::{Fields, Generation};
 
@@ -128,10 +129,16 @@ fn respell(
             }
         }
     }
-    match best {
-        Some(candidate) => surface_form(generation, searcher, &candidate),
-        None => Ok(None),
-    }
+    let Some(candidate) = best else {
+        return Ok(None);
+    };
+    // The terms are stems: one letter between them can be many between the words (`armoed`
+    // and `anmoed` are `armoede` and `aanmoediging`). Offered only when the word as written
+    // is as near to the one typed, accents and case aside.
+    let surface = surface_form(generation, searcher, &candidate)?;
+    let typed = fold(word);
+    Ok(surface
+        .filter(|s| strsim::osa_distance(&fold(s), &typed) <= max_distance(word.chars().count())))
 }
 
 /// The shortest part (in letters) that [`split_in_two`] makes.
@@ -284,14 +291,14 @@ pub fn help(
             true => Vec::new(),
             false => super::themes::find(&parsed.clauses, theme_list),
         };
-        let words = text_query(
+        let words = search_text_query(
             fields,
             analyzers,
-            &parsed.clauses,
-            &expansions,
+            (&parsed.clauses, &expansions),
             searcher,
             &Ranking::default(),
-        );
+            all_words,
+        )?;
         let filter = |analyzers: &mut QueryAnalyzers| match with_filters {
             true => filter_clauses(fields, analyzers, &filters, None, false),
             false => Vec::new(),

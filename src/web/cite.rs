@@ -1,6 +1,7 @@
 //! "Cite this item": the item as a plain-text reference, a BibTeX entry and a RIS record.
 //!
-//! Pure functions of an item and its absolute URL; the item page shows them as text.
+//! Pure functions of an item and its absolute URL (none when the site has no base URL: a
+//! reference names no address rather than a wrong one); the item page shows them as text.
 
 use crate::archive::{Item, Kind};
 
@@ -40,7 +41,7 @@ fn published_in(item: &Item) -> Vec<&str> {
 }
 
 /// `Herman de Mönnink (2022). Title. Marie Kamphuis Lezing, Event, Movisie. https://...`
-pub fn plain(item: &Item, url: &str) -> String {
+pub fn plain(item: &Item, url: Option<&str>) -> String {
     let mut out = String::new();
     let names = authors(item);
     if !names.is_empty() {
@@ -56,7 +57,9 @@ pub fn plain(item: &Item, url: &str) -> String {
     if !context.is_empty() {
         out.push_str(&format!(" {}.", context.join(", ")));
     }
-    out.push_str(&format!(" {url}"));
+    if let Some(url) = url {
+        out.push_str(&format!(" {url}"));
+    }
     out
 }
 
@@ -71,7 +74,7 @@ fn bibtex_escape(text: &str) -> String {
 }
 
 /// A BibTeX `@misc` entry keyed by the item id.
-pub fn bibtex(item: &Item, url: &str) -> String {
+pub fn bibtex(item: &Item, url: Option<&str>) -> String {
     let mut lines = vec![format!("@misc{{{},", item.id)];
     let mut field = |name: &str, value: &str| {
         lines.push(format!("  {name} = {{{}}},", bibtex_escape(value)));
@@ -90,13 +93,15 @@ pub fn bibtex(item: &Item, url: &str) -> String {
         field("howpublished", &context.join(", "));
     }
     field("note", item.kind.as_str());
-    field("url", url);
+    if let Some(url) = url {
+        field("url", url);
+    }
     lines.push("}".to_string());
     lines.join("\n")
 }
 
 /// A RIS record (`TY  - ...` to `ER  - `).
-pub fn ris(item: &Item, url: &str) -> String {
+pub fn ris(item: &Item, url: Option<&str>) -> String {
     let kind = match item.kind {
         Kind::Report => "RPRT",
         Kind::Lecture | Kind::Panel => "SLIDE",
@@ -120,7 +125,9 @@ pub fn ris(item: &Item, url: &str) -> String {
         lines.push(format!("KW  - {theme}"));
     }
     lines.push(format!("LA  - {}", item.language.code()));
-    lines.push(format!("UR  - {url}"));
+    if let Some(url) = url {
+        lines.push(format!("UR  - {url}"));
+    }
     lines.push("ER  - ".to_string());
     lines.join("\n")
 }

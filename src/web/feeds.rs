@@ -3,8 +3,11 @@
 //! `/feed.atom` lists the items whose files changed last (new and edited items);
 //! `/speakers/{slug}/feed.atom`, `/series/{slug}/feed.atom` and `/themes/{slug}/feed.atom` the
 //! newest items of that value; `/search.atom` takes exactly the parameters of `/search`.
-//! Ids and links are absolute URLs under the site's base URL (`site`); an entry's `updated` is
-//! its file's datestamp, its authors are the speakers.
+//! Ids are absolute URLs under the site's base URL (Atom wants them absolute; without
+//! `LECTERN_BASE_URL` under the fallback address, `site::absolute`); links are absolute under a
+//! configured base URL and relative without one (a feed reader resolves them against the feed's
+//! own address, RFC 4287 section 2). An entry's `updated` is its file's datestamp, its authors
+//! are the speakers.
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap};
@@ -214,13 +217,14 @@ fn render(feed: &Feed, items: &[Record]) -> String {
         .map(|s| s.changed)
         .max()
         .unwrap_or_else(std::time::SystemTime::now);
-    let self_url = escape(&site::absolute(&feed.self_path));
+    let id = escape(&site::absolute(&feed.self_path));
+    let self_url = escape(&site::public_or_relative(&feed.self_path));
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>{self_url}</id>\n<title>{}</title>\n<updated>{}</updated>\n<author><name>Lectern</name><uri>{}</uri></author>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<generator>Lectern</generator>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>{id}</id>\n<title>{}</title>\n<updated>{}</updated>\n<author><name>Lectern</name><uri>{}</uri></author>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<generator>Lectern</generator>\n",
         escape(&feed.title),
         utc(updated),
-        escape(&site::absolute("/")),
-        escape(&site::absolute(&feed.page_path)),
+        escape(&site::public_or_relative("/")),
+        escape(&site::public_or_relative(&feed.page_path)),
     );
     for stamped in items {
         out.push_str(&entry(stamped));
@@ -231,9 +235,11 @@ fn render(feed: &Feed, items: &[Record]) -> String {
 
 fn entry(stamped: &Record) -> String {
     let item = &stamped.item;
-    let url = escape(&site::absolute(&format!("/items/{}", item.id)));
+    let path = format!("/items/{}", item.id);
+    let id = escape(&site::absolute(&path));
+    let url = escape(&site::public_or_relative(&path));
     let mut out = format!(
-        "<entry xml:lang=\"{}\">\n<id>{url}</id>\n<title type=\"text\">{}</title>\n<updated>{}</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n",
+        "<entry xml:lang=\"{}\">\n<id>{id}</id>\n<title type=\"text\">{}</title>\n<updated>{}</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n",
         item.language.code(),
         escape(&item.title),
         utc(stamped.changed)
@@ -242,7 +248,10 @@ fn entry(stamped: &Record) -> String {
         out.push_str(&format!(
             "<author><name>{}</name><uri>{}</uri></author>\n",
             escape(name),
-            escape(&site::absolute(&format!("/speakers/{}", slugify(name))))
+            escape(&site::public_or_relative(&format!(
+                "/speakers/{}",
+                slugify(name)
+            )))
         ));
     }
     for theme in &item.themes {

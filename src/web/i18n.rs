@@ -25,6 +25,15 @@ impl Ui {
         }
     }
 
+    /// The Dutch or the English text: for strings used in one place only (the editor,
+    /// `web::admin`), which read better beside their markup than in the tables below.
+    pub fn pick(self, nl: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Ui::Nl => nl,
+            Ui::En => en,
+        }
+    }
+
     /// `?ui=` wins; then the first of nl/en in Accept-Language by weight; then Dutch.
     pub fn choose(explicit: Option<&str>, accept_language: Option<&str>) -> Ui {
         match explicit {
@@ -219,6 +228,8 @@ pub struct Texts {
     pub next_year: &'static str,
     pub all_of: &'static str,
     pub suggestions_label: &'static str,
+    /// Announced when suggestions appear; `{n}` is their number.
+    pub suggestions_found: &'static str,
     pub item_count: fn(usize) -> String,
     pub main_nav: &'static str,
     pub interface_language: &'static str,
@@ -361,6 +372,7 @@ pub static NL: Texts = Texts {
     next_year: "Volgend jaar",
     all_of: "Alles over",
     suggestions_label: "Suggesties",
+    suggestions_found: "{n} suggesties: kies met pijltje omlaag en Enter",
     item_count: |n| match n {
         1 => "1 item".to_string(),
         n => format!("{} items", thousands(n, '.')),
@@ -503,6 +515,7 @@ pub static EN: Texts = Texts {
     next_year: "Next year",
     all_of: "Everything on",
     suggestions_label: "Suggestions",
+    suggestions_found: "{n} suggestions: choose with the down arrow and Enter",
     item_count: |n| match n {
         1 => "1 item".to_string(),
         n => format!("{} items", thousands(n, ',')),

@@ -38,7 +38,6 @@ pub async fn item(
     RawQuery(raw): RawQuery,
 ) -> Response {
     let ui = ui_of(&headers, raw.as_deref());
-    let base = base_url(&headers);
     let found = state
         .with_index(move |generation| {
             let Some(item) = search::get_item(generation, &id)? else {
@@ -58,34 +57,20 @@ pub async fn item(
     match found {
         Ok(Some(found)) => {
             let switch = switch_url(&format!("/items/{}", found.item.id), raw.as_deref(), ui);
-            page(item_view(ui, &found, &base, &switch))
+            page(item_view(ui, &found, &switch))
         }
         Ok(None) => WebError::NotFound.page(ui),
         Err(e) => e.page(ui),
     }
 }
 
-/// The base for absolute URLs in citations: `LECTERN_BASE_URL` when set (the same as feeds
-/// and sitemaps use), else `http://host` from the request's Host header.
-fn base_url(headers: &HeaderMap) -> String {
-    if let Some(configured) = super::site::configured_base_url() {
-        return configured;
-    }
-    let host = headers
-        .get("host")
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
-        })
-        .unwrap_or("localhost");
-    format!("http://{host}")
-}
-
-fn item_view(ui: Ui, found: &ItemPage, base: &str, switch: &str) -> Markup {
+fn item_view(ui: Ui, found: &ItemPage, switch: &str) -> Markup {
     let t = ui.t();
     let item = &found.item;
-    let url = format!("{base}/items/{}", item.id);
+    // The item's public address, only when the site knows it (`LECTERN_BASE_URL`): the
+    // request's Host header is the visitor's to choose, so citations never repeat it.
+    let url = super::site::public(&format!("/items/{}", item.id));
+    let url = url.as_deref();
     layout_with_head(
         ui,
         &item.title,
@@ -123,10 +108,10 @@ fn item_view(ui: Ui, found: &ItemPage, base: &str, switch: &str) -> Markup {
             section.cite aria-labelledby="cite" {
                 h2 #cite { (t.cite) }
                 h3 { (t.cite_plain) }
-                pre tabindex="0" { (cite::plain(item, &url)) }
+                pre tabindex="0" { (cite::plain(item, url)) }
                 // The formats for reference managers, closed until asked for.
-                details { summary { "BibTeX" } pre tabindex="0" { (cite::bibtex(item, &url)) } }
-                details { summary { "RIS" } pre tabindex="0" { (cite::ris(item, &url)) } }
+                details { summary { "BibTeX" } pre tabindex="0" { (cite::bibtex(item, url)) } }
+                details { summary { "RIS" } pre tabindex="0" { (cite::ris(item, url)) } }
             }
         },
     )

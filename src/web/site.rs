@@ -14,7 +14,7 @@ pub fn base_url() -> String {
 }
 
 /// `LECTERN_BASE_URL` when it is set to an `http://` or `https://` URL (without a trailing
-/// slash); pages that know the request's host use that host when it is not set.
+/// slash). Nothing falls back to the request's Host header: anyone can send any.
 pub fn configured_base_url() -> Option<String> {
     match std::env::var("LECTERN_BASE_URL") {
         Ok(url) if url.starts_with("http://") || url.starts_with("https://") => {
@@ -53,9 +53,34 @@ pub fn settings() -> Vec<(&'static str, String, bool)> {
     ]
 }
 
-/// An absolute URL for a site path such as `/items/x`.
+/// An absolute URL for a site path such as `/items/x`, for the formats that must have one
+/// (Atom ids, OAI-PMH, OpenSearch, sitemaps): under the fallback address without a base URL.
 pub fn absolute(path: &str) -> String {
     format!("{}{path}", base_url())
+}
+
+/// The public URL of a site path when `LECTERN_BASE_URL` is set, else `None`: pages leave out
+/// what only an absolute URL can say (canonical link, `og:url`, citation URLs) rather than name
+/// the fallback address or trust the request's Host header, which anyone can set.
+pub fn public(path: &str) -> Option<String> {
+    configured_base_url().map(|base| format!("{base}{path}"))
+}
+
+/// The public URL of a site path, or the path itself (relative) without a base URL: for links
+/// a client resolves against the document it read them from (JSON-LD in a page, Atom links).
+pub fn public_or_relative(path: &str) -> String {
+    public(path).unwrap_or_else(|| path.to_string())
+}
+
+/// Logs once, at startup, what is left out or falls back while `LECTERN_BASE_URL` is not set.
+pub fn warn_when_unset() {
+    if configured_base_url().is_none() {
+        tracing::warn!(
+            "LECTERN_BASE_URL is not set: pages carry no canonical link, og:url or citation URL, \
+             and OAI-PMH, the sitemap and OpenSearch name {DEFAULT_BASE_URL}; set it to the \
+             public address (https://...) before anyone harvests or crawls"
+        );
+    }
 }
 
 /// The address OAI-PMH's Identify gives (`LECTERN_ADMIN_EMAIL`).

@@ -83,9 +83,11 @@ fn all_stamps(generation: &Generation) -> tantivy::Result<Vec<(String, SystemTim
 }
 
 async fn robots() -> Response {
-    let body = format!(
-        "User-agent: *\nDisallow: /search\nDisallow: /search.atom\nDisallow: /api/\nDisallow: /oai\nDisallow: /admin\n\nSitemap: {}\n",
-        site::absolute("/sitemap.xml")
-    );
+    let mut body = "User-agent: *\nDisallow: /search\nDisallow: /search.atom\nDisallow: /api/\nDisallow: /oai\nDisallow: /admin\n".to_string();
+    // The sitemap's address must be absolute; without a base URL a crawler on the public
+    // address would be sent to the fallback one, so the line is left out.
+    if let Some(sitemap) = site::public("/sitemap.xml") {
+        body.push_str(&format!("\nSitemap: {sitemap}\n"));
+    }
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }

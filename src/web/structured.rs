@@ -1,8 +1,11 @@
 //! Structured data in page heads: schema.org JSON-LD, Highwire `citation_*` meta tags (what
 //! Zotero and Google Scholar read), OpenGraph tags and feed links.
 //!
-//! Pure functions from items to `Markup` for `views::layout_with_head`; every URL is absolute
-//! (`site`). JSON-LD is serialised by serde_json and made safe inside `<script>`.
+//! Pure functions from items to `Markup` for `views::layout_with_head`. URLs are absolute under
+//! `LECTERN_BASE_URL`; without it the canonical link, `og:url` and the citation URL tags are left
+//! out (never the fallback address nor the request's Host header) and JSON-LD names site paths,
+//! which a reader resolves against the page (`site::public_or_relative`). JSON-LD is serialised
+//! by serde_json and made safe inside `<script>`.
 
 use maud::{html, Markup, PreEscaped};
 use serde_json::{json, Value};
@@ -15,15 +18,15 @@ use crate::archive::{Item, Language};
 
 /// The head of an item page: canonical link, JSON-LD, citation and OpenGraph tags.
 pub fn item_head(item: &Item) -> Markup {
-    let url = item_url(item);
+    let url = site::public(&format!("/items/{}", item.id));
     html! {
-        link rel="canonical" href=(url);
+        @if let Some(url) = &url { link rel="canonical" href=(url); }
         (json_ld(&item_json(item)))
-        (citation_tags(item))
+        (citation_tags(item, url.as_deref()))
         meta property="og:type" content="article";
         meta property="og:site_name" content="Lectern";
         meta property="og:title" content=(item.title);
-        meta property="og:url" content=(url);
+        @if let Some(url) = &url { meta property="og:url" content=(url); }
         meta property="og:description" content=(description(item));
         meta property="og:locale" content=(locale(item.language));
         @for name in item.speaker_names() { meta property="article:author" content=(name); }
@@ -45,14 +48,15 @@ pub fn browse_head(ui: Ui, folder: &str, name: &str, items: &[Item], page: usize
         "series" => Some(series_json(name, &path, items)),
         _ => None,
     };
+    let url = site::public(&this_page);
     html! {
         link rel="alternate" type="application/atom+xml" title=(format!("Lectern: {name}")) href=(format!("{path}/feed.atom"));
-        link rel="canonical" href=(site::absolute(&this_page));
+        @if let Some(url) = &url { link rel="canonical" href=(url); }
         @if let Some(data) = data { (json_ld(&data)) }
         meta property="og:type" content=(if folder == "speakers" { "profile" } else { "website" });
         meta property="og:site_name" content="Lectern";
         meta property="og:title" content=(name);
-        meta property="og:url" content=(site::absolute(&this_page));
+        @if let Some(url) = &url { meta property="og:url" content=(url); }
         meta property="og:locale" content=(locale(if ui == Ui::En { Language::En } else { Language::Nl }));
     }
 }
@@ -66,7 +70,7 @@ pub fn search_head(query_string: &str) -> Markup {
 }
 
 fn item_url(item: &Item) -> String {
-    site::absolute(&format!("/items/{}", item.id))
+    site::public_or_relative(&format!("/items/{}", item.id))
 }
 
 fn locale(language: Language) -> &'static str {
@@ -115,9 +119,9 @@ pub fn script_safe_json(value: &Value) -> String {
 fn person(name: &str) -> Value {
     json!({
         "@type": "Person",
-        "@id": site::absolute(&format!("/speakers/{}#person", slugify(name))),
+        "@id": site::public_or_relative(&format!("/speakers/{}#person", slugify(name))),
         "name": name,
-        "url": site::absolute(&format!("/speakers/{}", slugify(name))),
+        "url": site::public_or_relative(&format!("/speakers/{}", slugify(name))),
     })
 }
 
@@ -155,7 +159,7 @@ pub fn item_json(item: &Item) -> Value {
         work["isPartOf"] = json!({
             "@type": "CreativeWorkSeries",
             "name": series,
-            "url": site::absolute(&format!("/series/{}", slugify(series))),
+            "url": site::public_or_relative(&format!("/series/{}", slugify(series))),
         });
     }
     if let Some(organisation) = &item.organisation {
@@ -187,7 +191,7 @@ fn work_summary(item: &Item) -> Value {
 fn speaker_json(name: &str, path: &str, items: &[Item]) -> Value {
     let mut me = person(name);
     me["@context"] = json!("https://schema.org");
-    me["mainEntityOfPage"] = json!(site::absolute(path));
+    me["mainEntityOfPage"] = json!(site::public_or_relative(path));
     me["subjectOf"] = json!(items.iter().map(work_summary).collect::<Vec<_>>());
     me
 }
@@ -197,13 +201,13 @@ fn series_json(name: &str, path: &str, items: &[Item]) -> Value {
         "@context": "https://schema.org",
         "@type": "CreativeWorkSeries",
         "name": name,
-        "url": site::absolute(path),
+        "url": site::public_or_relative(path),
         "hasPart": items.iter().map(work_summary).collect::<Vec<_>>(),
     })
 }
 
 /// Highwire Press tags: one `citation_author` per speaker, dates as `YYYY/MM/DD`.
-fn citation_tags(item: &Item) -> Markup {
+fn citation_tags(item: &Item, url: Option<&str>) -> Markup {
     let date = item.date.to_string().replace('-', "/");
     html! {
         meta name="citation_title" content=(item.title);
@@ -216,7 +220,9 @@ fn citation_tags(item: &Item) -> Markup {
         @if let Some(series) = &item.series { meta name="citation_series_title" content=(series); }
         @if !item.themes.is_empty() { meta name="citation_keywords" content=(item.themes.join("; ")); }
         @if let Some(summary) = &item.summary { meta name="citation_abstract" content=(summary); }
-        meta name="citation_abstract_html_url" content=(item_url(item));
-        meta name="citation_public_url" content=(item_url(item));
+        @if let Some(url) = url {
+            meta name="citation_abstract_html_url" content=(url);
+            meta name="citation_public_url" content=(url);
+        }
     }
 }

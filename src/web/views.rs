@@ -60,8 +60,12 @@ pub fn layout_with_head(
                     a.lang href=(switch_url) lang=(ui.other().code()) hreflang=(ui.other().code()) { (t.other_language) }
                     form.search role="search" action="/search" method="get" {
                         label for="q" { (t.search_label) }
-                        input #q type="search" name="q" value=(query) placeholder=(t.search_placeholder) autocomplete="off" list="suggestions";
-                        datalist #suggestions {}
+                        // `/static/suggest.js` makes the box a combobox with a list of
+                        // suggestions (its strings come from these attributes); without the
+                        // script it is a plain search field.
+                        div.combo {
+                            input #q type="search" name="q" value=(query) placeholder=(t.search_placeholder) autocomplete="off" data-suggestions-label=(t.suggestions_label) data-suggestions-found=(t.suggestions_found);
+                        }
                         @if ui == Ui::En { input type="hidden" name="ui" value="en"; }
                         button type="submit" { (t.search_button) }
                     }

@@ -2,7 +2,8 @@
 // playwright-core, with axe-core for WCAG 2.1 AA. Starts the real `lectern serve` on a free
 // port over a copy of the sample archive plus one timed transcript, then: search, pick a
 // facet, remove it, sort by newest, open an item, follow a passage link (also `#t=`), use the
-// year histogram, switch language, get suggestions as you type; axe on every page type;
+// year histogram, switch language, take a suggestion from the search box's combobox (keyboard,
+// mouse, a phone); axe on every page type;
 // page weight and no requests to other hosts. Screenshots go to target/screenshots/.
 // Prints "N passed, N failed" and exits non-zero on any failure.
 //
@@ -66,6 +67,8 @@ function makeArchive(dir) {
     "[03:10] We beginnen bij de vraag wat een buurt samenhoudt.",
     "",
     "[12:40] Een zeldzaam woord hier: stoepkrijtavond, waar bewoners elkaar leren kennen.",
+    "",
+    "[15:00] Meer over het project op [de projectsite](https://example.org/buurtnetwerken).",
     "",
   ].join("\n");
   fs.writeFileSync(path.join(dir, "archive/interviews/2024-gesprek-buurtnetwerken.md"), timed);
@@ -280,12 +283,89 @@ try {
     await axe("search results (en)");
   });
 
-  await check("suggestions as you type fill the datalist", async () => {
+  await check("suggestions: a combobox; type, ArrowDown, Enter takes one; axe clean", async () => {
     await page.goto(`${base}/`);
-    await page.locator("#q").pressSequentially("monn", { delay: 30 });
-    await page.waitForFunction(() => document.querySelectorAll("#suggestions option").length > 0, null, { timeout: 5000 });
-    const value = await page.locator("#suggestions option").first().getAttribute("value");
-    assert(value.includes("Mönnink"), value);
+    const q = page.locator("#q");
+    assert((await q.getAttribute("role")) === "combobox", "the box is not a combobox");
+    assert((await q.getAttribute("aria-expanded")) === "false", "open before typing");
+    await q.pressSequentially("armoede monn", { delay: 30 });
+    const list = page.locator("#q-suggestions");
+    await list.locator("[role=option]").first().waitFor({ state: "visible", timeout: 5000 });
+    assert((await q.getAttribute("aria-expanded")) === "true", "aria-expanded is not true while open");
+    assert((await q.getAttribute("aria-controls")) === "q-suggestions", "aria-controls");
+    assert((await list.getAttribute("role")) === "listbox", "the popup is not a listbox");
+    // The ö of Mönnink is found from "monn", after a first word.
+    assert(/Mönnink/.test(await list.locator("[role=option]").first().textContent()), await list.textContent());
+    await axe("home with the suggestions open");
+    await page.keyboard.press("ArrowDown");
+    const active = await q.getAttribute("aria-activedescendant");
+    assert(active === "q-suggestions-0", `aria-activedescendant is ${active}`);
+    assert((await page.locator("#q-suggestions-0").getAttribute("aria-selected")) === "true", "the active option is not selected");
+    assert(await q.evaluate((el) => el === document.activeElement), "the focus left the box");
+    await page.keyboard.press("Enter");
+    assert(new URL(page.url()).pathname === "/", "Enter on a suggestion submitted the form");
+    const value = await q.inputValue();
+    assert(value === 'armoede spreker:"Herman de Mönnink" ', `the box holds ${JSON.stringify(value)}`);
+    assert((await q.getAttribute("aria-expanded")) === "false", "the list stayed open");
+    assert(!(await list.isVisible()), "the list is still shown");
+    assert((await q.getAttribute("aria-activedescendant")) === null, "aria-activedescendant kept");
+    // A second Enter searches what is in the box.
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\?/);
+    assert(new URL(page.url()).searchParams.get("q").includes('spreker:"Herman de Mönnink"'), page.url());
+  });
+
+  await check("suggestions: Escape closes the list, the text stays; ArrowUp wraps; mouse takes one", async () => {
+    await page.goto(`${base}/`);
+    const q = page.locator("#q");
+    const list = page.locator("#q-suggestions");
+    await q.pressSequentially("soc", { delay: 30 });
+    await list.locator("[role=option]").first().waitFor({ state: "visible", timeout: 5000 });
+    await page.keyboard.press("Escape");
+    assert(!(await list.isVisible()) && (await q.getAttribute("aria-expanded")) === "false", "Escape did not close the list");
+    assert((await q.inputValue()) === "soc", "Escape changed the text");
+    await page.keyboard.press("ArrowUp");
+    const count = await list.locator("[role=option]").count();
+    assert(await list.isVisible(), "ArrowUp did not open the list again");
+    assert((await q.getAttribute("aria-activedescendant")) === `q-suggestions-${count - 1}`, "ArrowUp does not go to the last");
+    const second = list.locator("[role=option]").nth(count > 1 ? 1 : 0);
+    const text = await second.locator(".value").textContent();
+    await second.click();
+    assert((await q.inputValue()).includes(text), `a click did not take "${text}": ${await q.inputValue()}`);
+    assert(!(await list.isVisible()), "the list stayed open after a click");
+  });
+
+  await check("suggestions on a phone (390 px): the list fits, its options are big enough to tap", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/?ui=en`);
+    const q = page.locator("#q");
+    await q.pressSequentially("monn", { delay: 30 });
+    const option = page.locator("#q-suggestions [role=option]").first();
+    await option.waitFor({ state: "visible", timeout: 5000 });
+    assert(/speakers/.test(await option.textContent()), "not in English: " + (await option.textContent()));
+    const box = await page.locator("#q-suggestions").boundingBox();
+    const height = (await option.boundingBox()).height;
+    assert(box.x >= 0 && box.x + box.width <= 390, `the list runs from ${box.x} to ${box.x + box.width}`);
+    assert(height >= 40, `an option is ${height} px tall`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert(width <= 390, `the page is ${width} px wide with the list open`);
+    await shot("suggestions-phone");
+    await axe("suggestions open on a phone");
+    await option.tap().catch(() => option.click());
+    assert((await q.inputValue()).startsWith('speaker:"Herman de Mönnink"'), await q.inputValue());
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  await check("without its script the box is a plain search field that searches", async () => {
+    // The persistent context cannot turn JavaScript off for one page: the script is refused.
+    await page.route("**/static/suggest.js", (route) => route.abort());
+    await page.goto(`${base}/`);
+    assert((await page.locator("#q").getAttribute("role")) === null, "a combobox without its script");
+    await page.fill("#q", "sociaal");
+    await page.press("#q", "Enter");
+    await page.waitForURL(/\/search\?/);
+    assert((await page.locator("ol.results > li").count()) > 0, "no results");
+    await page.unroute("**/static/suggest.js");
   });
 
   await check("directory pages (speakers, themes, series A-Z; years by decade) pass axe", async () => {
@@ -318,6 +398,27 @@ try {
     await page.goto(`${base}/series/marie-kamphuis-lezing`);
     await shot("series-phone");
     await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  await check("print: an item without navigation, filters or forms; paragraph anchors and link URLs shown", async () => {
+    await page.goto(`${base}/items/marie-kamphuis-lezing-2022-de-monnink`);
+    await page.emulateMedia({ media: "print" });
+    for (const hidden of ["header.site nav", "header.site form.search", "footer.site", "section.related", "section.cite details"]) {
+      const shown = await page.locator(hidden).first().isVisible().catch(() => false);
+      assert(!shown, `${hidden} is printed`);
+    }
+    assert(await page.locator("article h1").isVisible(), "no title in print");
+    const anchor = await page.locator('.item-body [id="p-2"]').evaluate((el) => getComputedStyle(el, "::before").content);
+    assert(anchor.includes("#p-2"), `the paragraph's anchor is not printed: ${anchor}`);
+    const font = await page.locator(".item-body").evaluate((el) => getComputedStyle(el).fontFamily);
+    assert(/Georgia|serif/.test(font), `print font ${font}`);
+    await shot("item-print");
+    await page.goto(`${base}/items/interviews-2024-gesprek-buurtnetwerken`);
+    const after = await page.locator('.item-body a[href^="https://example.org"]').evaluate((a) => getComputedStyle(a, "::after").content);
+    assert(after.includes("https://example.org/buurtnetwerken"), `the link's URL is not printed: ${after}`);
+    await page.emulateMedia({ media: "screen" });
+    const nav = await page.locator("header.site nav").isVisible();
+    assert(nav, "the navigation is gone on screen after printing");
   });
 
   await check("page weight: a result page is under 60 KB of HTML and CSS", async () => {

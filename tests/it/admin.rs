@@ -173,7 +173,7 @@ async fn upload_review_save_makes_the_item_searchable_and_audited() {
     assert!(
         review
             .body
-            .contains("suggested: found in the text: &quot;14 februari 2024&quot;"),
+            .contains("voorgesteld: found in the text: &quot;14 februari 2024&quot;"),
         "{}",
         review.body
     );
@@ -251,7 +251,7 @@ async fn an_upload_over_the_limit_is_refused_with_a_message() {
     .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(
-        reply.body.contains("larger than the limit of 1 MB"),
+        reply.body.contains("groter dan de grens van 1 MB"),
         "{}",
         reply.body
     );
@@ -339,7 +339,7 @@ async fn edit_delete_and_restore_are_audited() {
     let (cookie, csrf) = sign_in(&editor.app, "anna").await;
     let list = send(&editor.app, Method::GET, "/admin", &cookie, "", Vec::new()).await;
     assert!(
-        list.body.contains("items, newest first; page 1 of 1"),
+        list.body.contains("items, nieuwste eerst; pagina 1 van 1"),
         "{}",
         list.body
     );
@@ -448,6 +448,92 @@ async fn edit_delete_and_restore_are_audited() {
     assert!(actions.iter().all(|a| a["user"] == "anna"
         && a["item"] == id
         && a["at"].as_str().unwrap().ends_with('Z')));
+}
+
+/// The editor speaks the interface language like the public pages: Dutch by default, English
+/// when the browser prefers it, and `?ui=` switches it for the whole editor (a cookie), with a
+/// switch and a link back to the public site on every page.
+#[tokio::test]
+async fn the_editor_is_in_dutch_or_english_with_a_switch() {
+    let editor = editor(1 << 20);
+    let login = send(&editor.app, Method::GET, "/admin/login", "", "", Vec::new()).await;
+    for text in [
+        "<html lang=\"nl\">",
+        "<h1>Inloggen</h1>",
+        ">Wachtwoord</label>",
+        "href=\"/admin/login?ui=en\"",
+        ">Naar de site</a>",
+    ] {
+        assert!(login.body.contains(text), "{text}: {}", login.body);
+    }
+    let request = Request::builder()
+        .uri("/admin/login")
+        .header("accept-language", "en-GB,en;q=0.9")
+        .body(Body::empty())
+        .unwrap();
+    let english = reply(&editor.app, request).await;
+    assert!(
+        english.body.contains("<h1>Sign in</h1>") && english.body.contains(">Password</label>")
+    );
+    // The switch: remembered in a cookie for the editor, then the page without `ui=`.
+    let switch = send(
+        &editor.app,
+        Method::GET,
+        "/admin/login?ui=en",
+        "",
+        "",
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(switch.status, StatusCode::SEE_OTHER);
+    assert_eq!(switch.headers[header::LOCATION], "/admin/login");
+    let chosen = cookie_value(&switch.headers, "lectern_ui").unwrap();
+    assert!(
+        chosen.starts_with("lectern_ui=en;") && chosen.contains("Path=/admin"),
+        "{chosen}"
+    );
+    let (session, _) = sign_in(&editor.app, "anna").await;
+    let cookie = format!("{session}; lectern_ui=en");
+    let list = send(&editor.app, Method::GET, "/admin", &cookie, "", Vec::new()).await;
+    for text in [
+        "<html lang=\"en\">",
+        "items, newest first; page 1 of 1",
+        ">Sign out</button>",
+        "href=\"/admin?ui=nl\"",
+        ">Nederlands</a>",
+    ] {
+        assert!(list.body.contains(text), "{text}: {}", list.body);
+    }
+    let list = send(&editor.app, Method::GET, "/admin", &session, "", Vec::new()).await;
+    assert!(
+        list.body.contains(">Uitloggen</button>") && list.body.contains("De prullenbak is leeg.")
+    );
+    let form = send(
+        &editor.app,
+        Method::GET,
+        "/admin/new",
+        &cookie,
+        "",
+        Vec::new(),
+    )
+    .await;
+    assert!(form.body.contains("or paste the text") && form.body.contains(">Continue</button>"));
+    let form = send(
+        &editor.app,
+        Method::GET,
+        "/admin/new",
+        &session,
+        "",
+        Vec::new(),
+    )
+    .await;
+    assert!(form.body.contains("of plak de tekst") && form.body.contains(">Verder</button>"));
+    // A message for someone not signed in follows the language too.
+    let refused = post_form(&editor.app, "/admin/save", "lectern_ui=en", &[]).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert!(refused.body.contains("Sign in first"), "{}", refused.body);
+    let refused = post_form(&editor.app, "/admin/save", "", &[]).await;
+    assert!(refused.body.contains("Eerst inloggen"), "{}", refused.body);
 }
 
 #[tokio::test]

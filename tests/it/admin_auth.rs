@@ -82,7 +82,7 @@ async fn sign_in_checks_csrf_password_and_limits_failures() {
         )
         .await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
-        assert!(reply.body.contains("Wrong name or password"));
+        assert!(reply.body.contains("Verkeerde naam of wachtwoord"));
     }
     let locked = post_form(
         &editor.app,

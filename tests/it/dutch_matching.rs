@@ -294,7 +294,7 @@ fn marked(results: &SearchResults, id: &str) -> Vec<String> {
 }
 
 #[test]
-fn exact_matches_rank_above_typo_matches_and_snippets_mark_what_matched() {
+fn typo_matches_only_when_the_word_is_found_nowhere_and_snippets_mark_what_matched() {
     let archive = TestArchive::new(&[
         ("report.md", &report_item()),
         (
@@ -303,15 +303,41 @@ fn exact_matches_rank_above_typo_matches_and_snippets_mark_what_matched() {
         ),
     ]);
     let generation = archive.build();
+    // A word the archive has as typed is not widened to its near spellings at all.
     let results = run(&generation, "Mönink", |_| {});
-    assert_eq!(
-        ids(&results),
-        ["typo", "report"],
-        "the exact spelling first"
+    assert_eq!(ids(&results), ["typo"], "only the exact spelling");
+    // One nobody wrote finds the near spellings, and snippets mark them.
+    let results = run(&generation, "Mönnik", |_| {});
+    assert!(
+        ids(&results).contains(&"report".to_string()),
+        "{:?}",
+        ids(&results)
     );
     assert!(marked(&results, "report").contains(&"mönnink".to_string()));
     let results = run(&generation, "continuitiet", |_| {});
     assert!(marked(&results, "report").contains(&"continuïteit".to_string()));
+}
+
+/// Issue 15: `armoede` listed debates whose only match was `aanmoediging` (stems `armoed` and
+/// `anmoed`, one letter apart). Near terms start with the word's first two letters.
+#[test]
+fn far_spellings_are_not_typo_matches() {
+    let archive = TestArchive::new(&[
+        (
+            "a.md",
+            &own_item("Een woord van aanmoediging voor de wijk."),
+        ),
+        ("c.md", &own_item("Zorg voor continuïteit.")),
+    ]);
+    let generation = archive.build();
+    let results = run(&generation, "armoede", |_| {});
+    assert!(results.hits.is_empty(), "{:?}", ids(&results));
+    // Nor is it offered as "did you mean": the words are far apart as written.
+    assert_eq!(results.suggestion, None);
+    // A typo after the first two letters is still found, and labelled.
+    let results = run(&generation, "continuitiet", |_| {});
+    assert_eq!(ids(&results), ["c"]);
+    assert!(results.hits[0].approximate);
 }
 
 /// The measurement behind docs/relevance.md ("Decompounding lexicon"): how much of the Tweede

@@ -104,4 +104,32 @@ async fn pages_of_an_archive_of_ten_thousand_speeches_stay_small_and_readable() 
     assert!(size(&page) < 150_000, "{} bytes", size(&page));
     let (_, page) = get(&app, "/years").await;
     assert!(page.contains("id=\"decade-1940\"") && page.contains("href=\"/years/2024\""));
+
+    // Suggestions for the search box's combobox (asked 200 ms after the last keystroke):
+    // at most 8 of the thousands of speakers, fast enough to follow typing.
+    let started = std::time::Instant::now();
+    let (_, body) = get(&app, "/api/suggest?q=ba").await;
+    let took = started.elapsed();
+    let found: Value = serde_json::from_str(&body).unwrap();
+    let suggestions = found["suggestions"].as_array().unwrap();
+    assert!((1..=8).contains(&suggestions.len()), "{body}");
+    eprintln!("/api/suggest?q=ba over {} items: {took:?}", all["total"]);
+    assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+
+    // Typo matches only for a word found nowhere as typed, then every hit says so.
+    let (_, exact) = get(&app, "/api/search?q=poverty&limit=50").await;
+    let exact: Value = serde_json::from_str(&exact).unwrap();
+    assert!(exact["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["approximate"] == false));
+    let (_, typo) = get(&app, "/api/search?q=povrety&limit=50").await;
+    let typo: Value = serde_json::from_str(&typo).unwrap();
+    assert!(typo["total"].as_u64().unwrap() > 0, "{typo}");
+    assert!(typo["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["approximate"] == true));
 }

@@ -8,11 +8,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 
 use super::form::{changed_fields, ItemForm};
+use super::language::ui_of;
 use super::{audit, check_csrf, reindex, require, require_form, views};
 use crate::archive::load::load_file;
 use crate::archive::Item;
 use crate::ingest::save::{self as store, path_for, Mode};
 use crate::ingest::{build, read_source, Known, Metadata, Source};
+use crate::web::i18n::Ui;
 use crate::web::AppState;
 
 pub async fn new_form(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -20,7 +22,12 @@ pub async fn new_form(State(state): State<AppState>, headers: HeaderMap) -> Resp
         Ok(ok) => ok,
         Err(response) => return response,
     };
-    views::new_item(&session.csrf, admin.config.upload_limit >> 20, None)
+    views::new_item(
+        ui_of(&headers),
+        &session.csrf,
+        admin.config.upload_limit >> 20,
+        None,
+    )
 }
 
 /// What the upload form sent.
@@ -41,12 +48,13 @@ pub async fn upload(
         Ok(ok) => ok,
         Err(response) => return response,
     };
+    let ui = ui_of(&headers);
     let limit = admin.config.upload_limit;
-    let upload = match read_upload(multipart, limit).await {
+    let upload = match read_upload(ui, multipart, limit).await {
         Ok(upload) => upload,
         Err(response) => return response,
     };
-    if let Err(response) = check_csrf(&session, Some(&upload.csrf)) {
+    if let Err(response) = check_csrf(ui, &session, Some(&upload.csrf)) {
         return response;
     }
     // The names the archive already uses, from the index's facet values (not the archive).
@@ -55,62 +63,75 @@ pub async fn upload(
         .await
         .map(|facets| Known::from_values(|dimension| crate::search::values_of(&facets, dimension)))
         .unwrap_or_default();
-    let result = tokio::task::spawn_blocking(move || draft_from_upload(&known, upload)).await;
+    let result = tokio::task::spawn_blocking(move || draft_from_upload(ui, &known, upload)).await;
     match result {
         Ok(Ok((form, notes, problems))) => {
-            views::review(&session.csrf, &form, &notes, &problems, None)
+            views::review(ui, &session.csrf, &form, &notes, &problems, None)
         }
         Ok(Err(problem)) => {
-            let page = views::new_item(&session.csrf, limit >> 20, Some(&problem));
+            let page = views::new_item(ui, &session.csrf, limit >> 20, Some(&problem));
             (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
         }
         Err(e) => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            views::message("Error", &e.to_string(), false),
+            views::message(ui, ui.pick("Fout", "Error"), &e.to_string(), false),
         )
             .into_response(),
     }
 }
 
-fn too_large(limit: usize) -> Response {
-    let text = format!("The upload is larger than the limit of {} MB. Split the file, or ask the maintainer to raise the limit (--upload-limit-mb).", limit >> 20);
+fn too_large(ui: Ui, limit: usize) -> Response {
+    let text = match ui {
+        Ui::Nl => format!("Het bestand is groter dan de grens van {} MB. Splits het, of vraag de beheerder de grens te verhogen (--upload-limit-mb).", limit >> 20),
+        Ui::En => format!("The upload is larger than the limit of {} MB. Split the file, or ask the maintainer to raise the limit (--upload-limit-mb).", limit >> 20),
+    };
     (
         StatusCode::PAYLOAD_TOO_LARGE,
-        views::message("File too large", &text, false),
+        views::message(
+            ui,
+            ui.pick("Bestand te groot", "File too large"),
+            &text,
+            false,
+        ),
     )
         .into_response()
 }
 
-async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Upload, Response> {
+fn bad_upload(ui: Ui, e: &axum::extract::multipart::MultipartError) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        views::message(
+            ui,
+            ui.pick("Upload mislukt", "Bad upload"),
+            &e.body_text(),
+            false,
+        ),
+    )
+        .into_response()
+}
+
+async fn read_upload(ui: Ui, mut multipart: Multipart, limit: usize) -> Result<Upload, Response> {
     let mut upload = Upload::default();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large(limit)),
-            Err(e) => {
-                return Err((
-                    StatusCode::BAD_REQUEST,
-                    views::message("Bad upload", &e.body_text(), false),
-                )
-                    .into_response())
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(too_large(ui, limit))
             }
+            Err(e) => return Err(bad_upload(ui, &e)),
         };
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().map(str::to_string);
         let bytes = match field.bytes().await {
             Ok(bytes) => bytes,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large(limit)),
-            Err(e) => {
-                return Err((
-                    StatusCode::BAD_REQUEST,
-                    views::message("Bad upload", &e.body_text(), false),
-                )
-                    .into_response())
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(too_large(ui, limit))
             }
+            Err(e) => return Err(bad_upload(ui, &e)),
         };
         if bytes.len() > limit {
-            return Err(too_large(limit));
+            return Err(too_large(ui, limit));
         }
         let text = || String::from_utf8_lossy(&bytes).trim().to_string();
         let some = |t: String| Some(t).filter(|t| !t.is_empty());
@@ -142,11 +163,18 @@ async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Upload, R
 type Review = (ItemForm, BTreeMap<&'static str, String>, Vec<String>);
 
 /// Reads the upload into a review form; a file that cannot be read is an error for the form.
-fn draft_from_upload(known: &Known, upload: Upload) -> Result<Review, String> {
+fn draft_from_upload(ui: Ui, known: &Known, upload: Upload) -> Result<Review, String> {
     let source = match (&upload.file, upload.text.is_empty()) {
         (Some((name, bytes)), _) => read_source(name, bytes)?,
         (None, false) => read_source("pasted.txt", upload.text.as_bytes())?,
-        (None, true) => return Err("Choose a file or paste a text.".into()),
+        (None, true) => {
+            return Err(ui
+                .pick(
+                    "Kies een bestand of plak een tekst.",
+                    "Choose a file or paste a text.",
+                )
+                .into())
+        }
     };
     let fallback = source.clone();
     match build(source, &upload.given, known) {
@@ -188,9 +216,11 @@ pub async fn preview(
         Ok(ok) => ok,
         Err(response) => return response,
     };
+    let ui = ui_of(&headers);
+    let none = BTreeMap::new();
     match form.validate("preview.md") {
-        Ok((_, item)) => views::review(&session.csrf, &form, &BTreeMap::new(), &[], Some(&item)),
-        Err(problem) => views::review(&session.csrf, &form, &BTreeMap::new(), &[problem], None),
+        Ok((_, item)) => views::review(ui, &session.csrf, &form, &none, &[], Some(&item)),
+        Err(problem) => views::review(ui, &session.csrf, &form, &none, &[problem], None),
     }
 }
 
@@ -280,6 +310,7 @@ pub async fn save(
         Ok(ok) => ok,
         Err(response) => return response,
     };
+    let ui = ui_of(&headers);
     match save_item(&state, &admin, &session.user, form.clone()).await {
         Ok(id) => Redirect::to(&format!("/admin?saved={id}")).into_response(),
         Err(NotSaved::Conflict { current, version }) => {
@@ -289,13 +320,13 @@ pub async fn save(
             };
             (
                 StatusCode::CONFLICT,
-                views::conflict(&session.csrf, &form, &current),
+                views::conflict(ui, &session.csrf, &form, &current),
             )
                 .into_response()
         }
         Err(NotSaved::Problem(problem)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            views::review(&session.csrf, &form, &BTreeMap::new(), &[problem], None),
+            views::review(ui, &session.csrf, &form, &BTreeMap::new(), &[problem], None),
         )
             .into_response(),
     }
@@ -335,6 +366,7 @@ pub async fn edit_form(
         Ok(ok) => ok,
         Err(response) => return response,
     };
+    let ui = ui_of(&headers);
     let archive = admin.config.archive.clone();
     let lookup = state.clone();
     let found = tokio::task::spawn_blocking(move || {
@@ -350,11 +382,19 @@ pub async fn edit_form(
             let mut form = ItemForm::from_item(&item);
             form.path = item.path.clone();
             form.base = super::form::file_version(&bytes);
-            views::review(&session.csrf, &form, &BTreeMap::new(), &[], Some(&item))
+            views::review(ui, &session.csrf, &form, &BTreeMap::new(), &[], Some(&item))
         }
         None => (
             StatusCode::NOT_FOUND,
-            views::message("Not found", "No item with this id in the archive.", false),
+            views::message(
+                ui,
+                ui.pick("Niet gevonden", "Not found"),
+                ui.pick(
+                    "Het archief heeft geen item met deze id.",
+                    "No item with this id in the archive.",
+                ),
+                false,
+            ),
         )
             .into_response(),
     }

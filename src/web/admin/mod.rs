@@ -5,11 +5,13 @@
 //! through `ingest::save` (atomic, never overwriting another item); after a change the index is
 //! synced on a blocking thread, holding the index writer only for that sync. Public pages never
 //! link here, and every route but the sign-in page needs a session (GET: redirect to sign-in,
-//! POST: 401).
+//! POST: 401). The pages are in Dutch or English (`language`), with a switch and a link to
+//! the public site.
 
 pub mod audit;
 mod editor;
 mod form;
+pub mod language;
 mod pages;
 pub mod session;
 pub mod throttle;
@@ -27,6 +29,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
+use super::i18n::Ui;
 use super::AppState;
 use session::{Session, Sessions};
 
@@ -114,6 +117,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         // Room for the form fields around the largest file; the file itself is checked exactly.
         .layer(DefaultBodyLimit::max(limit + 1024 * 1024))
         .merge(login)
+        // Outside the guard: `?ui=en` works on the sign-in page and before it.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            language::remember,
+        ))
 }
 
 /// Lets only signed-in archivists through: GET redirects to the sign-in page, others get 401.
@@ -135,6 +143,7 @@ pub fn require(
     let Some(admin) = state.admin() else {
         return Err((StatusCode::NOT_FOUND, "the editor is not enabled").into_response());
     };
+    let ui = language::ui_of(headers);
     let session = admin.sessions.get(headers).filter(|session| {
         let current = users::credential(&admin.config.users, &session.user);
         let valid = current.is_some_and(|hash| session::same_token(&hash, &session.credential));
@@ -149,8 +158,12 @@ pub fn require(
         None => Err((
             StatusCode::UNAUTHORIZED,
             views::message(
-                "Sign in first",
-                "Your session has ended or you are not signed in.",
+                ui,
+                ui.pick("Eerst inloggen", "Sign in first"),
+                ui.pick(
+                    "Uw sessie is verlopen of u bent niet ingelogd.",
+                    "Your session has ended or you are not signed in.",
+                ),
                 true,
             ),
         )
@@ -160,13 +173,21 @@ pub fn require(
 
 /// Refuses a form whose CSRF token is not the session's.
 #[allow(clippy::result_large_err)] // the error is the handler's own response, returned at once
-pub fn check_csrf(session: &Session, token: Option<&str>) -> Result<(), Response> {
+pub fn check_csrf(ui: Ui, session: &Session, token: Option<&str>) -> Result<(), Response> {
     if token.is_some_and(|t| session::same_token(t, &session.csrf)) {
         Ok(())
     } else {
         Err((
             StatusCode::FORBIDDEN,
-            views::message("Form expired", "The form's security token does not match your session (an old tab, or a form from another site). Go back, reload the page and try again.", false),
+            views::message(
+                ui,
+                ui.pick("Formulier verlopen", "Form expired"),
+                ui.pick(
+                    "Het beveiligingskenmerk van het formulier past niet bij uw sessie (een oud tabblad, of een formulier van een andere site). Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+                    "The form's security token does not match your session (an old tab, or a form from another site). Go back, reload the page and try again.",
+                ),
+                false,
+            ),
         )
             .into_response())
     }
@@ -180,7 +201,7 @@ pub fn require_form(
     csrf: &str,
 ) -> Result<(Arc<Admin>, Session), Response> {
     let (admin, session) = require(state, headers, false)?;
-    check_csrf(&session, Some(csrf))?;
+    check_csrf(language::ui_of(headers), &session, Some(csrf))?;
     Ok((admin, session))
 }
 

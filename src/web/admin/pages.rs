@@ -7,6 +7,7 @@ use axum::Form;
 use serde::Deserialize;
 
 use super::editor::find_by_id;
+use super::language::ui_of;
 use super::session::{
     cookie, random_token, same_token, set_cookie, LOGIN_CSRF_COOKIE, SESSION_COOKIE,
 };
@@ -16,6 +17,7 @@ use super::{
 };
 use crate::ingest::save::{restore as restore_file, trash, trashed};
 use crate::search::{SearchRequest, Sort};
+use crate::web::i18n::Ui;
 use crate::web::AppState;
 
 #[derive(Deserialize, Default)]
@@ -58,12 +60,17 @@ pub async fn index(
     let trash = tokio::task::spawn_blocking(move || trashed(&archive))
         .await
         .unwrap_or_default();
+    let ui = ui_of(&headers);
     let flash = flash
         .saved
-        .map(|id| format!("Saved {id}; it is searchable now."))
+        .map(|id| match ui {
+            Ui::Nl => format!("{id} is bewaard en nu te vinden."),
+            Ui::En => format!("Saved {id}; it is searchable now."),
+        })
         .or(flash.done);
     let pages = total.div_ceil(ITEMS_PER_PAGE).max(1);
     views::index(
+        ui,
         &session.csrf,
         (&items, page, pages, total),
         &trash,
@@ -79,7 +86,7 @@ pub async fn login_form(headers: HeaderMap, State(state): State<AppState>) -> Re
     let token = cookie(&headers, LOGIN_CSRF_COOKIE)
         .filter(|t| t.len() == 64)
         .unwrap_or_else(random_token);
-    let mut response = views::login(&token, None);
+    let mut response = views::login(ui_of(&headers), &token, None);
     if let Ok(value) = set_cookie(LOGIN_CSRF_COOKIE, &token, secure, None).parse() {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -105,17 +112,34 @@ pub async fn login(
     let Some(admin) = state.admin().cloned() else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let ui = ui_of(&headers);
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if !same_token(&form.csrf, &expected) {
-        return (StatusCode::FORBIDDEN, views::message("Form expired", "The sign-in form's security token does not match: reload the sign-in page and try again.", true)).into_response();
+        return (
+            StatusCode::FORBIDDEN,
+            views::message(
+                ui,
+                ui.pick("Formulier verlopen", "Form expired"),
+                ui.pick(
+                    "Het beveiligingskenmerk van het inlogformulier klopt niet: laad de inlogpagina opnieuw en probeer het nog eens.",
+                    "The sign-in form's security token does not match: reload the sign-in page and try again.",
+                ),
+                true,
+            ),
+        )
+            .into_response();
     }
     let user = form.user.trim().to_string();
     if user.len() > MAX_USER_NAME || form.password.len() > MAX_PASSWORD {
         return (
             StatusCode::BAD_REQUEST,
             views::login(
+                ui,
                 &expected,
-                Some(&format!("A name has at most {MAX_USER_NAME} characters and a password at most {MAX_PASSWORD}.")),
+                Some(&match ui {
+                    Ui::Nl => format!("Een naam heeft hoogstens {MAX_USER_NAME} tekens en een wachtwoord hoogstens {MAX_PASSWORD}."),
+                    Ui::En => format!("A name has at most {MAX_USER_NAME} characters and a password at most {MAX_PASSWORD}."),
+                }),
             ),
         )
             .into_response();
@@ -126,8 +150,12 @@ pub async fn login(
             StatusCode::TOO_MANY_REQUESTS,
             [(header::RETRY_AFTER, seconds.to_string())],
             views::message(
-                "Too many failed sign-ins",
-                &format!("Too many wrong passwords for this name from here: wait {seconds} seconds and try again."),
+                ui,
+                ui.pick("Te vaak mislukt", "Too many failed sign-ins"),
+                &match ui {
+                    Ui::Nl => format!("Te veel verkeerde wachtwoorden voor deze naam vanaf hier: wacht {seconds} seconden en probeer het opnieuw."),
+                    Ui::En => format!("Too many wrong passwords for this name from here: wait {seconds} seconds and try again."),
+                },
                 false,
             ),
         )
@@ -138,8 +166,12 @@ pub async fn login(
             StatusCode::SERVICE_UNAVAILABLE,
             [(header::RETRY_AFTER, "1")],
             views::message(
-                "Busy",
-                "Too many sign-ins at this moment: try again in a second.",
+                ui,
+                ui.pick("Druk", "Busy"),
+                ui.pick(
+                    "Te veel inlogpogingen op dit moment: probeer het over een seconde opnieuw.",
+                    "Too many sign-ins at this moment: try again in a second.",
+                ),
                 false,
             ),
         )
@@ -158,7 +190,11 @@ pub async fn login(
         admin.throttle.record_failure(&user, address);
         return (
             StatusCode::UNAUTHORIZED,
-            views::login(&expected, Some("Wrong name or password.")),
+            views::login(
+                ui,
+                &expected,
+                Some(ui.pick("Verkeerde naam of wachtwoord.", "Wrong name or password.")),
+            ),
         )
             .into_response();
     };
@@ -207,12 +243,15 @@ pub async fn delete(
         Ok(ok) => ok,
         Err(response) => return response,
     };
+    let ui = ui_of(&headers);
     let archive = admin.config.archive.clone();
     let dir = archive.clone();
     let lookup = state.clone();
     let moved = tokio::task::spawn_blocking(move || {
-        let item =
-            find_by_id(&lookup, &dir, &id).ok_or_else(|| format!("no item {id} in the archive"))?;
+        let item = find_by_id(&lookup, &dir, &id).ok_or_else(|| match ui {
+            Ui::Nl => format!("geen item {id} in het archief"),
+            Ui::En => format!("no item {id} in the archive"),
+        })?;
         trash(&dir, &item.path)
             .map(|_| item)
             .map_err(|e| e.to_string())
@@ -233,11 +272,19 @@ pub async fn delete(
                 .await
                 .err()
                 .unwrap_or_default();
-            done(&format!("Moved {} to the trash. {note}", item.path))
+            done(&match ui {
+                Ui::Nl => format!("{} staat in de prullenbak. {note}", item.path),
+                Ui::En => format!("Moved {} to the trash. {note}", item.path),
+            })
         }
         Err(problem) => (
             StatusCode::NOT_FOUND,
-            views::message("Not deleted", &problem, false),
+            views::message(
+                ui,
+                ui.pick("Niet verwijderd", "Not deleted"),
+                &problem,
+                false,
+            ),
         )
             .into_response(),
     }
@@ -252,6 +299,7 @@ pub async fn restore(
         Ok(ok) => ok,
         Err(response) => return response,
     };
+    let ui = ui_of(&headers);
     let archive = admin.config.archive.clone();
     let (dir, path) = (archive.clone(), form.path.clone());
     let result = tokio::task::spawn_blocking(move || restore_file(&dir, &path)).await;
@@ -270,16 +318,24 @@ pub async fn restore(
                 .await
                 .err()
                 .unwrap_or_default();
-            done(&format!("Restored {}. {note}", form.path))
+            done(&match ui {
+                Ui::Nl => format!("{} is teruggezet. {note}", form.path),
+                Ui::En => format!("Restored {}. {note}", form.path),
+            })
         }
         Ok(Err(e)) => (
             StatusCode::CONFLICT,
-            views::message("Not restored", &e.to_string(), false),
+            views::message(
+                ui,
+                ui.pick("Niet teruggezet", "Not restored"),
+                &e.to_string(),
+                false,
+            ),
         )
             .into_response(),
         Err(e) => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            views::message("Error", &e.to_string(), false),
+            views::message(ui, ui.pick("Fout", "Error"), &e.to_string(), false),
         )
             .into_response(),
     }
@@ -298,9 +354,18 @@ pub async fn not_found(
     if let Err(response) = require(&state, &headers, method == axum::http::Method::GET) {
         return response;
     }
+    let ui = ui_of(&headers);
     (
         StatusCode::NOT_FOUND,
-        views::message("Not found", "There is no such editor page.", false),
+        views::message(
+            ui,
+            ui.pick("Niet gevonden", "Not found"),
+            ui.pick(
+                "Deze redactiepagina bestaat niet.",
+                "There is no such editor page.",
+            ),
+            false,
+        ),
     )
         .into_response()
 }

@@ -77,6 +77,13 @@ fn a_bad_settings_file_names_the_file_and_the_allowed_keys() {
 #[test]
 fn item_pages_cite_the_configured_base_url() {
     let archive = TestArchive::sample_plus(&[]);
+    // A series of 101 items has a second page, which is its own canonical page.
+    for n in 0..101 {
+        archive.write(
+            &format!("lang/{n}.md"),
+            format!("+++\ntitle = \"Aflevering {n}\"\ndate = \"2016\"\nseries = \"Lange Reeks\"\nlanguage = \"nl\"\n+++\nTekst.\n").as_bytes(),
+        );
+    }
     let server = Server::start_with(
         &archive,
         &[("LECTERN_BASE_URL", "https://lezingen.example.nl/")],
@@ -91,6 +98,69 @@ fn item_pages_cite_the_configured_base_url() {
     );
     // The test client asks for host `localhost`.
     assert!(!page.contains("http://localhost/items/"), "{page}");
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://lezingen.example.nl/items/essays-2018-whitfield-what-makes-a-profession\">"));
+    assert!(page.contains("<meta property=\"og:url\" content=\"https://lezingen.example.nl/items/"));
+    let (_, robots) = server.get("/robots.txt");
+    assert!(
+        robots.contains("Sitemap: https://lezingen.example.nl/sitemap.xml"),
+        "{robots}"
+    );
+    let (_, feed) = server.get("/feed.atom");
+    assert!(
+        feed.contains("href=\"https://lezingen.example.nl/items/"),
+        "{feed}"
+    );
+    let (_, second) = server.get("/series/lange-reeks?page=2");
+    assert!(
+        second.contains(
+            "rel=\"canonical\" href=\"https://lezingen.example.nl/series/lange-reeks?page=2\""
+        ),
+        "{second}"
+    );
+}
+
+/// Without `LECTERN_BASE_URL` the server says once, at startup, what that leaves out, and an
+/// item page names no address at all: not the fallback, not the Host header it was asked with.
+#[test]
+fn without_a_base_url_the_server_warns_once_and_pages_name_no_address() {
+    let archive = TestArchive::sample_plus(&[]);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let log = archive.dir.path().join("serve.log");
+    let child = lectern(&archive)
+        .env_remove("LECTERN_BASE_URL")
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port };
+    server.wait_for(
+        "/readyz",
+        |status, _| status == 200,
+        std::time::Duration::from_secs(60),
+    );
+    let (status, page) = server.get("/items/essays-2018-whitfield-what-makes-a-profession");
+    assert_eq!(status, 200, "{page}");
+    for absent in [
+        "rel=\"canonical\"",
+        "og:url",
+        "citation_public_url",
+        "http://",
+    ] {
+        assert!(!page.contains(absent), "{absent} in {page}");
+    }
+    let (_, page) = server.get("/items/essays-2018-whitfield-what-makes-a-profession");
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(
+        text.matches("LECTERN_BASE_URL is not set").count(),
+        1,
+        "{text}"
+    );
+    assert!(page.contains("\"url\":\"/items/essays-2018-whitfield-what-makes-a-profession\""));
 }
 
 /// Pseudo-relevance feedback is a setting (issue 14): off by default, on with `feedback = true`
