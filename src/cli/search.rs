@@ -31,6 +31,7 @@ pub fn run(index_root: &Path, args: SearchArgs, ranking: search::Ranking) -> Res
             kinds: args.kind,
             languages: args.lang,
             more_years: Vec::new(),
+            people: args.person,
         },
         sort,
         offset: 0,

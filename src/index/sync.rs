@@ -326,7 +326,14 @@ pub(super) fn document(
     speakers: &SpeakerNames,
     item: &LoadedItem,
 ) -> TantivyDocument {
-    let canonical = speakers.apply(&item.item);
+    let mut canonical = speakers.apply(&item.item);
+    canonical.attributions = super::quotes::attribute(&canonical, speakers);
+    for text in &canonical.attributions.unmatched {
+        tracing::warn!(
+            "{}: the `[[quotes]]` correction with text = {text:?} matches no quotation in the text; check its first words",
+            item.item.path
+        );
+    }
     let changed = crate::archive::stamp::seconds_of(item.changed);
     to_document(
         fields,

@@ -228,6 +228,8 @@ fn review_page(
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="path" value=(form.path);
                 input type="hidden" name="base" value=(form.base);
+                // The archivist's `[[quotes]]` corrections, kept as they are (JSON).
+                input type="hidden" name="quotes" value=(form.quotes);
                 (field("title", "Title", &form.title))
                 (field("date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)", &form.date))
                 p {
