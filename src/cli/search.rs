@@ -32,6 +32,7 @@ pub fn run(index_root: &Path, args: SearchArgs, ranking: search::Ranking) -> Res
             languages: args.lang,
             more_years: Vec::new(),
             people: args.person,
+            quoted: Vec::new(),
         },
         sort,
         offset: 0,

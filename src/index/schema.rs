@@ -23,7 +23,8 @@ pub const SCHEMA_VERSION: u32 = 4;
 
 /// The facet dimensions, in the order pages show them.
 /// `person` is everyone in an item (speaker, quoted or mentioned); `quoted` and `mentioned`
-/// count the people with that role (the directory's role counts) and are not filters.
+/// count the people with that role (the directory's role counts); `quoted` also filters (the
+/// items with someone's quotations), `mentioned` does not.
 pub const FACETS: [&str; 9] = [
     "speaker",
     "person",
@@ -97,7 +98,7 @@ impl Fields {
             "series" => Some(self.series_key),
             "kind" => Some(self.kind_key),
             "language" => Some(self.language_key),
-            "person" => Some(self.person_key),
+            "person" | "quoted" => Some(self.person_key),
             _ => None,
         }
     }
@@ -229,6 +230,11 @@ pub fn to_document(fields: &Fields, item: &Item, hash: u64, changed: u64) -> Tan
     doc
 }
 
+/// The `person_key` term of someone quoted in an item: `quoted/peter-ten-have`.
+pub fn quoted_key(name: &str) -> String {
+    format!("quoted/{}", slugify(name))
+}
+
 /// The quotations' words, everyone in the item as a filter key and facet values by role.
 fn add_attributions(fields: &Fields, item: &Item, doc: &mut TantivyDocument) {
     let found = &item.attributions;
@@ -238,6 +244,9 @@ fn add_attributions(fields: &Fields, item: &Item, doc: &mut TantivyDocument) {
     }
     for person in &found.people {
         doc.add_text(fields.person_key, slugify(&person.name));
+        if person.roles.contains(&Role::Quoted) {
+            doc.add_text(fields.person_key, quoted_key(&person.name));
+        }
         doc.add_facet(fields.facet, facet_of("person", &person.name));
         for role in [Role::Quoted, Role::Mentioned] {
             if person.roles.contains(&role) {

@@ -443,6 +443,7 @@ pub fn dimension_filter(
             "language" => Language::parse(value)
                 .map(|l| l.code().to_string())
                 .unwrap_or_else(|| slugify(value)),
+            "quoted" => crate::index::schema::quoted_key(value),
             _ => slugify(value),
         };
         should.push((

@@ -81,6 +81,8 @@ pub struct Filters {
     pub languages: Vec<String>,
     /// Anyone in an item: speaker, quoted or mentioned (`person=`, `persoon:`).
     pub people: Vec<String>,
+    /// People with a quotation in the item (`quoted=`).
+    pub quoted: Vec<String>,
 }
 
 impl Filters {
@@ -97,6 +99,7 @@ impl Filters {
             "kind" => &self.kinds,
             "language" => &self.languages,
             "person" => &self.people,
+            "quoted" => &self.quoted,
             _ => &[],
         }
     }
@@ -147,6 +150,7 @@ impl Filters {
             "kind" => Some(&mut self.kinds),
             "language" => Some(&mut self.languages),
             "person" => Some(&mut self.people),
+            "quoted" => Some(&mut self.quoted),
             _ => None,
         }
     }

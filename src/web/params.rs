@@ -68,7 +68,7 @@ impl SearchParams {
                 // One character more than the query parser keeps, so that it still says it cut
                 // the query; links on the page then repeat at most this much.
                 "q" => params.q = value.chars().take(MAX_QUERY_CHARS + 1).collect(),
-                "speaker" | "person" | "theme" | "series" | "kind" | "lang" | "language" => {
+                "speaker" | "person" | "quoted" | "theme" | "series" | "kind" | "lang" | "language" => {
                     let dimension = if key == "lang" {
                         "language"
                     } else {
@@ -187,6 +187,7 @@ impl SearchParams {
         for (key, dimension) in [
             ("speaker", "speaker"),
             ("person", "person"),
+            ("quoted", "quoted"),
             ("theme", "theme"),
             ("series", "series"),
             ("kind", "kind"),
@@ -321,7 +322,7 @@ fn parse_year(value: &str, key: &str) -> Result<u16, String> {
 
 /// How many filter values `filters` holds (years not counted: one range at most).
 fn filter_count(filters: &Filters) -> usize {
-    ["speaker", "person", "theme", "series", "kind", "language"]
+    ["speaker", "person", "quoted", "theme", "series", "kind", "language"]
         .iter()
         .map(|d| filters.values(d).len())
         .sum()
