@@ -6,6 +6,8 @@
 
 pub mod admin;
 pub mod api;
+pub mod people;
+pub mod quotes_api;
 pub mod browse;
 pub mod cite;
 pub mod directory;
@@ -255,6 +257,7 @@ pub fn app(state: AppState) -> Router {
         .merge(admin::router(&state))
         .merge(browse::router())
         .merge(directory::router())
+        .merge(people::router())
         .merge(ops::router())
         .merge(oai::router())
         .merge(feeds::router())
