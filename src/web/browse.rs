@@ -400,6 +400,7 @@ fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages
                 dt { (t.years_active) } dd { (years_span(results)) }
                 dt { (t.appearances) } dd { ((t.item_count)(results.total)) }
                 @if !variants.is_empty() { dt { (t.also_written) } dd { (variants.join(", ")) } }
+                dt { (super::people::person_page_label(ui)) } dd { (super::people::person_link(ui, name)) }
                 @if !co_speakers.is_empty() {
                     dt { (t.co_speakers) }
                     dd { @for (i, other) in co_speakers.iter().enumerate() { @if i > 0 { ", " } (speaker_link(ui, &other.0)) " (" (other.1) ")" } }

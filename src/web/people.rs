@@ -83,6 +83,14 @@ fn words(ui: Ui) -> &'static Words {
     }
 }
 
+/// The label of a link to someone's person page (their quotations and mentions too).
+pub fn person_page_label(ui: Ui) -> &'static str {
+    match ui {
+        Ui::Nl => "Citaten en vermeldingen",
+        Ui::En => "Quotations and mentions",
+    }
+}
+
 /// A role (`speaker`, `quoted`, `mentioned`) in the interface's language.
 pub fn role_name(ui: Ui, role: &str) -> &'static str {
     let w = words(ui);

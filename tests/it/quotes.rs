@@ -28,6 +28,11 @@ fn setup() -> (TestArchive, axum::Router) {
         ("2024-avond.md", CORRECTED),
         ("2021-notities.md", PLAIN),
         ("2019-terugblik.md", OLDER),
+        // A theme in the query is searched with its translation, but not within quotations.
+        (
+            "themes.toml",
+            "[[theme]]\nnl = \"continuïteit\"\nen = \"continuity\"\n",
+        ),
     ]);
     archive.build();
     let router = app(AppState::new(&archive.index()));
