@@ -256,7 +256,11 @@ fn mark_text<'a>(text: &str, at: usize, marks: &[&QuoteMark], events: &mut Vec<E
     // Cut points inside this text: every quotation start and end that falls in it.
     let mut cuts: Vec<usize> = vec![at, end];
     for mark in marks {
-        cuts.extend([mark.start, mark.end].into_iter().filter(|c| *c > at && *c < end));
+        cuts.extend(
+            [mark.start, mark.end]
+                .into_iter()
+                .filter(|c| *c > at && *c < end),
+        );
     }
     cuts.sort_unstable();
     cuts.dedup();

@@ -128,8 +128,11 @@ impl SpeakerNames {
     /// variant with its canonical name.
     pub fn variants(&self) -> impl Iterator<Item = (&str, &str)> {
         self.aliases.iter().flat_map(|(canonical, aliases)| {
-            std::iter::once((canonical.as_str(), canonical.as_str()))
-                .chain(aliases.iter().map(move |a| (a.as_str(), canonical.as_str())))
+            std::iter::once((canonical.as_str(), canonical.as_str())).chain(
+                aliases
+                    .iter()
+                    .map(move |a| (a.as_str(), canonical.as_str())),
+            )
         })
     }
 

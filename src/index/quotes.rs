@@ -51,7 +51,9 @@ pub fn attribute(item: &Item, speakers: &SpeakerNames) -> Attributions {
         .quotes
         .into_iter()
         .filter_map(|quote| {
-            let index = starts.partition_point(|&s| s <= quote.span.start).checked_sub(1)?;
+            let index = starts
+                .partition_point(|&s| s <= quote.span.start)
+                .checked_sub(1)?;
             let start = starts[index];
             let length = paragraphs[index].text.chars().count();
             let inside = quote.span.end <= start + length;
@@ -152,7 +154,9 @@ mod tests {
         let quote = &found.quotes[0];
         assert_eq!(quote.anchor, "p-2");
         let (start, end) = quote.chars.unwrap();
-        let paragraph: Vec<char> = "Ze zei: “Wij blijven hier.” En: “Geen citaat.”".chars().collect();
+        let paragraph: Vec<char> = "Ze zei: “Wij blijven hier.” En: “Geen citaat.”"
+            .chars()
+            .collect();
         assert_eq!(
             paragraph[start..end].iter().collect::<String>(),
             "“Wij blijven hier.”"
@@ -161,7 +165,9 @@ mod tests {
         assert!(quote.corrected);
         assert_eq!(found.unmatched, ["Dit bestaat niet"]);
         assert_eq!(
-            people_with(&found, Role::Quoted).into_iter().collect::<Vec<_>>(),
+            people_with(&found, Role::Quoted)
+                .into_iter()
+                .collect::<Vec<_>>(),
             ["Bo Jansen"]
         );
         assert!(people_with(&found, Role::Speaker).contains("Ann de Wit"));

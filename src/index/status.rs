@@ -50,13 +50,11 @@ pub struct Status {
 
 impl Status {
     pub fn outdated(&self) -> bool {
-        self.versions
-            .as_ref()
-            .is_none_or(|v| {
-                v.analyzer != self.analyzer
-                    || v.schema != self.schema
-                    || v.quotes != crate::analysis::quotes::QUOTES_VERSION
-            })
+        self.versions.as_ref().is_none_or(|v| {
+            v.analyzer != self.analyzer
+                || v.schema != self.schema
+                || v.quotes != crate::analysis::quotes::QUOTES_VERSION
+        })
     }
 
     /// Whether searches answer with exactly what the archive holds.

@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::archive::front_matter::parse_item;
-use crate::archive::render::render;
 use crate::archive::quotes::QuoteOverride;
+use crate::archive::render::render;
 use crate::archive::Item;
 
 /// One line of the file.

@@ -394,7 +394,10 @@ mod tests {
         assert!(!q.clauses[2].quote);
         assert_eq!(q.filters.people, ["Peter ten Have"]);
         assert!(q.warnings.is_empty());
-        assert_eq!(parse("citaat:").warnings, [Warning::EmptyPrefix("citaat".into())]);
+        assert_eq!(
+            parse("citaat:").warnings,
+            [Warning::EmptyPrefix("citaat".into())]
+        );
     }
 
     #[test]

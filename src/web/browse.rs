@@ -39,7 +39,11 @@ const BROWSE_PAGE: usize = MAX_LIMIT;
 
 /// Runs the page's search: items that have exactly this value (the key, not the words of the
 /// name: `/themes/zorg` does not list "informele zorg"), newest first, `page` (from 1) of them.
-pub(super) async fn find(state: &AppState, filters: Filters, page: usize) -> Result<Browse, WebError> {
+pub(super) async fn find(
+    state: &AppState,
+    filters: Filters,
+    page: usize,
+) -> Result<Browse, WebError> {
     state
         .with_index(move |generation| {
             let request = SearchRequest {

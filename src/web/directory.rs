@@ -104,7 +104,11 @@ async fn a_to_z(
                         if !note.is_empty() {
                             note.push_str(" · ");
                         }
-                        note.push_str(&format!("{} {}", super::people::role_name(ui, role), value.count));
+                        note.push_str(&format!(
+                            "{} {}",
+                            super::people::role_name(ui, role),
+                            value.count
+                        ));
                     }
                 }
             }

@@ -6,8 +6,6 @@
 
 pub mod admin;
 pub mod api;
-pub mod people;
-pub mod quotes_api;
 pub mod browse;
 pub mod cite;
 pub mod directory;
@@ -22,6 +20,8 @@ pub mod opensearch;
 pub mod ops;
 pub mod pages;
 pub mod params;
+pub mod people;
+pub mod quotes_api;
 pub mod records;
 pub mod results;
 pub mod security;

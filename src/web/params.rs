@@ -68,7 +68,8 @@ impl SearchParams {
                 // One character more than the query parser keeps, so that it still says it cut
                 // the query; links on the page then repeat at most this much.
                 "q" => params.q = value.chars().take(MAX_QUERY_CHARS + 1).collect(),
-                "speaker" | "person" | "quoted" | "theme" | "series" | "kind" | "lang" | "language" => {
+                "speaker" | "person" | "quoted" | "theme" | "series" | "kind" | "lang"
+                | "language" => {
                     let dimension = if key == "lang" {
                         "language"
                     } else {
@@ -322,10 +323,12 @@ fn parse_year(value: &str, key: &str) -> Result<u16, String> {
 
 /// How many filter values `filters` holds (years not counted: one range at most).
 fn filter_count(filters: &Filters) -> usize {
-    ["speaker", "person", "quoted", "theme", "series", "kind", "language"]
-        .iter()
-        .map(|d| filters.values(d).len())
-        .sum()
+    [
+        "speaker", "person", "quoted", "theme", "series", "kind", "language",
+    ]
+    .iter()
+    .map(|d| filters.values(d).len())
+    .sum()
 }
 
 #[cfg(test)]

@@ -175,7 +175,12 @@ fn person_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages:
     let said: Vec<(&Item, Vec<&ItemQuote>)> = results
         .hits
         .iter()
-        .map(|h| (&h.item, h.item.attributions.quotes_of(name).collect::<Vec<_>>()))
+        .map(|h| {
+            (
+                &h.item,
+                h.item.attributions.quotes_of(name).collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, quotes)| !quotes.is_empty())
         .collect();
     layout_with_head(

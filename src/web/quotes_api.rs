@@ -71,7 +71,11 @@ pub fn quote_json(item_id: &str, quote: &ItemQuote) -> QuoteJson {
 }
 
 pub fn quotes_json(item_id: &str, found: &Attributions) -> Vec<QuoteJson> {
-    found.quotes.iter().map(|q| quote_json(item_id, q)).collect()
+    found
+        .quotes
+        .iter()
+        .map(|q| quote_json(item_id, q))
+        .collect()
 }
 
 pub fn people_json(found: &Attributions) -> Vec<PersonJson> {
@@ -137,7 +141,10 @@ fn quote_request(raw: Option<&str>) -> Result<QuoteRequest, String> {
                     .ok()
                     .filter(|p| (1..=super::params::MAX_PAGE).contains(p))
                     .ok_or_else(|| {
-                        format!("`page={value}` is not a page number from 1 to {}", super::params::MAX_PAGE)
+                        format!(
+                            "`page={value}` is not a page number from 1 to {}",
+                            super::params::MAX_PAGE
+                        )
                     })?
             }
             "limit" if !value.is_empty() => {

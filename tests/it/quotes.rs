@@ -119,8 +119,14 @@ async fn the_correction_in_front_matter_wins_over_the_text() {
     // The item page marks the quotation and says whose it is; nothing unescaped.
     let (status, page) = get(&app, "/items/2024-avond").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("<span class=\"quote\">“Continuïteit"), "{page}");
-    assert!(page.contains("<span class=\"who\">(Peter ten Have)</span>"), "{page}");
+    assert!(
+        page.contains("<span class=\"quote\">“Continuïteit"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<span class=\"who\">(Peter ten Have)</span>"),
+        "{page}"
+    );
     assert!(page.contains("Personen in dit item"), "{page}");
     assert!(page.contains("href=\"/people/peter-ten-have\""), "{page}");
     // JSON-LD: the quotation and its creator.
@@ -133,19 +139,32 @@ async fn the_persons_page_lists_what_they_said_newest_first_with_paragraph_links
     let (status, page) = get(&app, "/people/peter-ten-have").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("<h1>Peter ten Have</h1>"), "{page}");
-    let newest = page.find("/items/2024-avond#p-2").expect("the 2024 quotation");
-    let older = page.find("/items/2019-terugblik#p-2").expect("the 2019 quotation");
+    let newest = page
+        .find("/items/2024-avond#p-2")
+        .expect("the 2024 quotation");
+    let older = page
+        .find("/items/2019-terugblik#p-2")
+        .expect("the 2019 quotation");
     assert!(newest < older, "newest first");
-    assert!(page.contains("Een vast gezicht opent meer deuren"), "{page}");
+    assert!(
+        page.contains("Een vast gezicht opent meer deuren"),
+        "{page}"
+    );
     assert!(page.contains("geciteerd 2"), "{page}");
     let (status, _) = get(&app, "/people/niemand-bekend").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     // The directory lists everyone quoted, with the role counts.
     let (status, directory) = get(&app, "/people").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(directory.contains("href=\"/people/peter-ten-have\""), "{directory}");
+    assert!(
+        directory.contains("href=\"/people/peter-ten-have\""),
+        "{directory}"
+    );
     assert!(directory.contains("geciteerd 2"), "{directory}");
-    assert!(directory.contains("href=\"/people/lotte-brink\""), "{directory}");
+    assert!(
+        directory.contains("href=\"/people/lotte-brink\""),
+        "{directory}"
+    );
 }
 
 #[tokio::test]
@@ -164,7 +183,11 @@ async fn api_quotes_pages_a_persons_quotations() {
     assert_eq!(second["items"][0]["id"], "2019-terugblik");
     let words = json(&app, "/api/quotes?q=deuren").await;
     assert_eq!(words["items"][0]["id"], "2019-terugblik");
-    for bad in ["/api/quotes", "/api/quotes?person=x&limit=51", "/api/quotes?q=x&page=0"] {
+    for bad in [
+        "/api/quotes",
+        "/api/quotes?person=x&limit=51",
+        "/api/quotes?q=x&page=0",
+    ] {
         let (status, body) = get(&app, bad).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
         assert!(body.contains("\"error\""), "{body}");

@@ -98,8 +98,9 @@ impl ItemForm {
             body: self.body.replace("\r\n", "\n"),
             quotes: match self.quotes.trim() {
                 "" => Vec::new(),
-                json => serde_json::from_str(json)
-                    .map_err(|_| "the quotation corrections (`quotes`) are not readable".to_string())?,
+                json => serde_json::from_str(json).map_err(|_| {
+                    "the quotation corrections (`quotes`) are not readable".to_string()
+                })?,
             },
         };
         if record.title.is_empty() {
