@@ -241,3 +241,65 @@ fn add_keeps_the_corrections_of_a_markdown_file() {
     assert!(stored.contains("[[quotes]]"), "{stored}");
     assert!(stored.contains("speaker = \"Peter ten Have\""), "{stored}");
 }
+
+#[tokio::test]
+async fn the_editor_keeps_the_corrections_when_it_saves() {
+    use crate::admin::{editor, hidden, post_form, send, sign_in};
+    let editor = editor(20 << 20);
+    let (cookie, csrf) = sign_in(&editor.app, "anna").await;
+    let id = "agenda-sociaal-werk-2025-verslag-buurtavond";
+    let page = send(
+        &editor.app,
+        axum::http::Method::GET,
+        &format!("/admin/items/{id}"),
+        &cookie,
+        "",
+        Vec::new(),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let unescape = |s: String| {
+        s.replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    let path = hidden(&page.body, "path");
+    let base = hidden(&page.body, "base");
+    let quotes = unescape(hidden(&page.body, "quotes"));
+    assert!(quotes.contains("Marloes Kuipers"), "{quotes}");
+    let original = std::fs::read_to_string(editor.archive.archive().join(&path)).unwrap();
+    let item = lectern::archive::front_matter::parse_item(&original, &path).unwrap();
+    let speakers = item
+        .speakers
+        .iter()
+        .map(|s| match &s.role {
+            Some(role) => format!("{} ({role})", s.name),
+            None => s.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let date = item.date.to_string();
+    let themes = item.themes.join("\n");
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("path", &path),
+        ("base", &base),
+        ("quotes", &quotes),
+        ("title", "Buurtavond over continuïteit (herzien)"),
+        ("date", &date),
+        ("kind", item.kind.as_str()),
+        ("speakers", &speakers),
+        ("themes", &themes),
+        ("language", item.language.code()),
+        ("body", &item.body),
+    ];
+    let reply = post_form(&editor.app, "/admin/save", &cookie, &fields).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    let saved = std::fs::read_to_string(editor.archive.archive().join(&path)).unwrap();
+    assert!(saved.contains("(herzien)"), "{saved}");
+    assert!(saved.contains("[[quotes]]"), "{saved}");
+    assert!(saved.contains("speaker = \"Marloes Kuipers\""), "{saved}");
+    let again = lectern::archive::front_matter::parse_item(&saved, &path).unwrap();
+    assert_eq!(again.quotes, item.quotes);
+}
