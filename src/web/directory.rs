@@ -1,5 +1,6 @@
-//! The directory pages: every speaker, theme and series A–Z with a jump to each letter
-//! (`/speakers`, `/themes`, `/series`), and every year by decade (`/years`), each value with
+//! The directory pages: every speaker, person (speaker, quoted or mentioned, with their role
+//! counts), theme and series A–Z with a jump to each letter (`/speakers`, `/people`,
+//! `/themes`, `/series`), and every year by decade (`/years`), each value with
 //! its number of items and a link to its own page.
 //!
 //! One count over the whole index (`search::all_facets`); a long list shows one letter at a
