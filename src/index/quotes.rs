@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use crate::analysis::quotes::{extract, KnownPeople};
-use crate::archive::paragraphs::{indexed_text, paragraphs};
+use crate::archive::paragraphs::{indexed_text, paragraphs, Paragraph};
 use crate::archive::quotes::{Attributions, ItemPerson, ItemQuote, Role};
 use crate::archive::{Item, SpeakerNames};
 
@@ -17,6 +17,17 @@ use crate::archive::{Item, SpeakerNames};
 pub fn attribute(item: &Item, speakers: &SpeakerNames) -> Attributions {
     let paragraphs = paragraphs(&item.body);
     let text = indexed_text(&paragraphs);
+    attribute_in(item, &paragraphs, &text, speakers)
+}
+
+/// [`attribute`] with the item's paragraphs and their indexed text already at hand (the
+/// indexer has them for the body field: the Markdown is parsed once).
+pub fn attribute_in(
+    item: &Item,
+    paragraphs: &[Paragraph],
+    text: &str,
+    speakers: &SpeakerNames,
+) -> Attributions {
     // Where each paragraph starts in the text, in characters (one blank line between them).
     let starts: Vec<usize> = paragraphs
         .iter()
@@ -45,7 +56,7 @@ pub fn attribute(item: &Item, speakers: &SpeakerNames) -> Attributions {
     let found = if text.is_empty() {
         Default::default()
     } else {
-        extract(&text, item.language, &known)
+        extract(text, item.language, &known)
     };
     let mut quotes: Vec<ItemQuote> = found
         .quotes

@@ -13,7 +13,6 @@ use tantivy::TantivyDocument;
 
 use crate::analysis::tokens::checkpoints;
 use crate::analysis::{analyzer_name, NAME_ANALYZER};
-use crate::archive::paragraphs::{indexed_text, paragraphs};
 use crate::archive::quotes::Role;
 use crate::archive::slug::slugify;
 use crate::archive::{Item, Language};
@@ -172,9 +171,17 @@ pub fn facet_of(dimension: &str, value: &str) -> Facet {
     Facet::from_path([dimension, value])
 }
 
-/// Turns an item into the document the index stores. `hash` identifies the file's content,
-/// `changed` is its datestamp in seconds since the epoch.
-pub fn to_document(fields: &Fields, item: &Item, hash: u64, changed: u64) -> TantivyDocument {
+/// Turns an item into the document the index stores. `body` is the body's indexed text (its
+/// paragraphs' plain text, `archive::paragraphs::indexed_text`: passages count positions in
+/// it, not in the Markdown source), `hash` identifies the file's content, `changed` is its
+/// datestamp in seconds since the epoch.
+pub fn to_document(
+    fields: &Fields,
+    item: &Item,
+    body: &str,
+    hash: u64,
+    changed: u64,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &item.id);
     doc.add_u64(fields.hash, hash);
@@ -222,9 +229,7 @@ pub fn to_document(fields: &Fields, item: &Item, hash: u64, changed: u64) -> Tan
     {
         doc.add_text(text.context, context);
     }
-    // The paragraphs' plain text, as passages count positions (not the Markdown source).
-    let body = indexed_text(&paragraphs(&item.body));
-    doc.add_bytes(fields.body_marks, &checkpoints(&body));
+    doc.add_bytes(fields.body_marks, &checkpoints(body));
     doc.add_text(text.body, body);
     add_attributions(fields, item, &mut doc);
     doc

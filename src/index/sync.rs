@@ -327,7 +327,9 @@ pub(super) fn document(
     item: &LoadedItem,
 ) -> TantivyDocument {
     let mut canonical = speakers.apply(&item.item);
-    canonical.attributions = super::quotes::attribute(&canonical, speakers);
+    let paragraphs = crate::archive::paragraphs::paragraphs(&canonical.body);
+    let body = crate::archive::paragraphs::indexed_text(&paragraphs);
+    canonical.attributions = super::quotes::attribute_in(&canonical, &paragraphs, &body, speakers);
     for text in &canonical.attributions.unmatched {
         tracing::warn!(
             "{}: the `[[quotes]]` correction with text = {text:?} matches no quotation in the text; check its first words",
@@ -338,6 +340,7 @@ pub(super) fn document(
     to_document(
         fields,
         &canonical,
+        &body,
         indexed_hash(speakers, item.hash),
         changed,
     )
