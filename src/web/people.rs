@@ -8,7 +8,7 @@
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
@@ -142,7 +142,20 @@ async fn person(
         Err(e) => return e.page(ui),
     };
     let Some(name) = name_of(&found.results, "person", &slug) else {
-        return WebError::NotFound.page(ui);
+        // A spelling variant of a speaker (`speakers.toml`): the page is under the canonical name.
+        let canonical = found
+            .results
+            .hits
+            .iter()
+            .flat_map(|h| &h.item.speakers)
+            .find(|s| s.as_written.as_deref().map(slugify).as_deref() == Some(slug.as_str()));
+        return match canonical {
+            Some(speaker) => {
+                Redirect::permanent(&ui_url(&format!("/people/{}", slugify(&speaker.name)), ui))
+                    .into_response()
+            }
+            None => WebError::NotFound.page(ui),
+        };
     };
     let at = format!("/people/{}", slugify(&name));
     page(person_view(

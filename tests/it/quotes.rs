@@ -153,6 +153,8 @@ async fn the_persons_page_lists_what_they_said_newest_first_with_paragraph_links
     assert!(page.contains("geciteerd 2"), "{page}");
     let (status, _) = get(&app, "/people/niemand-bekend").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = get(&app, "/people/niemand").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     // The directory lists everyone quoted, with the role counts.
     let (status, directory) = get(&app, "/people").await;
     assert_eq!(status, StatusCode::OK);
@@ -302,4 +304,27 @@ async fn the_editor_keeps_the_corrections_when_it_saves() {
     assert!(saved.contains("speaker = \"Marloes Kuipers\""), "{saved}");
     let again = lectern::archive::front_matter::parse_item(&saved, &path).unwrap();
     assert_eq!(again.quotes, item.quotes);
+}
+
+#[tokio::test]
+async fn the_sample_report_shows_who_said_what_and_variants_lead_to_the_person() {
+    let archive = TestArchive::sample_plus(&[]);
+    archive.build();
+    let app = app(AppState::new(&archive.index()));
+    // The sample report's correction names the alderman the text leaves unnamed.
+    let (status, page) = get(&app, "/people/marloes-kuipers").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("/items/agenda-sociaal-werk-2025-verslag-buurtavond#p-7"),
+        "{page}"
+    );
+    // A spelling variant of `speakers.toml` leads to the person's page.
+    let (status, _) = get(&app, "/people/h-de-monnink").await;
+    assert_eq!(status, StatusCode::PERMANENT_REDIRECT);
+    let (status, page) = get(&app, "/people/herman-de-monnink").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("href=\"/speakers/herman-de-monnink\""),
+        "{page}"
+    );
 }
