@@ -11,7 +11,7 @@ use super::item::{Item, Kind, Language, Speaker};
 use super::language::detect_language;
 
 /// The fields an item may have, in the order the docs list them.
-pub const FIELDS: [&str; 12] = [
+pub const FIELDS: [&str; 13] = [
     "title",
     "date",
     "kind",
@@ -24,6 +24,7 @@ pub const FIELDS: [&str; 12] = [
     "source",
     "url",
     "summary",
+    "quotes",
 ];
 
 /// One thing wrong with a file: the 1-based line and a message that says how to fix it.
@@ -202,6 +203,14 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
         &mut problems,
     );
 
+    let quotes = match fields.get("quotes") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(value) => super::quotes::parse_overrides(value).unwrap_or_else(|message| {
+            problems.push(Problem::new(quotes_line(&split), message));
+            Vec::new()
+        }),
+    };
+
     let (Some(title), Some(date)) = (title, date) else {
         return Err(problems);
     };
@@ -230,7 +239,19 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
         url,
         summary,
         body,
+        quotes,
+        attributions: Default::default(),
     })
+}
+
+/// The line of the `quotes` field: `quotes = [...]`, `quotes:` or the first `[[quotes]]`.
+fn quotes_line(split: &Split<'_>) -> usize {
+    split
+        .front
+        .lines()
+        .position(|line| line.trim() == "[[quotes]]")
+        .map(|i| split.front_line + i)
+        .unwrap_or_else(|| key_line(split, "quotes"))
 }
 
 /// How deeply lists and tables may nest in front matter. Items need two levels
@@ -315,7 +336,7 @@ fn parse_fields(split: &Split<'_>) -> Result<Map<String, Value>, Problem> {
         return Err(Problem::new(
             split.front_line + line - 1,
             format!(
-                "lists or tables nest more than {MAX_NESTING} levels deep here: a field is text, a list of text, or a list of `{{ name, role }}` tables"
+                "lists or tables nest more than {MAX_NESTING} levels deep here: a field is text, a list of text, or a list of `{{ name, role }}` or `[[quotes]]` tables"
             ),
         ));
     }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::date::ItemDate;
+use super::quotes::{Attributions, QuoteOverride};
 use super::slug::slugify;
 
 /// One archived lecture, report, essay, interview or panel.
@@ -33,6 +34,13 @@ pub struct Item {
     pub summary: Option<String>,
     /// The transcript or report text, Markdown.
     pub body: String,
+    /// The archivist's corrections of quotations (front matter `[[quotes]]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<QuoteOverride>,
+    /// Who said what, found when the item was indexed (`index`), with the corrections
+    /// applied; empty in an item read from its file, never written to it.
+    #[serde(default, skip_serializing_if = "Attributions::is_empty")]
+    pub attributions: Attributions,
 }
 
 impl Item {

@@ -11,6 +11,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod paragraphs;
+pub mod quotes;
 pub mod render;
 pub mod scan;
 pub mod slug;

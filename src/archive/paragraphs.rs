@@ -117,7 +117,27 @@ pub fn indexed_text(paragraphs: &[Paragraph]) -> String {
 /// becomes a link to the cue. Raw HTML in the source is shown as text, never passed through,
 /// and so are links and images with targets that are not allowed (`markdown::neutralise`).
 pub fn to_html_with_anchors(markdown: &str) -> String {
+    to_html_with_quotes(markdown, &[])
+}
+
+/// A quotation to mark on the item page: its paragraph, its characters in the paragraph's
+/// plain text (as [`paragraphs`] gives it) and whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteMark {
+    pub anchor: String,
+    pub start: usize,
+    pub end: usize,
+    pub who: Option<String>,
+}
+
+/// [`to_html_with_anchors`], with each quotation's text in `<span class="quote">` (one per
+/// piece of text, so inline markup inside a quotation stays well nested) and, after it, whose
+/// it is in `<span class="who">`. The name is text, escaped like the rest. Cues are not marked.
+pub fn to_html_with_quotes(markdown: &str, marks: &[QuoteMark]) -> String {
     let mut next = paragraphs(markdown).into_iter();
+    // The quotations of the paragraph being written and the characters of it written so far.
+    let mut current: Vec<&QuoteMark> = Vec::new();
+    let mut at = 0usize;
     // Bytes of a cue's `[12:40]` still to leave out of the text that follows its link.
     let mut skip = 0usize;
     let mut depth = 0usize;
@@ -137,6 +157,11 @@ pub fn to_html_with_anchors(markdown: &str) -> String {
                     .map(|p| p.anchor.clone())
                     .unwrap_or_default();
                 let time = paragraph.and_then(|p| p.time);
+                at = 0;
+                current = marks
+                    .iter()
+                    .filter(|m| m.anchor == id && time.is_none())
+                    .collect();
                 match tag {
                     Tag::Heading {
                         level,
@@ -177,6 +202,7 @@ pub fn to_html_with_anchors(markdown: &str) -> String {
             Event::End(tag) if ends_block(&tag) => {
                 depth = depth.saturating_sub(1);
                 if depth > 0 {
+                    at += 1; // a nested block's end is a space in the plain text
                     events.push(Event::End(tag));
                     continue;
                 }
@@ -197,6 +223,23 @@ pub fn to_html_with_anchors(markdown: &str) -> String {
                     events.push(Event::Text(rest.to_string().into()));
                 }
             }
+            Event::Text(text) if depth > 0 && !current.is_empty() => {
+                let length = text.chars().count();
+                mark_text(&text, at, &current, &mut events);
+                at += length;
+            }
+            Event::Code(code) if depth > 0 => {
+                at += code.chars().count();
+                events.push(Event::Code(code));
+            }
+            Event::Text(text) if depth > 0 => {
+                at += text.chars().count();
+                events.push(Event::Text(text));
+            }
+            Event::SoftBreak | Event::HardBreak if depth > 0 => {
+                at += 1;
+                events.push(event);
+            }
             other => events.push(other),
         }
     }
@@ -205,9 +248,62 @@ pub fn to_html_with_anchors(markdown: &str) -> String {
     out
 }
 
+/// Pushes `text` (starting at character `at` of its paragraph) with the parts inside
+/// quotations wrapped, and whose each is after its last character.
+fn mark_text<'a>(text: &str, at: usize, marks: &[&QuoteMark], events: &mut Vec<Event<'a>>) {
+    let chars: Vec<char> = text.chars().collect();
+    let end = at + chars.len();
+    // Cut points inside this text: every quotation start and end that falls in it.
+    let mut cuts: Vec<usize> = vec![at, end];
+    for mark in marks {
+        cuts.extend(
+            [mark.start, mark.end]
+                .into_iter()
+                .filter(|c| *c > at && *c < end),
+        );
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let piece: String = chars[from - at..to - at].iter().collect();
+        match marks.iter().find(|m| m.start <= from && to <= m.end) {
+            Some(mark) => {
+                events.push(Event::Html("<span class=\"quote\">".into()));
+                events.push(Event::Text(piece.into()));
+                events.push(Event::Html("</span>".into()));
+                if to == mark.end {
+                    if let Some(who) = &mark.who {
+                        events.push(Event::Html(" <span class=\"who\">(".into()));
+                        events.push(Event::Text(who.clone().into()));
+                        events.push(Event::Html(")</span>".into()));
+                    }
+                }
+            }
+            None => events.push(Event::Text(piece.into())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotations_are_marked_with_whose_they_are_escaped() {
+        let body = "Eerst.\n\nZe zei: “Wij *blijven* hier.” Klaar.";
+        let marks = [QuoteMark {
+            anchor: "p-2".into(),
+            start: 8,
+            end: 27,
+            who: Some("Bo <b>Jansen</b>".into()),
+        }];
+        let html = to_html_with_quotes(body, &marks);
+        assert!(
+            html.contains("<p id=\"p-2\">Ze zei: <span class=\"quote\">“Wij </span><em><span class=\"quote\">blijven</span></em><span class=\"quote\"> hier.”</span> <span class=\"who\">(Bo &lt;b&gt;Jansen&lt;/b&gt;)</span> Klaar.</p>"),
+            "{html}"
+        );
+    }
 
     #[test]
     fn paragraphs_are_numbered_and_cues_timed() {

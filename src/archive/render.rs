@@ -47,6 +47,17 @@ pub fn render(item: &Item) -> String {
             line(&mut out, key, value);
         }
     }
+    // Tables last: in TOML every key after `[[quotes]]` would belong to the quote.
+    for correction in &item.quotes {
+        out.push_str("\n[[quotes]]\n");
+        line(&mut out, "text", &correction.text);
+        if let Some(speaker) = &correction.speaker {
+            line(&mut out, "speaker", speaker);
+        }
+        if correction.not_a_quote {
+            out.push_str("not_a_quote = true\n");
+        }
+    }
     out.push_str("+++\n");
     let body = item.body.trim();
     if !body.is_empty() {
@@ -76,9 +87,11 @@ mod tests {
 
     #[test]
     fn render_then_parse_gives_the_same_item() {
-        let text = "+++\ntitle = \"Een \\\"titel\\\" met quotes\"\ndate = \"2022-10\"\nkind = \"report\"\nspeakers = [{ name = \"Herman de Mönnink\", role = \"lecturer\" }, \"Ann\"]\nthemes = [\"sociaal werk\"]\nseries = \"Marie Kamphuis Lezing\"\nlanguage = \"nl\"\nsummary = \"Twee\\nregels\"\n+++\n\n## Kop\n\nTekst met +++ erin.\n";
+        let text = "+++\ntitle = \"Een \\\"titel\\\" met quotes\"\ndate = \"2022-10\"\nkind = \"report\"\nspeakers = [{ name = \"Herman de Mönnink\", role = \"lecturer\" }, \"Ann\"]\nthemes = [\"sociaal werk\"]\nseries = \"Marie Kamphuis Lezing\"\nlanguage = \"nl\"\nsummary = \"Twee\\nregels\"\n\n[[quotes]]\ntext = \"Wij zijn\"\nspeaker = \"Ann\"\n\n[[quotes]]\ntext = \"Ook dit\"\nnot_a_quote = true\n+++\n\n## Kop\n\nTekst met +++ erin.\n";
         let item = parse_item(text, "a/b.md").unwrap();
         let again = parse_item(&render(&item), "a/b.md").unwrap();
         assert_eq!(item, again);
+        assert_eq!(again.quotes.len(), 2);
+        assert!(again.quotes[1].drops());
     }
 }

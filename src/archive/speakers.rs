@@ -124,6 +124,18 @@ impl SpeakerNames {
             .unwrap_or(&[])
     }
 
+    /// Every listed name with its canonical name: each canonical name with itself, each
+    /// variant with its canonical name.
+    pub fn variants(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.aliases.iter().flat_map(|(canonical, aliases)| {
+            std::iter::once((canonical.as_str(), canonical.as_str())).chain(
+                aliases
+                    .iter()
+                    .map(move |a| (a.as_str(), canonical.as_str())),
+            )
+        })
+    }
+
     /// The item with canonical speaker names; a changed name keeps its spelling in `as_written`.
     pub fn apply(&self, item: &Item) -> Item {
         let mut item = item.clone();

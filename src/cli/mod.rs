@@ -130,12 +130,16 @@ pub struct AdminArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words, "phrases", -exclusions and prefixes such as spreker:, jaar:2018..2022, thema:.
+    /// Words, "phrases", -exclusions and prefixes such as spreker:, jaar:2018..2022, thema:,
+    /// citaat: (within quotations only).
     #[arg(default_value = "")]
     pub query: String,
     /// Only items with this speaker (repeat for any of several).
     #[arg(long)]
     pub speaker: Vec<String>,
+    /// Only items with this person in them: speaker, quoted or mentioned (repeat for any).
+    #[arg(long)]
+    pub person: Vec<String>,
     /// A year (2022) or a range (2018..2022).
     #[arg(long)]
     pub year: Option<String>,

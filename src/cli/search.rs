@@ -31,6 +31,8 @@ pub fn run(index_root: &Path, args: SearchArgs, ranking: search::Ranking) -> Res
             kinds: args.kind,
             languages: args.lang,
             more_years: Vec::new(),
+            people: args.person,
+            quoted: Vec::new(),
         },
         sort,
         offset: 0,
@@ -128,6 +130,10 @@ fn render_results(results: &search::SearchResults) -> String {
         if !hit.matched.is_empty() {
             let parts: Vec<&str> = hit.matched.iter().map(|m| m.as_str()).collect();
             let _ = writeln!(out, "   matched in: {}", parts.join(", "));
+        }
+        for quote in hit.passages.iter().filter_map(|p| p.quote.as_ref()) {
+            let who = quote.speaker.as_deref().unwrap_or("speaker unknown");
+            let _ = writeln!(out, "   quotation of {who}: “{}”", quote.text);
         }
         for passage in hit.passages.iter().filter(|p| p.text != hit.snippet) {
             let _ = writeln!(

@@ -110,6 +110,19 @@ fn render(s: &Status, index_root: &Path) -> String {
     if !s.temp_files.is_empty() {
         line("temp files", temp_files(&s.temp_files));
     }
+    for (path, texts) in &s.quote_warnings {
+        line(
+            "warning",
+            format!(
+                "{path}: `[[quotes]]` with text {} matches no quotation (check its first words)",
+                texts
+                    .iter()
+                    .map(|t| format!("{t:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
     line("state", verdict(s).to_string());
     out
 }
@@ -163,6 +176,7 @@ fn to_json(s: &Status) -> serde_json::Value {
         "last_reindex": s.last_reindex,
         "rebuild_running": s.rebuild_running,
         "other_generations": s.other_generations,
+        "quote_warnings": s.quote_warnings.iter().map(|(path, texts)| json!({"path": path, "unmatched": texts})).collect::<Vec<_>>(),
         "temp_files": s.temp_files.iter().map(|t| json!({"path": t.path, "age_seconds": t.age.as_secs(), "stale": t.stale()})).collect::<Vec<_>>(),
     })
 }

@@ -99,6 +99,8 @@ pub fn parse_docs(text: &str, language: Language) -> Result<Vec<Item>> {
             url: None,
             summary: None,
             body: body.join("\n\n"),
+            quotes: Vec::new(),
+            attributions: Default::default(),
         });
     }
     Ok(items)

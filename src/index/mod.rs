@@ -11,6 +11,7 @@ pub mod facet_names;
 pub mod generations;
 pub mod live;
 pub mod progress;
+pub mod quotes;
 pub mod schema;
 pub mod status;
 pub mod store;
@@ -19,7 +20,7 @@ pub mod upsert;
 
 pub use generations::rebuild;
 pub use progress::{Progress, Quiet};
-pub use schema::{build_schema, Fields, FACETS, SCHEMA_VERSION};
+pub use schema::{build_schema, Fields, FACETS, SCHEMA_VERSION, UNMATCHED_QUOTE_FLAG};
 pub use store::{open, open_for_serving, Generation, IndexError, SyncReport};
 pub use sync::{reindex, sync, sync_archive};
 pub use upsert::upsert_files;

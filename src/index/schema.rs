@@ -2,7 +2,8 @@
 //!
 //! Text fields exist once per language (`title_nl`, `title_en`, ...): an item fills only its own
 //! language's fields, analysed by that language's analyzer. The whole item is stored once as
-//! JSON in `item`, so a hit needs one stored field and no file reads.
+//! JSON in `item`, so a hit needs one stored field and no file reads; that JSON carries the
+//! item's attributions (who said what, `index::quotes`), so pages and the API read them there.
 
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
@@ -12,15 +13,32 @@ use tantivy::TantivyDocument;
 
 use crate::analysis::tokens::checkpoints;
 use crate::analysis::{analyzer_name, NAME_ANALYZER};
-use crate::archive::paragraphs::{indexed_text, paragraphs};
+use crate::archive::quotes::Role;
 use crate::archive::slug::slugify;
 use crate::archive::{Item, Language};
 
 /// Bump on any change to the fields below: an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The facet dimensions, in the order pages show them.
-pub const FACETS: [&str; 6] = ["speaker", "year", "theme", "series", "kind", "language"];
+/// `person` is everyone in an item (speaker, quoted or mentioned); `quoted` and `mentioned`
+/// count the people with that role (the directory's role counts); `quoted` also filters (the
+/// items with someone's quotations), `mentioned` does not.
+pub const FACETS: [&str; 9] = [
+    "speaker",
+    "person",
+    "quoted",
+    "mentioned",
+    "year",
+    "theme",
+    "series",
+    "kind",
+    "language",
+];
+
+/// The term of `flags` an item has when a `[[quotes]]` correction in its front matter matched
+/// no quotation (`lectern status` lists them).
+pub const UNMATCHED_QUOTE_FLAG: &str = "unmatched-quote";
 
 /// The text fields that a language has, each searched with its own weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +48,8 @@ pub struct LanguageFields {
     pub themes: Field,
     pub context: Field,
     pub body: Field,
+    /// The words of the item's quotations (the `citaat:` prefix searches only these).
+    pub quote: Field,
 }
 
 /// Every field, looked up once.
@@ -53,6 +73,10 @@ pub struct Fields {
     pub series_key: Field,
     pub kind_key: Field,
     pub language_key: Field,
+    /// The slug of everyone in the item (speakers, quoted, mentioned): the `person` filter.
+    pub person_key: Field,
+    /// Markers such as [`UNMATCHED_QUOTE_FLAG`].
+    pub flags: Field,
     pub nl: LanguageFields,
     pub en: LanguageFields,
 }
@@ -73,6 +97,7 @@ impl Fields {
             "series" => Some(self.series_key),
             "kind" => Some(self.kind_key),
             "language" => Some(self.language_key),
+            "person" | "quoted" => Some(self.person_key),
             _ => None,
         }
     }
@@ -102,6 +127,8 @@ pub fn build_schema() -> (Schema, Fields) {
     let series_key = builder.add_text_field("series_key", STRING);
     let kind_key = builder.add_text_field("kind_key", STRING);
     let language_key = builder.add_text_field("language_key", STRING);
+    let person_key = builder.add_text_field("person_key", STRING);
+    let flags = builder.add_text_field("flags", STRING);
     let mut language_fields = |language: Language| {
         let code = language.code();
         let options = text(analyzer_name(language));
@@ -110,7 +137,8 @@ pub fn build_schema() -> (Schema, Fields) {
             summary: builder.add_text_field(&format!("summary_{code}"), options.clone()),
             themes: builder.add_text_field(&format!("themes_{code}"), options.clone()),
             context: builder.add_text_field(&format!("context_{code}"), options.clone()),
-            body: builder.add_text_field(&format!("body_{code}"), options),
+            body: builder.add_text_field(&format!("body_{code}"), options.clone()),
+            quote: builder.add_text_field(&format!("quote_{code}"), options),
         }
     };
     let nl = language_fields(Language::Nl);
@@ -130,6 +158,8 @@ pub fn build_schema() -> (Schema, Fields) {
         series_key,
         kind_key,
         language_key,
+        person_key,
+        flags,
         nl,
         en,
     };
@@ -141,9 +171,17 @@ pub fn facet_of(dimension: &str, value: &str) -> Facet {
     Facet::from_path([dimension, value])
 }
 
-/// Turns an item into the document the index stores. `hash` identifies the file's content,
-/// `changed` is its datestamp in seconds since the epoch.
-pub fn to_document(fields: &Fields, item: &Item, hash: u64, changed: u64) -> TantivyDocument {
+/// Turns an item into the document the index stores. `body` is the body's indexed text (its
+/// paragraphs' plain text, `archive::paragraphs::indexed_text`: passages count positions in
+/// it, not in the Markdown source), `hash` identifies the file's content, `changed` is its
+/// datestamp in seconds since the epoch.
+pub fn to_document(
+    fields: &Fields,
+    item: &Item,
+    body: &str,
+    hash: u64,
+    changed: u64,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &item.id);
     doc.add_u64(fields.hash, hash);
@@ -191,9 +229,40 @@ pub fn to_document(fields: &Fields, item: &Item, hash: u64, changed: u64) -> Tan
     {
         doc.add_text(text.context, context);
     }
-    // The paragraphs' plain text, as passages count positions (not the Markdown source).
-    let body = indexed_text(&paragraphs(&item.body));
-    doc.add_bytes(fields.body_marks, &checkpoints(&body));
+    doc.add_bytes(fields.body_marks, &checkpoints(body));
     doc.add_text(text.body, body);
+    add_attributions(fields, item, &mut doc);
     doc
+}
+
+/// The `person_key` term of someone quoted in an item: `quoted/peter-ten-have`.
+pub fn quoted_key(name: &str) -> String {
+    format!("quoted/{}", slugify(name))
+}
+
+/// The quotations' words, everyone in the item as a filter key and facet values by role.
+fn add_attributions(fields: &Fields, item: &Item, doc: &mut TantivyDocument) {
+    let found = &item.attributions;
+    let text = fields.language(item.language);
+    for quote in &found.quotes {
+        doc.add_text(text.quote, &quote.text);
+    }
+    for person in &found.people {
+        doc.add_text(fields.person_key, slugify(&person.name));
+        if person.roles.contains(&Role::Quoted) {
+            doc.add_text(fields.person_key, quoted_key(&person.name));
+        }
+        doc.add_facet(fields.facet, facet_of("person", &person.name));
+        for role in [Role::Quoted, Role::Mentioned] {
+            if person.roles.contains(&role) {
+                doc.add_facet(fields.facet, facet_of(role.as_str(), &person.name));
+            }
+        }
+    }
+    for variant in item.speakers.iter().filter_map(|s| s.as_written.as_deref()) {
+        doc.add_text(fields.person_key, slugify(variant));
+    }
+    if !found.unmatched.is_empty() {
+        doc.add_text(fields.flags, UNMATCHED_QUOTE_FLAG);
+    }
 }

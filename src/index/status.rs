@@ -43,13 +43,18 @@ pub struct Status {
     pub other_generations: Vec<String>,
     /// Temporary files of archive writes: in progress, or left by interrupted ones (stale).
     pub temp_files: Vec<TempFile>,
+    /// Item files whose `[[quotes]]` corrections match no quotation, with those corrections'
+    /// texts (warnings: the items are indexed).
+    pub quote_warnings: Vec<(String, Vec<String>)>,
 }
 
 impl Status {
     pub fn outdated(&self) -> bool {
-        self.versions
-            .as_ref()
-            .is_none_or(|v| v.analyzer != self.analyzer || v.schema != self.schema)
+        self.versions.as_ref().is_none_or(|v| {
+            v.analyzer != self.analyzer
+                || v.schema != self.schema
+                || v.quotes != crate::analysis::quotes::QUOTES_VERSION
+        })
     }
 
     /// Whether searches answer with exactly what the archive holds.
@@ -80,10 +85,12 @@ pub fn status(root: &Path, archive: &Path) -> Result<Status, IndexError> {
         rebuild_running: rebuild_running(root),
         other_generations: other_generations(root),
         temp_files: scan::temp_files(archive).unwrap_or_default(),
+        quote_warnings: Vec::new(),
     };
     let indexed: HashMap<String, u64> = match store::open_for_serving(root) {
         Ok(live) => {
             status.versions = Some(live.versions.clone());
+            status.quote_warnings = unmatched_quotes(&live)?;
             indexed_hashes(&live)?
         }
         Err(IndexError::Missing(_)) => HashMap::new(),
@@ -118,4 +125,28 @@ pub fn status(root: &Path, archive: &Path) -> Result<Status, IndexError> {
         .collect();
     status.removed.sort();
     Ok(status)
+}
+
+/// The items whose `[[quotes]]` corrections matched nothing: their paths and those texts.
+fn unmatched_quotes(live: &store::Generation) -> Result<Vec<(String, Vec<String>)>, IndexError> {
+    use tantivy::schema::Value;
+    let searcher = live.reader.searcher();
+    let query = tantivy::query::TermQuery::new(
+        tantivy::Term::from_field_text(live.fields.flags, super::UNMATCHED_QUOTE_FLAG),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    let found = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+    let mut out = Vec::new();
+    for address in found {
+        let doc: tantivy::TantivyDocument = searcher.doc(address)?;
+        let item = doc
+            .get_first(live.fields.item)
+            .and_then(|v| v.as_str())
+            .and_then(|json| serde_json::from_str::<crate::archive::Item>(json).ok());
+        if let Some(item) = item {
+            out.push((item.path, item.attributions.unmatched));
+        }
+    }
+    out.sort();
+    Ok(out)
 }

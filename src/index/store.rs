@@ -16,6 +16,7 @@ use tantivy::indexer::IndexWriterOptions;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
 use super::schema::{build_schema, Fields, SCHEMA_VERSION};
+use crate::analysis::quotes::QUOTES_VERSION;
 use crate::analysis::{register, ANALYZER_VERSION};
 use crate::archive::{FileError, ThemeList};
 
@@ -49,6 +50,10 @@ pub enum IndexError {
 pub struct Versions {
     pub analyzer: u32,
     pub schema: u32,
+    /// The quotation extraction's version (`analysis::quotes::QUOTES_VERSION`): the index
+    /// stores what it found, so another version rebuilds like another analyzer.
+    #[serde(default)]
+    pub quotes: u32,
     /// Seconds since the Unix epoch of the last commit.
     #[serde(default)]
     pub updated: u64,
@@ -63,6 +68,7 @@ impl Versions {
             themes: themes.clone(),
             analyzer: ANALYZER_VERSION,
             schema: SCHEMA_VERSION,
+            quotes: QUOTES_VERSION,
             updated: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map(|d| d.as_secs())
@@ -150,7 +156,9 @@ fn open_generation(
     if index.schema() != schema {
         return Err(outdated_error());
     }
-    let outdated = versions.analyzer != ANALYZER_VERSION || versions.schema != SCHEMA_VERSION;
+    let outdated = versions.analyzer != ANALYZER_VERSION
+        || versions.schema != SCHEMA_VERSION
+        || versions.quotes != QUOTES_VERSION;
     if outdated && !allow_outdated {
         return Err(outdated_error());
     }
@@ -184,6 +192,7 @@ fn read_versions(index: &Index) -> Result<Versions, IndexError> {
         .unwrap_or(Versions {
             analyzer: 0,
             schema: 0,
+            quotes: 0,
             updated: 0,
             themes: ThemeList::default(),
         }))

@@ -326,11 +326,21 @@ pub(super) fn document(
     speakers: &SpeakerNames,
     item: &LoadedItem,
 ) -> TantivyDocument {
-    let canonical = speakers.apply(&item.item);
+    let mut canonical = speakers.apply(&item.item);
+    let paragraphs = crate::archive::paragraphs::paragraphs(&canonical.body);
+    let body = crate::archive::paragraphs::indexed_text(&paragraphs);
+    canonical.attributions = super::quotes::attribute_in(&canonical, &paragraphs, &body, speakers);
+    for text in &canonical.attributions.unmatched {
+        tracing::warn!(
+            "{}: the `[[quotes]]` correction with text = {text:?} matches no quotation in the text; check its first words",
+            item.item.path
+        );
+    }
     let changed = crate::archive::stamp::seconds_of(item.changed);
     to_document(
         fields,
         &canonical,
+        &body,
         indexed_hash(speakers, item.hash),
         changed,
     )

@@ -264,6 +264,9 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
             url: file.and_then(|i| i.url.clone()),
             summary,
             body,
+            // An archivist's corrections in the file's own front matter stay with it.
+            quotes: file.map(|i| i.quotes.clone()).unwrap_or_default(),
+            attributions: Default::default(),
         },
         origins,
         notes: source.notes,

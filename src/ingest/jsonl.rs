@@ -1,11 +1,12 @@
 //! Bulk import and export: one JSON object per line with the archive's fields (`id`, `path`,
 //! `title`, `date`, `kind`, `speakers`, `themes`, `series`, `event`, `organisation`,
-//! `language`, `source`, `url`, `summary`, `body`). Export writes what import reads, so
+//! `language`, `source`, `url`, `summary`, `body`, `quotes`). Export writes what import reads, so
 //! import -> export -> import loses nothing.
 
 use serde::{Deserialize, Serialize};
 
 use crate::archive::front_matter::parse_item;
+use crate::archive::quotes::QuoteOverride;
 use crate::archive::render::render;
 use crate::archive::Item;
 
@@ -41,6 +42,9 @@ pub struct Record {
     pub summary: Option<String>,
     #[serde(default)]
     pub body: String,
+    /// Corrections of quotations (front matter `[[quotes]]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<QuoteOverride>,
 }
 
 /// A speaker: a name, or `{"name": ..., "role": ...}`.
@@ -83,6 +87,7 @@ impl Record {
             url: item.url.clone(),
             summary: item.summary.clone(),
             body: item.body.clone(),
+            quotes: item.quotes.clone(),
         }
     }
 
@@ -129,6 +134,20 @@ impl Record {
                 }
             });
             table.insert("speakers".into(), toml::Value::Array(speakers.collect()));
+        }
+        if !self.quotes.is_empty() {
+            let quotes = self.quotes.iter().map(|q| {
+                let mut t = toml::Table::new();
+                t.insert("text".into(), toml::Value::String(q.text.clone()));
+                if let Some(speaker) = &q.speaker {
+                    t.insert("speaker".into(), toml::Value::String(speaker.clone()));
+                }
+                if q.not_a_quote {
+                    t.insert("not_a_quote".into(), toml::Value::Boolean(true));
+                }
+                toml::Value::Table(t)
+            });
+            table.insert("quotes".into(), toml::Value::Array(quotes.collect()));
         }
         let front = toml::to_string(&table).map_err(|e| e.to_string())?;
         let text = format!("+++\n{front}+++\n\n{}\n", self.body.trim());

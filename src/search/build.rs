@@ -111,18 +111,29 @@ struct Target {
     scope: Option<Term>,
 }
 
-/// Every searchable field with the clause's terms as that field analyses them.
+/// Every searchable field with the clause's terms as that field analyses them; for a clause
+/// within quotations (`citaat:`), only the quotation fields.
 fn targets(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     text: &str,
     ranking: &Ranking,
+    quote: bool,
 ) -> Vec<Target> {
     let mut targets = Vec::new();
     for language in Language::ALL {
         let words = analyzers.words(language, text);
         let lf = fields.language(language);
         let scope = Term::from_field_text(fields.language_key, language.code());
+        if quote {
+            targets.push(Target {
+                field: lf.quote,
+                words,
+                weight: 1.0,
+                scope: Some(scope),
+            });
+            continue;
+        }
         for (field, weight) in [
             (lf.title, ranking.title),
             (lf.summary, ranking.summary),
@@ -138,12 +149,14 @@ fn targets(
             });
         }
     }
-    targets.push(Target {
-        field: fields.speakers,
-        words: analyzers.name_words(text),
-        weight: ranking.speakers,
-        scope: None,
-    });
+    if !quote {
+        targets.push(Target {
+            field: fields.speakers,
+            words: analyzers.name_words(text),
+            weight: ranking.speakers,
+            scope: None,
+        });
+    }
     targets
 }
 
@@ -209,7 +222,7 @@ fn clause_query_with(
             .collect();
         return (!all.is_empty()).then(|| Box::new(BooleanQuery::new(all)) as Box<dyn Query>);
     }
-    let targets = targets(fields, analyzers, &clause.text, ranking);
+    let targets = targets(fields, analyzers, &clause.text, ranking, clause.quote);
     let typo = typos.allowed
         && ranking.typo_below > 0
         && !clause.phrase
@@ -275,7 +288,7 @@ fn exact_parts(
     text: &str,
     ranking: &Ranking,
 ) -> Vec<Part> {
-    targets(fields, analyzers, text, ranking)
+    targets(fields, analyzers, text, ranking, false)
         .into_iter()
         .filter_map(|t| match t.words.as_slice() {
             [(_, word)] => Some(Part {
@@ -303,6 +316,7 @@ fn pieces(clause: &Clause) -> Option<Vec<Clause>> {
             text: p.to_string(),
             phrase: false,
             negated: clause.negated,
+            quote: clause.quote,
         })
         .collect();
     (pieces.len() > 1).then_some(pieces)
@@ -354,7 +368,7 @@ fn phrase_by_words(
 ) -> (Box<dyn Query>, Vec<Rescore>) {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut rescore: Vec<Rescore> = Vec::new();
-    for target in targets(fields, analyzers, &clause.text, ranking) {
+    for target in targets(fields, analyzers, &clause.text, ranking, clause.quote) {
         let (field, words, boost) = (target.field, target.words, target.weight);
         let Some(phrase) = words_query(field, &words, 0) else {
             continue;
@@ -429,6 +443,7 @@ pub fn dimension_filter(
             "language" => Language::parse(value)
                 .map(|l| l.code().to_string())
                 .unwrap_or_else(|| slugify(value)),
+            "quoted" => crate::index::schema::quoted_key(value),
             _ => slugify(value),
         };
         should.push((
@@ -706,7 +721,10 @@ fn text_query_with(
             text.positive[at] = or_in_languages(fields, query, &languages);
         }
     }
-    let words: Vec<&Clause> = clauses.iter().filter(|c| !c.negated && !c.phrase).collect();
+    let words: Vec<&Clause> = clauses
+        .iter()
+        .filter(|c| !c.negated && !c.phrase && !c.quote)
+        .collect();
     text.rescore
         .extend(proximity_leaves(fields, analyzers, &words, ranking));
     text
@@ -735,6 +753,7 @@ fn theme_query(
             text: alternative.clone(),
             phrase: true,
             negated: false,
+            quote: false,
         };
         let Some(filter) = clause_query(fields, analyzers, &phrase, searcher, ranking) else {
             continue;

@@ -9,6 +9,7 @@ pub mod feedback;
 pub mod fuzzy;
 pub mod passages;
 pub mod query;
+pub mod quotes;
 pub mod ranked;
 pub mod ranking;
 pub mod records;
@@ -35,7 +36,7 @@ use crate::index::{Generation, FACETS};
 use build::{assemble, filter_clauses, filter_of, QueryAnalyzers};
 use facets::count_facets;
 use facets::{FacetCounter, FacetFruit};
-pub use passages::{Matched, Passage};
+pub use passages::{Matched, Passage, PassageQuote};
 pub use query::{Filters, ParsedQuery, Warning, YearRange};
 pub use ranking::{Feedback, Ranking};
 

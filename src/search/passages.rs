@@ -21,7 +21,8 @@ use tantivy::{DocAddress, DocSet, Searcher, SegmentOrdinal, Term};
 
 use crate::analysis::tokens::{read_checkpoints, tokens, CHECKPOINT_EVERY};
 use crate::archive::paragraphs::{indexed_text, paragraphs};
-use crate::archive::Item;
+use crate::archive::themes::fold;
+use crate::archive::{Item, Language};
 use crate::index::Fields;
 
 /// The most passages a hit shows.
@@ -38,6 +39,15 @@ pub struct Passage {
     pub text: String,
     /// Byte ranges in `text` that matched.
     pub highlights: Vec<Range<usize>>,
+    /// When a matched word is inside a quotation of this paragraph: that quotation.
+    pub quote: Option<PassageQuote>,
+}
+
+/// The quotation a passage's match is in, and whose it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PassageQuote {
+    pub text: String,
+    pub speaker: Option<String>,
 }
 
 /// A part of an item that the query's words matched.
@@ -90,10 +100,24 @@ pub struct Marker<'a> {
 impl<'a> Marker<'a> {
     pub fn new(searcher: &'a Searcher, query: &'a dyn Query, fields: &'a Fields) -> Marker<'a> {
         let mut terms: FxHashMap<Field, Vec<Term>> = FxHashMap::default();
+        // A word searched within quotations (`citaat:`) is marked where it stands in the body.
+        let in_body = |field: Field| {
+            Language::ALL
+                .into_iter()
+                .map(|l| fields.language(l))
+                .find(|lf| lf.quote == field)
+                .map_or(field, |lf| lf.body)
+        };
         query.query_terms(&mut |term, _| {
-            let list = terms.entry(term.field()).or_default();
-            if !list.contains(term) {
-                list.push(term.clone());
+            let field = in_body(term.field());
+            let term = if field == term.field() {
+                term.clone()
+            } else {
+                Term::from_field_text(field, term.value().as_str().unwrap_or_default())
+            };
+            let list = terms.entry(field).or_default();
+            if !list.contains(&term) {
+                list.push(term);
             }
         });
         Marker {
@@ -224,11 +248,13 @@ impl<'a> Marker<'a> {
             } else {
                 excerpt(&paragraph.text, &per_paragraph[&index])
             };
+            let quote = quote_of(item, &paragraph.anchor, &text, &highlights);
             out.push(Passage {
                 anchor: paragraph.anchor.clone(),
                 time: paragraph.time.clone(),
                 text,
                 highlights,
+                quote,
             });
         }
         Ok(out)
@@ -260,6 +286,34 @@ impl<'a> Marker<'a> {
         }
         Ok(out)
     }
+}
+
+/// The quotation of the paragraph at `anchor` that holds a matched word of the passage, if any
+/// (compared without case or accents: a passage may be an excerpt, so offsets do not help).
+fn quote_of(
+    item: &Item,
+    anchor: &str,
+    text: &str,
+    highlights: &[Range<usize>],
+) -> Option<PassageQuote> {
+    let words: Vec<String> = highlights
+        .iter()
+        .filter_map(|r| text.get(r.clone()))
+        .map(fold)
+        .filter(|w| !w.is_empty())
+        .collect();
+    item.attributions
+        .quotes
+        .iter()
+        .filter(|q| q.anchor == anchor)
+        .find(|q| {
+            let inside = format!(" {} ", fold(&q.text));
+            words.iter().any(|w| inside.contains(&format!(" {w} ")))
+        })
+        .map(|q| PassageQuote {
+            text: q.text.clone(),
+            speaker: q.speaker.clone(),
+        })
 }
 
 /// The byte ranges in `text` of the tokens at the given positions (sorted), counting from the

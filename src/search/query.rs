@@ -1,6 +1,8 @@
 //! The user's query language, parsed leniently into words, phrases, exclusions and filters.
 //!
 //! `sociaal werk "lange relatie" -jeugdzorg spreker:mönnink jaar:2018..2022 thema:armoede`
+//! `citaat:continuïteit` (or `quote:`) searches a word or phrase within quotations only;
+//! `persoon:` filters on anyone in an item (speaker, quoted or mentioned).
 //! Prefixes come in Dutch and English. Whatever cannot be understood is searched as words
 //! or dropped, and a [`Warning`] says so; parsing never fails. Pure: no index access.
 
@@ -17,6 +19,8 @@ pub struct Clause {
     pub text: String,
     pub phrase: bool,
     pub negated: bool,
+    /// Searched within quotations only (`citaat:`).
+    pub quote: bool,
 }
 
 /// An inclusive range of years.
@@ -75,6 +79,10 @@ pub struct Filters {
     pub series: Vec<String>,
     pub kinds: Vec<String>,
     pub languages: Vec<String>,
+    /// Anyone in an item: speaker, quoted or mentioned (`person=`, `persoon:`).
+    pub people: Vec<String>,
+    /// People with a quotation in the item (`quoted=`).
+    pub quoted: Vec<String>,
 }
 
 impl Filters {
@@ -90,6 +98,8 @@ impl Filters {
             "series" => &self.series,
             "kind" => &self.kinds,
             "language" => &self.languages,
+            "person" => &self.people,
+            "quoted" => &self.quoted,
             _ => &[],
         }
     }
@@ -139,6 +149,8 @@ impl Filters {
             "series" => Some(&mut self.series),
             "kind" => Some(&mut self.kinds),
             "language" => Some(&mut self.languages),
+            "person" => Some(&mut self.people),
+            "quoted" => Some(&mut self.quoted),
             _ => None,
         }
     }
@@ -166,8 +178,8 @@ impl Warning {
         match self {
             Warning::UnbalancedQuote if nl => "Een aanhalingsteken werd niet gesloten; de zoektermen erna zijn als woordgroep gezocht.".into(),
             Warning::UnbalancedQuote => "A quote was not closed; the words after it were searched as a phrase.".into(),
-            Warning::UnknownPrefix(p) if nl => format!("Onbekend voorvoegsel `{p}:`, als gewone woorden gezocht. Bekend zijn spreker:, jaar:, thema:, serie:, soort:, taal:."),
-            Warning::UnknownPrefix(p) => format!("Unknown prefix `{p}:`, searched as plain words. Known prefixes: speaker:, year:, theme:, series:, kind:, lang:."),
+            Warning::UnknownPrefix(p) if nl => format!("Onbekend voorvoegsel `{p}:`, als gewone woorden gezocht. Bekend zijn spreker:, persoon:, citaat:, jaar:, thema:, serie:, soort:, taal:."),
+            Warning::UnknownPrefix(p) => format!("Unknown prefix `{p}:`, searched as plain words. Known prefixes: speaker:, person:, quote:, year:, theme:, series:, kind:, lang:."),
             Warning::BadYear(y) if nl => format!("`{y}` is geen jaar of jaarreeks (schrijf 2022 of 2018..2022); genegeerd."),
             Warning::BadYear(y) => format!("`{y}` is not a year or year range (write 2022 or 2018..2022); ignored."),
             Warning::EmptyPrefix(p) if nl => format!("`{p}:` zonder waarde genegeerd."),
@@ -203,6 +215,8 @@ fn dimension_of(prefix: &str) -> Option<&'static str> {
         "serie" | "series" | "reeks" => Some("series"),
         "soort" | "kind" | "type" => Some("kind"),
         "taal" | "lang" | "language" => Some("language"),
+        "persoon" | "person" | "personen" | "people" => Some("person"),
+        "citaat" | "quote" | "citaten" | "quotes" => Some("quote"),
         _ => None,
     }
 }
@@ -249,11 +263,16 @@ pub fn parse(input: &str) -> ParsedQuery {
                         parsed.warnings.push(Warning::UnbalancedQuote);
                     }
                     i = next;
+                    if dimension_of(prefix) == Some("quote") {
+                        push_quote(&mut parsed, prefix, text, true);
+                        continue;
+                    }
                     text
                 } else {
                     rest.to_string()
                 };
                 match dimension_of(prefix) {
+                    Some("quote") => push_quote(&mut parsed, prefix, value, false),
                     Some(dimension) => apply_prefix(&mut parsed, prefix, dimension, value),
                     None => {
                         parsed
@@ -285,6 +304,21 @@ fn read_quoted(chars: &[char], quote: usize) -> (String, usize, bool) {
     (text, if closed { j + 1 } else { j }, closed)
 }
 
+/// `citaat:woord` or `citaat:"een zin"`: a clause searched within quotations only.
+fn push_quote(parsed: &mut ParsedQuery, prefix: &str, text: String, phrase: bool) {
+    if !text.chars().any(char::is_alphanumeric) {
+        parsed
+            .warnings
+            .push(Warning::EmptyPrefix(prefix.to_string()));
+        return;
+    }
+    let before = parsed.clauses.len();
+    push_clause(parsed, text, phrase, false);
+    if let Some(clause) = parsed.clauses.get_mut(before) {
+        clause.quote = true;
+    }
+}
+
 fn push_clause(parsed: &mut ParsedQuery, text: String, phrase: bool, negated: bool) {
     let text = text.trim().to_string();
     if text.is_empty() || !text.chars().any(char::is_alphanumeric) {
@@ -303,6 +337,7 @@ fn push_clause(parsed: &mut ParsedQuery, text: String, phrase: bool, negated: bo
         text,
         phrase,
         negated,
+        quote: false,
     });
 }
 
@@ -347,6 +382,22 @@ mod tests {
         );
         assert_eq!(q.filters.themes, ["sociaal werk"]);
         assert!(q.warnings.is_empty());
+    }
+
+    #[test]
+    fn quote_prefix_searches_within_quotations() {
+        let q = parse(r#"citaat:continuïteit quote:"lange adem" werk persoon:"Peter ten Have""#);
+        assert_eq!(q.clauses.len(), 3);
+        assert!(q.clauses[0].quote && !q.clauses[0].phrase);
+        assert!(q.clauses[1].quote && q.clauses[1].phrase);
+        assert_eq!(q.clauses[1].text, "lange adem");
+        assert!(!q.clauses[2].quote);
+        assert_eq!(q.filters.people, ["Peter ten Have"]);
+        assert!(q.warnings.is_empty());
+        assert_eq!(
+            parse("citaat:").warnings,
+            [Warning::EmptyPrefix("citaat".into())]
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub fn ranked(
             text: w.to_string(),
             phrase: false,
             negated: false,
+            quote: false,
         })
         .collect();
     let mut analyzers = QueryAnalyzers::default();

@@ -31,6 +31,10 @@ pub fn find(clauses: &[Clause], themes: &ThemeList) -> Vec<Expansion> {
     while i < clauses.len() {
         let found = (1..=MAX_THEME_WORDS).rev().find_map(|len| {
             let run = clauses.get(i..i + len)?;
+            // Within quotations (`citaat:`) the words are searched as typed, not as a theme.
+            if run.iter().any(|c| c.quote) {
+                return None;
+            }
             let plain_run = run.iter().all(|c| !c.negated && !c.phrase);
             let single_phrase = len == 1 && run[0].phrase && !run[0].negated;
             if !plain_run && !single_phrase {

@@ -1,4 +1,5 @@
-//! The JSON API: `/api/search`, `/api/items/{id}` and `/api/suggest`. The JSON shapes live here
+//! The JSON API: `/api/search`, `/api/items/{id}`, `/api/suggest` and `/api/quotes`
+//! (`quotes_api`). The JSON shapes live here
 //! and only here; the CLI's `--json` prints the same documents. The shapes and handlers carry
 //! `utoipa` annotations, from which `openapi` builds the OpenAPI document.
 
@@ -15,6 +16,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::error::WebError;
 use super::i18n::Ui;
 use super::params::SearchParams;
+use super::quotes_api::{people_json, quotes_json, PassageQuoteJson, PersonJson, QuoteJson};
 use super::AppState;
 use crate::archive::Item;
 use crate::search::suggest::{suggest as suggestions, Suggestion};
@@ -26,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/search", get(search))
         .route("/api/items/{id}", get(item))
         .route("/api/suggest", get(suggest))
+        .route("/api/quotes", get(super::quotes_api::quotes))
 }
 
 /// One page of search results.
@@ -33,7 +36,9 @@ pub fn router() -> Router<AppState> {
 pub struct SearchResponse {
     pub total: usize,
     pub hits: Vec<HitJson>,
-    /// Per dimension (`speaker`, `year`, `theme`, `series`, `kind`, `language`): values with counts.
+    /// Per dimension (`speaker`, `person`, `quoted`, `mentioned`, `year`, `theme`, `series`,
+    /// `kind`, `language`): values with counts. `person` is anyone in an item; `quoted` and
+    /// `mentioned` count the people with that role.
     #[schema(value_type = BTreeMap<String, Vec<FacetJson>>)]
     pub facets: BTreeMap<&'static str, Vec<FacetCount>>,
     pub warnings: Vec<String>,
@@ -54,6 +59,10 @@ pub struct SearchResponse {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FiltersJson {
     pub speaker: Vec<String>,
+    /// Anyone in the item: speaker, quoted or mentioned.
+    pub person: Vec<String>,
+    /// Someone with a quotation in the item.
+    pub quoted: Vec<String>,
     /// The years or ranges, any of which an item may have: `2019,2022..2024`.
     pub year: Option<String>,
     pub theme: Vec<String>,
@@ -75,6 +84,8 @@ pub struct PassageJson {
     pub highlights: Vec<[usize; 2]>,
     /// `/items/{id}#p-12`.
     pub url: String,
+    /// When a matched word is inside a quotation: the quotation and whose it is.
+    pub quote: Option<PassageQuoteJson>,
 }
 
 /// One search result.
@@ -142,6 +153,11 @@ pub struct ItemJson {
     pub summary: Option<String>,
     /// The text, in Markdown.
     pub body: String,
+    /// The quotations in the text, each with whose it is (found at index time; the
+    /// archivist's corrections in the front matter win).
+    pub quotes: Vec<QuoteJson>,
+    /// Everyone in the item: speakers, people quoted, people mentioned.
+    pub people: Vec<PersonJson>,
 }
 
 /// A speaker and their role in the item.
@@ -158,6 +174,8 @@ pub struct SpeakerJson {
 impl From<Item> for ItemJson {
     fn from(item: Item) -> ItemJson {
         ItemJson {
+            quotes: quotes_json(&item.id, &item.attributions),
+            people: people_json(&item.attributions),
             date: item.date.to_string(),
             kind: item.kind.as_str().to_string(),
             language: item.language.code().to_string(),
@@ -191,12 +209,17 @@ impl From<Item> for ItemJson {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct SearchQuery {
-    /// Words, "phrases", -exclusions, prefixes such as `spreker:` and `jaar:2018..2022`.
+    /// Words, "phrases", -exclusions, prefixes such as `spreker:` and `jaar:2018..2022`;
+    /// `citaat:` (or `quote:`) searches a word or phrase within quotations only.
     #[param(example = "sociaal werk")]
     q: Option<String>,
     /// Only items with this speaker (repeat for any of several).
     #[param(example = "Herman de Mönnink")]
     speaker: Option<Vec<String>>,
+    /// Only items with this person in them: speaker, quoted or mentioned (repeat for any).
+    person: Option<Vec<String>>,
+    /// Only items with a quotation of this person (repeat for any).
+    quoted: Option<Vec<String>>,
     /// A year or a range (repeat for any of several).
     #[param(example = "2018..2024")]
     year: Option<Vec<String>>,
@@ -269,6 +292,10 @@ impl SearchResponse {
                             text: p.text.clone(),
                             highlights: char_ranges(&p.text, &p.highlights),
                             url: format!("/items/{}#{}", hit.item.id, p.anchor),
+                            quote: p.quote.as_ref().map(|q| PassageQuoteJson {
+                                text: q.text.clone(),
+                                speaker: q.speaker.clone(),
+                            }),
                         })
                         .collect(),
                     approximate: hit.approximate,
@@ -279,6 +306,8 @@ impl SearchResponse {
             sort: results.sort,
             filters: FiltersJson {
                 speaker: results.filters.speakers.clone(),
+                person: results.filters.people.clone(),
+                quoted: results.filters.quoted.clone(),
                 year: results.filters.years_text(),
                 theme: results.filters.themes.clone(),
                 series: results.filters.series.clone(),

@@ -29,8 +29,8 @@ pub fn router() -> Router<AppState> {
 }
 
 /// What a browse page shows: the filtered items and the years the whole archive has.
-struct Browse {
-    results: SearchResults,
+pub(super) struct Browse {
+    pub(super) results: SearchResults,
     all_years: Vec<u16>,
 }
 
@@ -39,7 +39,11 @@ const BROWSE_PAGE: usize = MAX_LIMIT;
 
 /// Runs the page's search: items that have exactly this value (the key, not the words of the
 /// name: `/themes/zorg` does not list "informele zorg"), newest first, `page` (from 1) of them.
-async fn find(state: &AppState, filters: Filters, page: usize) -> Result<Browse, WebError> {
+pub(super) async fn find(
+    state: &AppState,
+    filters: Filters,
+    page: usize,
+) -> Result<Browse, WebError> {
     state
         .with_index(move |generation| {
             let request = SearchRequest {
@@ -69,7 +73,7 @@ async fn find(state: &AppState, filters: Filters, page: usize) -> Result<Browse,
 }
 
 /// The `page` parameter of a browse page (from 1; anything else is page 1).
-fn page_number(raw: Option<&str>) -> usize {
+pub(super) fn page_number(raw: Option<&str>) -> usize {
     query_param(raw, "page")
         .and_then(|v| v.parse().ok())
         .filter(|n: &usize| *n >= 1 && *n <= 100_000)
@@ -77,13 +81,13 @@ fn page_number(raw: Option<&str>) -> usize {
 }
 
 /// A browse page's number and the links to the others.
-struct Pages {
-    links: Markup,
-    number: usize,
+pub(super) struct Pages {
+    pub(super) links: Markup,
+    pub(super) number: usize,
 }
 
 /// Links to the other pages of a browse page at `path` with `total` items.
-fn pager(ui: Ui, path: &str, page: usize, total: usize) -> Pages {
+pub(super) fn pager(ui: Ui, path: &str, page: usize, total: usize) -> Pages {
     let link = |n: usize| match n {
         1 => ui_url(path, ui),
         n => ui_url(&format!("{path}?page={n}"), ui),
@@ -400,6 +404,7 @@ fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages
                 dt { (t.years_active) } dd { (years_span(results)) }
                 dt { (t.appearances) } dd { ((t.item_count)(results.total)) }
                 @if !variants.is_empty() { dt { (t.also_written) } dd { (variants.join(", ")) } }
+                dt { (super::people::person_page_label(ui)) } dd { (super::people::person_link(ui, name)) }
                 @if !co_speakers.is_empty() {
                     dt { (t.co_speakers) }
                     dd { @for (i, other) in co_speakers.iter().enumerate() { @if i > 0 { ", " } (speaker_link(ui, &other.0)) " (" (other.1) ")" } }

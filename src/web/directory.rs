@@ -1,5 +1,6 @@
-//! The directory pages: every speaker, theme and series A–Z with a jump to each letter
-//! (`/speakers`, `/themes`, `/series`), and every year by decade (`/years`), each value with
+//! The directory pages: every speaker, person (speaker, quoted or mentioned, with their role
+//! counts), theme and series A–Z with a jump to each letter (`/speakers`, `/people`,
+//! `/themes`, `/series`), and every year by decade (`/years`), each value with
 //! its number of items and a link to its own page.
 //!
 //! One count over the whole index (`search::all_facets`); a long list shows one letter at a
@@ -25,6 +26,7 @@ use crate::search::{self, themes, FacetCount};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/speakers", get(speakers))
+        .route("/people", get(people))
         .route("/themes", get(theme_list))
         .route("/series", get(series_list))
         .route("/years", get(years))
@@ -68,6 +70,10 @@ async fn speakers(state: State<AppState>, headers: HeaderMap, raw: RawQuery) -> 
     a_to_z(state, headers, raw, "speaker").await
 }
 
+async fn people(state: State<AppState>, headers: HeaderMap, raw: RawQuery) -> Response {
+    a_to_z(state, headers, raw, "person").await
+}
+
 async fn theme_list(state: State<AppState>, headers: HeaderMap, raw: RawQuery) -> Response {
     a_to_z(state, headers, raw, "theme").await
 }
@@ -89,6 +95,24 @@ async fn a_to_z(
         .with_index(move |generation| {
             let mut all = search::all_facets(generation)?;
             let mut values = all.remove(dimension).unwrap_or_default();
+            // Everyone with their roles: how many items each has them as speaker, quoted,
+            // mentioned.
+            let mut notes: BTreeMap<String, String> = BTreeMap::new();
+            if dimension == "person" {
+                for role in ["speaker", "quoted", "mentioned"] {
+                    for value in all.get(role).into_iter().flatten() {
+                        let note = notes.entry(value.value.clone()).or_default();
+                        if !note.is_empty() {
+                            note.push_str(" · ");
+                        }
+                        note.push_str(&format!(
+                            "{} {}",
+                            super::people::role_name(ui, role),
+                            value.count
+                        ));
+                    }
+                }
+            }
             if dimension == "theme" {
                 let list = &generation.versions.themes;
                 themes::merge_counts(&mut values, list);
@@ -96,11 +120,11 @@ async fn a_to_z(
                     value.value = themes::label(list, &value.value, ui.code()).to_string();
                 }
             }
-            Ok(values)
+            Ok((values, notes))
         })
         .await;
-    let values = match counted {
-        Ok(values) => values,
+    let (values, notes) = match counted {
+        Ok(found) => found,
         Err(e) => return e.page(ui),
     };
     let path = format!("/{}", plural(dimension));
@@ -110,7 +134,7 @@ async fn a_to_z(
     page(a_to_z_view(
         ui,
         dimension,
-        &values,
+        (&values, &notes),
         letter,
         &switch_url(&path, raw.as_deref(), ui),
     ))
@@ -119,16 +143,18 @@ async fn a_to_z(
 fn plural(dimension: &str) -> &'static str {
     match dimension {
         "speaker" => "speakers",
+        "person" => "people",
         "theme" => "themes",
         "series" => "series",
         _ => "years",
     }
 }
 
+/// `values` with counts, and for people their roles (`notes`).
 fn a_to_z_view(
     ui: Ui,
     dimension: &str,
-    values: &[FacetCount],
+    (values, notes): (&[FacetCount], &BTreeMap<String, String>),
     letter: Option<char>,
     switch: &str,
 ) -> Markup {
@@ -186,6 +212,7 @@ fn a_to_z_view(
                             li {
                                 a href=(ui_url(&format!("{path}/{}", slugify(&value.value)), ui)) { (value.value) }
                                 " " span.count { (value.count) }
+                                @if let Some(note) = notes.get(&value.value) { " " span.roles { "(" (note) ")" } }
                             }
                         }
                     }

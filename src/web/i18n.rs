@@ -96,6 +96,12 @@ impl Ui {
             "series" => t.series,
             "kind" => t.kind,
             "language" => t.language,
+            "person" if self == Ui::Nl => "Personen",
+            "person" => "People",
+            "quoted" if self == Ui::Nl => "Geciteerd",
+            "quoted" => "Quoted",
+            "mentioned" if self == Ui::Nl => "Genoemd",
+            "mentioned" => "Mentioned",
             _ => "",
         }
     }

@@ -1,5 +1,6 @@
 //! The item page: metadata, the text with an anchor on every paragraph (`#p-12`, `#t=12:40`),
-//! previous and next in its series, related items, and "cite this item".
+//! its quotations marked with whose they are and the people in it (`people`), previous and
+//! next in its series, related items, and "cite this item".
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
@@ -10,10 +11,11 @@ use super::cite;
 use super::error::WebError;
 use super::i18n::Ui;
 use super::pages::{page, switch_url, ui_of};
+use super::people;
 use super::structured;
 use super::views::{item_list, item_meta, layout_with_head, ui_url};
 use super::AppState;
-use crate::archive::paragraphs::to_html_with_anchors;
+use crate::archive::paragraphs::{to_html_with_quotes, QuoteMark};
 use crate::archive::slug::slugify;
 use crate::archive::Item;
 use crate::search::{self, related};
@@ -84,7 +86,8 @@ fn item_view(ui: Ui, found: &ItemPage, switch: &str) -> Markup {
                 (properties(ui, item, &found.themes))
                 @if let Some(summary) = &item.summary { h2 { (t.summary) } p { (summary) } }
                 h2 { (t.text) }
-                div.item-body { (PreEscaped(to_html_with_anchors(&item.body))) }
+                div.item-body { (PreEscaped(to_html_with_quotes(&item.body, &quote_marks(item)))) }
+                (people::item_people(ui, item))
             }
             @if found.previous.is_some() || found.next.is_some() {
                 nav.series-nav aria-labelledby="in-series" {
@@ -115,6 +118,23 @@ fn item_view(ui: Ui, found: &ItemPage, switch: &str) -> Markup {
             }
         },
     )
+}
+
+/// Where the item's quotations are in its paragraphs, and whose each is.
+fn quote_marks(item: &Item) -> Vec<QuoteMark> {
+    item.attributions
+        .quotes
+        .iter()
+        .filter_map(|q| {
+            let (start, end) = q.chars?;
+            Some(QuoteMark {
+                anchor: q.anchor.clone(),
+                start,
+                end,
+                who: q.speaker.clone(),
+            })
+        })
+        .collect()
 }
 
 fn properties(ui: Ui, item: &Item, themes: &crate::archive::themes::ThemeList) -> Markup {

@@ -20,6 +20,8 @@ pub mod opensearch;
 pub mod ops;
 pub mod pages;
 pub mod params;
+pub mod people;
+pub mod quotes_api;
 pub mod records;
 pub mod results;
 pub mod security;
@@ -255,6 +257,7 @@ pub fn app(state: AppState) -> Router {
         .merge(admin::router(&state))
         .merge(browse::router())
         .merge(directory::router())
+        .merge(people::router())
         .merge(ops::router())
         .merge(oai::router())
         .merge(feeds::router())

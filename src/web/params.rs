@@ -18,7 +18,7 @@ pub const FACET_VALUES: usize = 20;
 pub const FACET_SHOWN: usize = 15;
 /// The most values per facet dimension one request may ask for.
 pub const MAX_FACET_VALUES: usize = 1000;
-/// The most filter values (speaker, theme, series, kind, language together) in one request:
+/// The most filter values (speaker, person, theme, series, kind, language together) in one request:
 /// every facet and "remove" link of a page repeats them all, so they bound the page's size.
 pub const MAX_FILTER_VALUES: usize = 20;
 /// The longest filter value, in characters (the longest real one is far shorter).
@@ -68,7 +68,8 @@ impl SearchParams {
                 // One character more than the query parser keeps, so that it still says it cut
                 // the query; links on the page then repeat at most this much.
                 "q" => params.q = value.chars().take(MAX_QUERY_CHARS + 1).collect(),
-                "speaker" | "theme" | "series" | "kind" | "lang" | "language" => {
+                "speaker" | "person" | "quoted" | "theme" | "series" | "kind" | "lang"
+                | "language" => {
                     let dimension = if key == "lang" {
                         "language"
                     } else {
@@ -87,8 +88,8 @@ impl SearchParams {
                     }
                     if filter_count(&params.filters) > MAX_FILTER_VALUES {
                         return Err(match ui {
-                            Ui::Nl => format!("Te veel filters: een zoekopdracht heeft er ten hoogste {MAX_FILTER_VALUES} (sprekers, thema's, reeksen, soorten en talen samen). Haal er een paar weg."),
-                            Ui::En => format!("Too many filters: a search takes at most {MAX_FILTER_VALUES} (speakers, themes, series, kinds and languages together). Remove a few."),
+                            Ui::Nl => format!("Te veel filters: een zoekopdracht heeft er ten hoogste {MAX_FILTER_VALUES} (sprekers, personen, thema's, reeksen, soorten en talen samen). Haal er een paar weg."),
+                            Ui::En => format!("Too many filters: a search takes at most {MAX_FILTER_VALUES} (speakers, people, themes, series, kinds and languages together). Remove a few."),
                         });
                     }
                 }
@@ -186,6 +187,8 @@ impl SearchParams {
         }
         for (key, dimension) in [
             ("speaker", "speaker"),
+            ("person", "person"),
+            ("quoted", "quoted"),
             ("theme", "theme"),
             ("series", "series"),
             ("kind", "kind"),
@@ -320,10 +323,12 @@ fn parse_year(value: &str, key: &str) -> Result<u16, String> {
 
 /// How many filter values `filters` holds (years not counted: one range at most).
 fn filter_count(filters: &Filters) -> usize {
-    ["speaker", "theme", "series", "kind", "language"]
-        .iter()
-        .map(|d| filters.values(d).len())
-        .sum()
+    [
+        "speaker", "person", "quoted", "theme", "series", "kind", "language",
+    ]
+    .iter()
+    .map(|d| filters.values(d).len())
+    .sum()
 }
 
 #[cfg(test)]

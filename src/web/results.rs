@@ -103,7 +103,8 @@ fn facets(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
     let t = ui.t();
     html! {
         aside.facets aria-label=(t.filters) {
-            @for dimension in FACETS {
+            // Role counts (`quoted`, `mentioned`) show as the roles of the people facet.
+            @for dimension in FACETS.into_iter().filter(|d| !matches!(*d, "quoted" | "mentioned")) {
                 @if let Some(values) = results.facets.get(dimension).filter(|v| !v.is_empty()) {
                     h2 #(format!("facet-{dimension}")) { (ui.dimension(dimension)) }
                     @if dimension == "year" { (years::year_facet(ui, params, values)) } @else {
@@ -114,6 +115,7 @@ fn facets(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
                             li {
                                 a href=(link(ui, params.toggled(dimension, &value.value))) aria-current=(if selected { "true" } else { "false" }) {
                                     span { (label(ui, results, dimension, &value.value)) }
+                                    @if dimension == "person" { (person_roles(ui, results, &value.value)) }
                                     span.count { (value.count) }
                                 }
                             }
@@ -195,12 +197,40 @@ fn hit_view(ui: Ui, hit: &Hit) -> Markup {
                             @if let Some(time) = &passage.time { (t.at_time) " " (time) }
                             @else { (t.paragraph) " " (passage.anchor.trim_start_matches("p-")) }
                         }
+                        @if let Some(quote) = &passage.quote {
+                            " " span.who { (quote_label(ui, quote.speaker.as_deref())) }
+                        }
                         " " (highlighted(&passage.text, &passage.highlights))
                     }
                 }
             }
         }
     }
+}
+
+/// A passage in a quotation: `Citaat van Peter ten Have:` (or of someone unknown).
+fn quote_label(ui: Ui, speaker: Option<&str>) -> String {
+    match (ui, speaker) {
+        (Ui::Nl, Some(name)) => format!("Citaat van {name}:"),
+        (Ui::Nl, None) => "Citaat (spreker onbekend):".to_string(),
+        (Ui::En, Some(name)) => format!("Quotation of {name}:"),
+        (Ui::En, None) => "Quotation (speaker unknown):".to_string(),
+    }
+}
+
+/// The roles a person of the people facet has among these results (` · geciteerd, genoemd`).
+fn person_roles(ui: Ui, results: &SearchResults, name: &str) -> Markup {
+    let roles: Vec<&str> = ["speaker", "quoted", "mentioned"]
+        .into_iter()
+        .filter(|role| {
+            results
+                .facets
+                .get(role)
+                .is_some_and(|values| values.iter().any(|v| v.value == name))
+        })
+        .map(|role| super::people::role_name(ui, role))
+        .collect();
+    html! { @if !roles.is_empty() { " " span.roles { "(" (roles.join(", ")) ")" } } }
 }
 
 /// The number of pages of a search with `total` results.
@@ -240,7 +270,7 @@ fn active_filters(ui: Ui, params: &SearchParams, results: &SearchResults) -> Mar
         @if !params.filters.is_empty() {
             p.active {
                 (t.filters) ": "
-                @for dimension in ["speaker", "theme", "series", "kind", "language"] {
+                @for dimension in ["speaker", "person", "quoted", "theme", "series", "kind", "language"] {
                     @for value in params.filters.values(dimension) {
                         a href=(link(ui, params.toggled(dimension, value))) {
                             span.visually-hidden { (t.remove_filter) " " }

@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use super::i18n::Ui;
 use super::site;
 use crate::archive::markdown::to_plain_text;
+use crate::archive::quotes::Role;
 use crate::archive::slug::slugify;
 use crate::archive::{Item, Language};
 
@@ -125,6 +126,37 @@ fn person(name: &str) -> Value {
     })
 }
 
+/// Anyone in an item (quoted or mentioned), with their page.
+fn someone(name: &str) -> Value {
+    json!({
+        "@type": "Person",
+        "@id": site::absolute(&format!("/people/{}#person", slugify(name))),
+        "name": name,
+        "url": site::absolute(&format!("/people/{}", slugify(name))),
+    })
+}
+
+/// A person's page: the Person, and the items they are in.
+pub fn person_head(name: &str, items: &[Item], page: usize) -> Markup {
+    let path = format!("/people/{}", slugify(name));
+    let this_page = match page {
+        1 => path.clone(),
+        n => format!("{path}?page={n}"),
+    };
+    let mut me = someone(name);
+    me["@context"] = json!("https://schema.org");
+    me["mainEntityOfPage"] = json!(site::absolute(&path));
+    me["subjectOf"] = json!(items.iter().map(work_summary).collect::<Vec<_>>());
+    html! {
+        link rel="canonical" href=(site::absolute(&this_page));
+        (json_ld(&me))
+        meta property="og:type" content="profile";
+        meta property="og:site_name" content="Lectern";
+        meta property="og:title" content=(name);
+        meta property="og:url" content=(site::absolute(&this_page));
+    }
+}
+
 /// The item as a schema.org CreativeWork, recorded at its Event, with its speakers as Persons.
 pub fn item_json(item: &Item) -> Value {
     let people: Vec<Value> = item.speaker_names().map(person).collect();
@@ -147,6 +179,35 @@ pub fn item_json(item: &Item) -> Value {
             "performer": people,
         },
     });
+    let found = &item.attributions;
+    let mentioned: Vec<Value> = found
+        .people
+        .iter()
+        .filter(|p| !p.roles.contains(&Role::Speaker))
+        .map(|p| someone(&p.name))
+        .collect();
+    if !mentioned.is_empty() {
+        work["mentions"] = json!(mentioned);
+    }
+    // Each quotation as a schema.org Quotation (a CreativeWork: its `creator` said it), part
+    // of the item and placed at its paragraph.
+    if !found.quotes.is_empty() {
+        work["hasPart"] = json!(found
+            .quotes
+            .iter()
+            .map(|q| {
+                let mut quotation = json!({
+                    "@type": "Quotation",
+                    "text": q.text,
+                    "url": format!("{}#{}", item_url(item), q.anchor),
+                });
+                if let Some(name) = &q.speaker {
+                    quotation["creator"] = someone(name);
+                }
+                quotation
+            })
+            .collect::<Vec<_>>());
+    }
     if !item.themes.is_empty() {
         work["keywords"] = json!(item.themes);
         work["about"] = json!(item

@@ -52,7 +52,7 @@ pub fn layout_with_head(
                     span.tagline { (t.tagline) }
                     nav.main aria-label=(t.main_nav) {
                         ul {
-                            @for (path, dimension) in [("/speakers", "speaker"), ("/themes", "theme"), ("/series", "series"), ("/years", "year")] {
+                            @for (path, dimension) in [("/speakers", "speaker"), ("/people", "person"), ("/themes", "theme"), ("/series", "series"), ("/years", "year")] {
                                 li { a href=(ui_url(path, ui)) { (ui.dimension(dimension)) } }
                             }
                         }

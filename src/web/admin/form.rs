@@ -29,6 +29,8 @@ pub struct ItemForm {
     pub url: String,
     pub summary: String,
     pub body: String,
+    /// The item's `[[quotes]]` corrections as JSON, carried through the form unchanged.
+    pub quotes: String,
 }
 
 impl ItemForm {
@@ -58,6 +60,11 @@ impl ItemForm {
             url: item.url.clone().unwrap_or_default(),
             summary: item.summary.clone().unwrap_or_default(),
             body: item.body.clone(),
+            quotes: if item.quotes.is_empty() {
+                String::new()
+            } else {
+                serde_json::to_string(&item.quotes).unwrap_or_default()
+            },
         }
     }
 
@@ -89,6 +96,12 @@ impl ItemForm {
             url: text(&self.url),
             summary: text(&self.summary),
             body: self.body.replace("\r\n", "\n"),
+            quotes: match self.quotes.trim() {
+                "" => Vec::new(),
+                json => serde_json::from_str(json).map_err(|_| {
+                    "the quotation corrections (`quotes`) are not readable".to_string()
+                })?,
+            },
         };
         if record.title.is_empty() {
             return Err("the title is missing".into());
@@ -132,6 +145,7 @@ pub fn changed_fields(old: &Item, new: &Item) -> Vec<String> {
     check("url", old.url != new.url);
     check("summary", old.summary != new.summary);
     check("body", old.body != new.body);
+    check("quotes", old.quotes != new.quotes);
     changed
 }
 /// The version of a file's bytes that a form carries in `base`.

@@ -280,6 +280,8 @@ fn review_page(
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="path" value=(form.path);
                 input type="hidden" name="base" value=(form.base);
+                // The archivist's `[[quotes]]` corrections, kept as they are (JSON).
+                input type="hidden" name="quotes" value=(form.quotes);
                 (field("title", ui.pick("Titel", "Title"), &form.title))
                 (field("date", ui.pick("Datum (JJJJ-MM-DD, JJJJ-MM of JJJJ)", "Date (YYYY-MM-DD, YYYY-MM or YYYY)"), &form.date))
                 p {
