@@ -249,13 +249,25 @@ try {
     assert((await page.locator("ol.results > li").count()) > 0, "without filters finds nothing");
   });
 
-  for (const [name, url] of [["speaker", "/speakers/herman-de-monnink"], ["series", "/series/marie-kamphuis-lezing"], ["theme", "/themes/continuiteit"], ["year", "/years/2022"], ["not-found", "/no/such/page"]]) {
+  for (const [name, url] of [["speaker", "/speakers/herman-de-monnink"], ["series", "/series/marie-kamphuis-lezing"], ["theme", "/themes/continuiteit"], ["year", "/years/2022"], ["people", "/people"], ["person", "/people/marloes-kuipers"], ["item-with-quotes", "/items/agenda-sociaal-werk-2025-verslag-buurtavond"], ["quote-search", "/search?q=citaat%3Abudget"], ["not-found", "/no/such/page"]]) {
     await check(`${name} page passes axe`, async () => {
       await page.goto(`${base}${url}`);
       await shot(name);
       await axe(name);
     });
   }
+  await check("who said what: a citaat: search shows whose quotation; the person's page links to its paragraph", async () => {
+    await page.goto(`${base}/search?q=citaat%3Abudget`);
+    const first = page.locator("ol.results > li").first();
+    assert((await first.textContent()).includes("Marloes Kuipers"), "the hit does not say whose quotation it is");
+    await page.goto(`${base}/people/marloes-kuipers`);
+    const link = page.locator('a[href^="/items/agenda-sociaal-werk-2025-verslag-buurtavond#p-"]').first();
+    assert(await link.isVisible(), "the person page has no link to the quotation's paragraph");
+    await link.click();
+    const target = await page.evaluate(() => location.hash);
+    assert(/^#p-\d+$/.test(target), `followed to ${target}`);
+    assert((await page.locator(`[id="${target.slice(1)}"]`).textContent()).includes("budget"), "the paragraph is not the quotation's");
+  });
   await check("every page type passes axe in English too", async () => {
     for (const url of ["/", "/search?q=continu%C3%AFteit&speaker=Bram+Oudeweg", "/search?q=qqqq", "/items/interviews-2024-gesprek-buurtnetwerken", "/speakers/bram-oudeweg", "/series/marie-kamphuis-lezing", "/themes/continuiteit", "/years/2022", "/nope"]) {
       await page.goto(`${base}${url}${url.includes("?") ? "&" : "?"}ui=en`);
@@ -390,7 +402,7 @@ try {
     assert(await page.locator("#facet-speaker").isVisible(), "the control does not open the facets");
     await shot("search-phone");
     await axe("search results on a phone");
-    for (const url of ["/", "/search?q=sociaal", "/search?q=qqqq", "/items/interviews-2024-gesprek-buurtnetwerken", "/speakers/bram-oudeweg", "/series/marie-kamphuis-lezing", "/themes/continuiteit", "/years/2022", "/speakers", "/years"]) {
+    for (const url of ["/", "/search?q=sociaal", "/search?q=qqqq", "/items/interviews-2024-gesprek-buurtnetwerken", "/speakers/bram-oudeweg", "/series/marie-kamphuis-lezing", "/themes/continuiteit", "/years/2022", "/speakers", "/years", "/people", "/people/marloes-kuipers", "/items/agenda-sociaal-werk-2025-verslag-buurtavond", "/search?q=citaat%3Abudget"]) {
       await page.goto(`${base}${url}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(width <= 390, `${url} is ${width} px wide on a 390 px screen`);
