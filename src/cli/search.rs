@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use super::SearchArgs;
 use crate::index;
 use crate::search::{self, Filters, SearchRequest, Sort, YearRange};
-use crate::web;
+use crate::service::json::{SearchResponse, FACET_VALUES};
 
 pub fn run(index_root: &Path, args: SearchArgs, ranking: search::Ranking) -> Result<i32> {
     let generation = index::open(index_root)?;
@@ -38,14 +38,14 @@ pub fn run(index_root: &Path, args: SearchArgs, ranking: search::Ranking) -> Res
         offset: 0,
         limit: args.limit.clamp(1, search::MAX_LIMIT),
         any_word: false,
-        facet_limit: Some(web::params::FACET_VALUES),
+        facet_limit: Some(FACET_VALUES),
         exact_values: false,
         counts_as_filtered: false,
         ranking,
     };
     let results = search::search(&generation, &request)?;
     if args.json {
-        let json = serde_json::to_string_pretty(&web::api::SearchResponse::new(&results))?;
+        let json = serde_json::to_string_pretty(&SearchResponse::new(&results))?;
         write_stdout(&format!("{json}\n"))?;
         return Ok(0);
     }

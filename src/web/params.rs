@@ -13,7 +13,7 @@ pub const PAGE_SIZE: usize = 10;
 pub const MAX_PAGE: usize = 1000;
 /// Values per facet dimension by default (years are always all); a page shows
 /// [`FACET_SHOWN`], and all of one dimension with `more=`.
-pub const FACET_VALUES: usize = 20;
+pub use crate::service::json::FACET_VALUES;
 /// Values per facet dimension a result page lists before its "all" link.
 pub const FACET_SHOWN: usize = 15;
 /// The most values per facet dimension one request may ask for.

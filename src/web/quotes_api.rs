@@ -12,83 +12,15 @@ use super::api::ErrorJson;
 use super::error::WebError;
 use super::params::MAX_FILTER_CHARS;
 use super::AppState;
-use crate::archive::quotes::{Attributions, ItemQuote};
 use crate::search::query::MAX_QUERY_CHARS;
 use crate::search::quotes::{quotes as find_quotes, QuoteRequest};
+pub use crate::service::json::{
+    people_json, quote_json, quotes_json, PassageQuoteJson, PersonJson, QuoteJson,
+};
 
 /// Items per page of `/api/quotes` by default, and at most.
 pub const QUOTE_ITEMS: usize = 20;
 pub const MAX_QUOTE_ITEMS: usize = 50;
-
-/// One quotation of an item.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct QuoteJson {
-    /// The words inside the quotation marks.
-    pub text: String,
-    /// Whose it is (the canonical name), when known.
-    pub speaker: Option<String>,
-    /// The attributing mention as written in the text ("hij", "De Mönnink").
-    pub as_written: Option<String>,
-    /// The speaker comes from the archivist's correction in the front matter.
-    pub corrected: bool,
-    /// The paragraph: `p-12` or `t=12:40`.
-    pub anchor: String,
-    /// `[start, end)` in characters of the paragraph's plain text, marks included; absent
-    /// when the quotation runs over several paragraphs.
-    #[schema(value_type = Option<Vec<usize>>)]
-    pub chars: Option<[usize; 2]>,
-    /// `/items/{id}#p-12`.
-    pub url: String,
-}
-
-/// A person in an item and every part they have in it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PersonJson {
-    pub name: String,
-    /// `speaker`, `quoted`, `mentioned`.
-    pub roles: Vec<String>,
-    /// `/people/{slug}`.
-    pub url: String,
-}
-
-/// The quotation a search passage's match is in.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PassageQuoteJson {
-    pub text: String,
-    pub speaker: Option<String>,
-}
-
-pub fn quote_json(item_id: &str, quote: &ItemQuote) -> QuoteJson {
-    QuoteJson {
-        text: quote.text.clone(),
-        speaker: quote.speaker.clone(),
-        as_written: quote.as_written.clone(),
-        corrected: quote.corrected,
-        anchor: quote.anchor.clone(),
-        chars: quote.chars.map(|(a, b)| [a, b]),
-        url: format!("/items/{item_id}#{}", quote.anchor),
-    }
-}
-
-pub fn quotes_json(item_id: &str, found: &Attributions) -> Vec<QuoteJson> {
-    found
-        .quotes
-        .iter()
-        .map(|q| quote_json(item_id, q))
-        .collect()
-}
-
-pub fn people_json(found: &Attributions) -> Vec<PersonJson> {
-    found
-        .people
-        .iter()
-        .map(|p| PersonJson {
-            name: p.name.clone(),
-            roles: p.roles.iter().map(|r| r.as_str().to_string()).collect(),
-            url: format!("/people/{}", crate::archive::slug::slugify(&p.name)),
-        })
-        .collect()
-}
 
 /// One page of `/api/quotes`.
 #[derive(Debug, Serialize, ToSchema)]

@@ -57,11 +57,6 @@ const KNOWN: &[(&str, &str, &str)] = &[
         "the serve command starts the web server",
     ),
     (
-        "cli/search.rs",
-        "web",
-        "prints the JSON shape of /api/search (web::api)",
-    ),
-    (
         "cli/config.rs",
         "web",
         "shows the site settings that web::site reads",
