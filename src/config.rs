@@ -266,3 +266,112 @@ fn read_file(named: Option<&PathBuf>) -> anyhow::Result<(Option<PathBuf>, FileSe
     })?;
     Ok((Some(path), settings))
 }
+/// Where the site is reachable when `LECTERN_BASE_URL` is not set.
+pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:3000";
+
+/// The site settings that come from the environment only (`LECTERN_BASE_URL`,
+/// `LECTERN_ADMIN_EMAIL`, `LECTERN_OAI_PAGE_SIZE`), checked once: `web::site` resolves them on
+/// first use and keeps them; `lectern config` lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    /// `LECTERN_BASE_URL` when it is an `http://` or `https://` URL, without a trailing slash.
+    pub base_url: Option<String>,
+    /// What `LECTERN_BASE_URL` held when it was not such a URL (ignored, with a warning).
+    pub rejected_base_url: Option<String>,
+    /// `LECTERN_ADMIN_EMAIL` when it looks like an address, else `archive@example.org`.
+    pub admin_email: String,
+    pub admin_email_set: bool,
+    /// `LECTERN_OAI_PAGE_SIZE`, 1 to 1000, default 100 (harvesters expect 100-500).
+    pub oai_page_size: usize,
+    pub oai_page_size_set: bool,
+}
+
+impl Site {
+    pub fn from_env() -> Site {
+        Site::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// The settings from any lookup of variables (the environment, or a test's map).
+    pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> Site {
+        let raw_base = var("LECTERN_BASE_URL");
+        let base_url = raw_base
+            .as_deref()
+            .filter(|url| url.starts_with("http://") || url.starts_with("https://"))
+            .map(|url| url.trim_end_matches('/').to_string());
+        let email = var("LECTERN_ADMIN_EMAIL").filter(|e| e.contains('@') && e.contains('.'));
+        let page = var("LECTERN_OAI_PAGE_SIZE")
+            .and_then(|v| v.parse().ok())
+            .filter(|n| (1..=1000).contains(n));
+        Site {
+            rejected_base_url: raw_base.filter(|_| base_url.is_none()),
+            base_url,
+            admin_email_set: email.is_some(),
+            admin_email: email.unwrap_or_else(|| "archive@example.org".to_string()),
+            oai_page_size_set: page.is_some(),
+            oai_page_size: page.unwrap_or(100),
+        }
+    }
+
+    /// For `lectern config`: (variable, the value in effect, whether the environment set it).
+    pub fn listed(&self) -> Vec<(&'static str, String, bool)> {
+        vec![
+            (
+                "LECTERN_BASE_URL",
+                self.base_url
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_BASE_URL.to_string()),
+                self.base_url.is_some(),
+            ),
+            (
+                "LECTERN_ADMIN_EMAIL",
+                self.admin_email.clone(),
+                self.admin_email_set,
+            ),
+            (
+                "LECTERN_OAI_PAGE_SIZE",
+                self.oai_page_size.to_string(),
+                self.oai_page_size_set,
+            ),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_settings_are_checked_once_with_their_fallbacks() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let site = Site::from_lookup(env(&[
+            ("LECTERN_BASE_URL", "https://lezingen.example/"),
+            ("LECTERN_OAI_PAGE_SIZE", "250"),
+        ]));
+        assert_eq!(site.base_url.as_deref(), Some("https://lezingen.example"));
+        assert_eq!((site.oai_page_size, site.oai_page_size_set), (250, true));
+        assert_eq!(site.admin_email, "archive@example.org");
+        let bad = Site::from_lookup(env(&[
+            ("LECTERN_BASE_URL", "javascript:alert(1)"),
+            ("LECTERN_OAI_PAGE_SIZE", "0"),
+            ("LECTERN_ADMIN_EMAIL", "nobody"),
+        ]));
+        assert_eq!(bad.base_url, None);
+        assert_eq!(
+            bad.rejected_base_url.as_deref(),
+            Some("javascript:alert(1)")
+        );
+        assert_eq!((bad.oai_page_size, bad.oai_page_size_set), (100, false));
+        assert!(!bad.admin_email_set);
+        assert_eq!(
+            bad.listed()[0],
+            ("LECTERN_BASE_URL", DEFAULT_BASE_URL.to_string(), false)
+        );
+    }
+}

@@ -10,7 +10,7 @@ pub fn run(settings: Option<&Config>) -> Result<i32> {
     // Read from the environment only (feeds, OAI-PMH, sitemaps, citations): as comments, so
     // the output stays a valid settings file.
     println!("# site settings (environment only):");
-    for (name, value, set) in crate::web::site::settings() {
+    for (name, value, set) in crate::config::Site::from_env().listed() {
         let source = if set { "from environment" } else { "default" };
         println!("# {name} = {value}   ({source})");
     }

@@ -1,11 +1,25 @@
 //! The site's public address and the few interoperability settings, read from the environment.
 //!
 //! Feeds, OAI-PMH, OpenSearch, sitemaps and structured data need absolute URLs; this module is
-//! the one place that knows the base URL. Plain functions over `LECTERN_*` variables, so that a
-//! configuration module can later supply the same values. Depends on nothing else in the crate.
+//! the one place that knows the base URL. The values are `config::Site`, resolved from the
+//! `LECTERN_*` variables once, on first use.
 
-/// Where the site is reachable when `LECTERN_BASE_URL` is not set.
-pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:3000";
+use std::sync::LazyLock;
+
+use crate::config::Site;
+pub use crate::config::DEFAULT_BASE_URL;
+
+/// The settings, read from the environment once (`config::Site`); a base URL that is not an
+/// http(s) URL is reported once, here.
+static SITE: LazyLock<Site> = LazyLock::new(|| {
+    let site = Site::from_env();
+    if let Some(url) = &site.rejected_base_url {
+        tracing::warn!(
+            "LECTERN_BASE_URL={url} is not an http:// or https:// URL; using {DEFAULT_BASE_URL}"
+        );
+    }
+    site
+});
 
 /// The public base URL without a trailing slash (`LECTERN_BASE_URL`, e.g. `https://lezingen.nl`).
 /// A value that is not an `http://` or `https://` URL is ignored with a warning.
@@ -16,41 +30,7 @@ pub fn base_url() -> String {
 /// `LECTERN_BASE_URL` when it is set to an `http://` or `https://` URL (without a trailing
 /// slash). Nothing falls back to the request's Host header: anyone can send any.
 pub fn configured_base_url() -> Option<String> {
-    match std::env::var("LECTERN_BASE_URL") {
-        Ok(url) if url.starts_with("http://") || url.starts_with("https://") => {
-            Some(url.trim_end_matches('/').to_string())
-        }
-        Ok(url) if !url.is_empty() => {
-            tracing::warn!(
-                "LECTERN_BASE_URL={url} is not an http:// or https:// URL; using {DEFAULT_BASE_URL}"
-            );
-            None
-        }
-        _ => None,
-    }
-}
-
-/// The site settings read from the environment only, for `lectern config`: (variable, the
-/// value in effect, whether the environment set it).
-pub fn settings() -> Vec<(&'static str, String, bool)> {
-    let set = |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty());
-    vec![
-        (
-            "LECTERN_BASE_URL",
-            base_url(),
-            configured_base_url().is_some(),
-        ),
-        (
-            "LECTERN_ADMIN_EMAIL",
-            admin_email(),
-            set("LECTERN_ADMIN_EMAIL"),
-        ),
-        (
-            "LECTERN_OAI_PAGE_SIZE",
-            oai_page_size().to_string(),
-            set("LECTERN_OAI_PAGE_SIZE"),
-        ),
-    ]
+    SITE.base_url.clone()
 }
 
 /// An absolute URL for a site path such as `/items/x`, for the formats that must have one
@@ -85,18 +65,11 @@ pub fn warn_when_unset() {
 
 /// The address OAI-PMH's Identify gives (`LECTERN_ADMIN_EMAIL`).
 pub fn admin_email() -> String {
-    std::env::var("LECTERN_ADMIN_EMAIL")
-        .ok()
-        .filter(|e| e.contains('@') && e.contains('.'))
-        .unwrap_or_else(|| "archive@example.org".to_string())
+    SITE.admin_email.clone()
 }
 
 /// How many records one OAI-PMH list response holds before a resumption token
 /// (`LECTERN_OAI_PAGE_SIZE`, 1 to 1000, default 100: harvesters expect 100-500).
 pub fn oai_page_size() -> usize {
-    std::env::var("LECTERN_OAI_PAGE_SIZE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| (1..=1000).contains(n))
-        .unwrap_or(100)
+    SITE.oai_page_size
 }
