@@ -1,0 +1,297 @@
+//! Whose a quotation is: a verb of saying next to it with its subject (`“...”, zei hij`,
+//! `" Zoo? " vroeg Japi`, `"...," the minister said`, `Japi zei: "..."`, `Ten Have: “...”`),
+//! the attribution of the quotation just before when only punctuation separates them (`“...”,
+//! zei hij, “...”`), and a pronoun resolved to the person the last sentence that names someone
+//! opens with, of the right gender when the text has shown it.
+
+use super::marks::Mark;
+use super::names::{is_verb, Names};
+use super::text::Doc;
+use super::words::{self, DETERMINERS, FEMALE, FIRST_PERSON, MALE, THIRD_PERSON, TITLES};
+use super::MentionKind;
+
+/// Words that end a description (`de oude dame tegen Paul`).
+const NOMINAL_STOP: &[&str] = &[
+    "tegen", "tot", "met", "en", "terwijl", "toen", "in", "op", "aan", "naar", "bij", "uit", "van",
+    "to", "and", "with", "while", "in", "at", "of", "from", "as", "who", "die", "dat", "that",
+];
+
+/// The longest description after a determiner, in words.
+const MAX_NOMINAL_WORDS: usize = 4;
+/// How many lowercase words may stand between a verb and the name it attributes to
+/// (`zei senior docent sociaal werk Herman de Mönnink`).
+const MAX_WORDS_BEFORE_NAME: usize = 6;
+
+#[derive(Debug, Clone)]
+pub(super) struct Attribution {
+    pub first: usize,
+    pub last: usize,
+    pub kind: MentionKind,
+    pub speaker: Option<String>,
+    /// Found after the quotation (so a quotation right after this mention shares it).
+    pub after: bool,
+}
+
+/// One attribution per quotation (None where no rule applies).
+pub(super) fn attribute(
+    doc: &Doc,
+    marks: &[Mark],
+    names: &Names,
+    inside: &[bool],
+) -> Vec<Option<Attribution>> {
+    let genders = super::gender::infer(doc, names, inside);
+    let mut out: Vec<Option<Attribution>> = Vec::with_capacity(marks.len());
+    for (i, mark) in marks.iter().enumerate() {
+        let start_tok = doc.tok_at(mark.start);
+        let end_tok = doc.tok_at(mark.end);
+        let found = after_quote(doc, names, end_tok)
+            .map(|(f, l, k)| (f, l, k, true))
+            .or_else(|| before_quote(doc, names, start_tok).map(|(f, l, k)| (f, l, k, false)));
+        let attribution = match found {
+            Some((first, last, kind, after)) => {
+                let speaker = speaker(doc, names, inside, &genders, first, last, kind, start_tok);
+                Some(Attribution {
+                    first,
+                    last,
+                    kind,
+                    speaker,
+                    after,
+                })
+            }
+            None => continued(doc, out.get(i.wrapping_sub(1)).and_then(Option::as_ref), start_tok),
+        };
+        out.push(attribution);
+    }
+    out
+}
+
+/// The attribution of the quotation before, when only punctuation lies between its mention
+/// and this quotation (`“...”, zei hij, “...”`).
+fn continued(doc: &Doc, previous: Option<&Attribution>, start_tok: usize) -> Option<Attribution> {
+    let previous = previous.filter(|p| p.after)?;
+    let between = previous.last + 1..start_tok;
+    let only_marks = between.clone().all(|t| {
+        matches!(doc.punct(t), Some(',' | ':' | ';' | '.' | '-' | '–' | '—')) && doc.toks[t].breaks < 2
+    });
+    (only_marks && between.len() <= 2 && doc.toks[start_tok.min(doc.toks.len() - 1)].breaks < 2)
+        .then(|| previous.clone())
+}
+
+type Found = (usize, usize, MentionKind);
+
+/// `“...”, zei hij`, `" Zoo? " vroeg Japi`, `“...”, aldus De Mönnink`, `"...," he said`,
+/// `"...," John said`, `"...," the minister said`.
+fn after_quote(doc: &Doc, names: &Names, mut j: usize) -> Option<Found> {
+    if j >= doc.toks.len() || doc.toks[j].breaks >= 2 {
+        return None;
+    }
+    if matches!(doc.punct(j), Some(',' | '-' | '–' | '—')) {
+        j += 1;
+    }
+    if j >= doc.toks.len() || doc.toks[j].breaks >= 2 {
+        return None;
+    }
+    if is_verb(doc, j) {
+        let subject = if doc.is(j, "according") && j + 1 < doc.toks.len() && doc.is(j + 1, "to") {
+            j + 2
+        } else {
+            j + 1
+        };
+        return subject_after(doc, names, subject);
+    }
+    // The subject first (English, and Dutch narration that goes on after the quotation).
+    let subject = subject_before_verb(doc, names, j)?;
+    (subject.1 + 1 < doc.toks.len() && is_verb(doc, subject.1 + 1)).then_some(subject)
+}
+
+/// `Japi zei: "..."`, `zei hij: "..."`, `Ten Have: “...”`, `He said, "..."`, `zei hij tegen Japi:`.
+fn before_quote(doc: &Doc, names: &Names, start_tok: usize) -> Option<Found> {
+    let k = start_tok.checked_sub(1)?;
+    let colon = match doc.punct(k) {
+        Some(':') => true,
+        Some(',') => false,
+        _ => return None,
+    };
+    let k = k.checked_sub(1)?;
+    if is_verb(doc, k) {
+        return subject_ending(doc, names, k.checked_sub(1)?);
+    }
+    if !colon {
+        return None;
+    }
+    // A name or a description alone before the colon: `Ten Have: “...”`.
+    if let Some(m) = names.ending_at(k) {
+        if doc.sentence_initial(m.first) || m.first > 0 && is_verb(doc, m.first - 1) {
+            return Some((m.first, m.last, MentionKind::Name));
+        }
+    }
+    // A verb of saying in the clause before the colon, with its subject next to it.
+    let sentence = doc.toks[k].sentence;
+    let mut v = k;
+    while v > 0 && k - v < 12 && doc.toks[v].sentence == sentence {
+        if is_verb(doc, v) {
+            if let Some(found) = subject_after(doc, names, v + 1) {
+                return Some(found);
+            }
+            return v.checked_sub(1).and_then(|s| subject_ending(doc, names, s));
+        }
+        v -= 1;
+    }
+    None
+}
+
+/// The subject right after a verb: a pronoun, a name a few words on, or a description.
+fn subject_after(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
+    let tok = *doc.toks.get(j)?;
+    if tok.breaks >= 2 {
+        return None;
+    }
+    if doc.punct(j) == Some('-') && j + 1 < doc.toks.len() && doc.is(j + 1, "ie") {
+        return Some((j, j + 1, MentionKind::Pronoun));
+    }
+    if !tok.word {
+        return None;
+    }
+    let word = doc.word(j);
+    if words::contains(THIRD_PERSON, &word) || words::contains(FIRST_PERSON, &word) {
+        return Some((j, j, MentionKind::Pronoun));
+    }
+    let mut k = j;
+    while k < doc.toks.len() && k - j <= MAX_WORDS_BEFORE_NAME && doc.toks[k].word {
+        if let Some(m) = names.starting_at(k) {
+            return Some((m.first, m.last, MentionKind::Name));
+        }
+        if doc.capitalised(k) && k > j {
+            break;
+        }
+        k += 1;
+    }
+    if words::contains(DETERMINERS, &word) || words::contains(TITLES, &word) {
+        let mut last = j;
+        while last + 1 < doc.toks.len()
+            && last - j < MAX_NOMINAL_WORDS
+            && doc.toks[last + 1].word
+            && doc.toks[last + 1].breaks == 0
+            && !words::contains(NOMINAL_STOP, &doc.word(last + 1))
+            && !is_verb(doc, last + 1)
+        {
+            last += 1;
+        }
+        if last > j || words::contains(TITLES, &word) {
+            return Some((j, last, MentionKind::Nominal));
+        }
+    }
+    None
+}
+
+/// A subject that ends at token `k`: a pronoun, a name or a short description.
+fn subject_ending(doc: &Doc, names: &Names, k: usize) -> Option<Found> {
+    let tok = doc.toks[k];
+    if !tok.word {
+        return None;
+    }
+    let word = doc.word(k);
+    if words::contains(THIRD_PERSON, &word) || words::contains(FIRST_PERSON, &word) {
+        return Some((k, k, MentionKind::Pronoun));
+    }
+    if let Some(m) = names.ending_at(k) {
+        return Some((m.first, m.last, MentionKind::Name));
+    }
+    (1..=3).find_map(|back| {
+        let d = k.checked_sub(back)?;
+        let det = doc.word(d);
+        let all_words = (d..=k).all(|t| doc.toks[t].word);
+        (all_words && words::contains(DETERMINERS, &det)).then_some((d, k, MentionKind::Nominal))
+    })
+}
+
+/// A subject that starts at token `j`, with a verb of saying after it.
+fn subject_before_verb(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
+    let word = doc.word(j);
+    if words::contains(THIRD_PERSON, &word) || words::contains(FIRST_PERSON, &word) {
+        return Some((j, j, MentionKind::Pronoun));
+    }
+    if let Some(m) = names.starting_at(j) {
+        return Some((m.first, m.last, MentionKind::Name));
+    }
+    if words::contains(DETERMINERS, &word) {
+        let last = (j + 1..=j + 3)
+            .take_while(|&t| t < doc.toks.len() && doc.toks[t].word)
+            .find(|&t| t + 1 < doc.toks.len() && is_verb(doc, t + 1))?;
+        return Some((j, last, MentionKind::Nominal));
+    }
+    None
+}
+
+/// The person a mention stands for.
+#[allow(clippy::too_many_arguments)]
+fn speaker(
+    doc: &Doc,
+    names: &Names,
+    inside: &[bool],
+    genders: &[Option<bool>],
+    first: usize,
+    last: usize,
+    kind: MentionKind,
+    quote_tok: usize,
+) -> Option<String> {
+    match kind {
+        MentionKind::Name => names
+            .starting_at(first)
+            .filter(|m| m.last == last)
+            .map(|m| names.people[m.person].name.clone()),
+        MentionKind::Pronoun => {
+            let word = if first < last { doc.word(last) } else { doc.word(first) };
+            if !words::contains(THIRD_PERSON, &word) {
+                return None;
+            }
+            let male = words::contains(MALE, &word) && !words::contains(FEMALE, &word);
+            let female = words::contains(FEMALE, &word);
+            let person = antecedent(doc, names, inside, genders, first.min(quote_tok), male, female)?;
+            Some(names.people[person].name.clone())
+        }
+        MentionKind::Nominal => None,
+    }
+}
+
+/// The person the latest sentence before `before` that names someone (outside quotations)
+/// opens with, skipping people of the other gender.
+fn antecedent(
+    doc: &Doc,
+    names: &Names,
+    inside: &[bool],
+    genders: &[Option<bool>],
+    before: usize,
+    male: bool,
+    female: bool,
+) -> Option<usize> {
+    let end = names.mentions.partition_point(|m| m.last < before);
+    let fits = |person: usize| match genders[person] {
+        Some(true) => !female || male,
+        Some(false) => !male || female,
+        None => true,
+    };
+    let mut i = end;
+    while i > 0 {
+        i -= 1;
+        let m = &names.mentions[i];
+        if inside[m.first] || !fits(m.person) {
+            continue;
+        }
+        let sentence = doc.toks[m.first].sentence;
+        let mut best = m.person;
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let n = &names.mentions[j];
+            if doc.toks[n.first].sentence != sentence {
+                break;
+            }
+            if !inside[n.first] && fits(n.person) {
+                best = n.person;
+            }
+        }
+        return Some(best);
+    }
+    None
+}

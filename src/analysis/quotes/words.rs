@@ -1,0 +1,88 @@
+//! The word lists the rules use, Dutch (with the spelling of around 1900) and English, all
+//! lowercase. Each list is short and closed; a word earns its place on the measurements in
+//! docs/quotes.md.
+
+/// Verbs (and `aldus`, `volgens`) that tie a quotation to whoever is next to them.
+pub(super) const VERBS: &[&str] = &[
+    // Dutch: saying, asking, answering, calling, thinking, with the old forms (zeide).
+    "zei", "zeide", "zegt", "zeiden", "zeg", "zeggen", "vroeg", "vroegen", "vraagt",
+    "antwoordde", "antwoordden", "antwoordt", "riep", "riepen", "roept", "stelde", "stelden",
+    "stelt", "benadrukte", "benadrukt", "dacht", "denkt", "vertelde", "vertelt", "sprak", "spreekt",
+    "gilde", "fluisterde", "mompelde", "schreeuwde", "vervolgde", "hernam", "herhaalde",
+    "verklaarde", "zuchtte", "snauwde", "bromde", "stamelde", "meende", "aldus", "volgens",
+    "onderstreepte", "betoogde", "waarschuwde", "concludeerde", "reageerde", "schreef", "schrijft",
+    "klaagde", "smeekte", "beaamde", "erkende", "beweerde", "constateerde", "lachte", "juichte",
+    "kreet", "sprak", "brulde", "hijgde", "snikte", "grinnikte", "grijnsde", "vroeg", "opperde",
+    "verzuchtte", "fluistert", "roept", "dreunde", "zong", "neuriede", "jammerde", "kermde",
+    "bulderde", "besloot", "bevestigde", "ging", "voegde", "vulde", "merkte", "legde", "viel",
+    // English.
+    "said", "says", "say", "asked", "asks", "replied", "replies", "answered", "cried", "shouted",
+    "whispered", "muttered", "added", "continued", "explained", "stated", "noted", "declared",
+    "insisted", "thought", "exclaimed", "wrote", "writes", "argued", "warned", "stressed",
+    "emphasised", "emphasized", "remarked", "observed", "murmured", "yelled", "laughed",
+    "sighed", "told", "tells", "according", "concluded", "admitted", "recalled", "urged",
+];
+
+/// Subject pronouns: the speaker is someone the text named before.
+pub(super) const THIRD_PERSON: &[&str] = &["hij", "zij", "ze", "ie", "he", "she"];
+/// First-person subjects: the narrator or the writer; no name to resolve.
+pub(super) const FIRST_PERSON: &[&str] = &["ik", "wij", "we", "i"];
+pub(super) const MALE: &[&str] = &["hij", "ie", "he"];
+pub(super) const FEMALE: &[&str] = &["zij", "ze", "she"];
+
+/// Words that open a description of a person (`de wethouder`, `the minister`).
+pub(super) const DETERMINERS: &[&str] = &[
+    "de", "het", "'t", "’t", "een", "die", "deze", "zijn", "haar", "mijn", "onze", "the", "a", "an",
+    "his", "her", "my", "our", "their", "den",
+];
+
+/// Lowercase particles inside a name: `Herman de Mönnink`, `Peter ten Have`, `van 't Hof`.
+pub(super) const PARTICLES: &[&str] = &[
+    "de", "van", "der", "den", "ten", "ter", "te", "'t", "’t", "het", "von", "du", "da", "la",
+    "le", "el", "al", "bin", "ibn", "van't", "d'", "di", "dos", "del",
+];
+
+/// Capitalised particles that open a surname: `De Mönnink`, `Ten Have`, `El Khayari`.
+pub(super) const OPENING_PARTICLES: &[&str] = &[
+    "de", "van", "ten", "ter", "den", "der", "el", "al", "von", "le", "la", "du", "da", "di",
+];
+
+/// Capitalised words that are never (part of) a person's name: function words at the start of
+/// a sentence or a title, forms of address, months and days.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "de", "het", "een", "dit", "dat", "die", "deze", "maar", "en", "er", "ik", "hij", "zij", "ze",
+    "wij", "we", "je", "jij", "u", "gij", "ge", "mijn", "zijn", "haar", "hun", "ons", "onze",
+    "in", "op", "aan", "met", "voor", "na", "bij", "als", "dan", "toen", "nu", "ook", "zo", "zoo",
+    "wat", "wie", "waar", "hoe", "waarom", "ja", "neen", "nee", "o", "och", "ach", "wel", "niet",
+    "geen", "al", "alle", "men", "daar", "hier", "dus", "want", "of", "om", "tot", "uit", "over",
+    "door", "naar", "zeker", "god", "heer", "mevrouw", "meneer", "mijnheer", "juffrouw", "dokter",
+    "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "i", "he", "she", "it",
+    "we", "they", "you", "his", "her", "its", "our", "their", "my", "your", "in", "on", "at",
+    "for", "with", "as", "when", "then", "now", "so", "what", "who", "where", "how", "why",
+    "yes", "no", "not", "mr", "mrs", "ms", "dr", "sir", "madam", "president", "excellency",
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+    "zaterdag", "zondag", "january", "february", "march", "june", "july", "august", "october",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mount",
+];
+
+/// Words that make a capitalised sequence the name of an organisation, a place or an event.
+pub(super) const INSTITUTIONS: &[&str] = &[
+    "stichting", "universiteit", "hogeschool", "gemeente", "ministerie", "provincie", "kamer",
+    "partij", "bank", "lezing", "prijs", "straat", "plein", "raad", "bureau", "instituut",
+    "vereniging", "centrum", "school", "kerk", "nations", "united", "university", "council",
+    "assembly", "republic", "ministry", "committee", "organization", "organisation", "union",
+    "states", "kingdom", "government", "conference", "court", "party", "lecture", "prize",
+    "award", "foundation", "institute", "street", "church", "agency", "bureau", "fund",
+    "programme", "program", "treaty", "charter", "declaration", "summit", "group", "forum",
+];
+
+/// Titles that make the next capitalised word a person (`meneer Bavink`, `Mr. Smith`).
+pub(super) const TITLES: &[&str] = &[
+    "meneer", "mijnheer", "mevrouw", "juffrouw", "dokter", "heer", "tante", "oom", "mr", "mrs",
+    "ms", "dr", "sir", "professor", "prof", "minister", "wethouder", "burgemeester", "president",
+];
+
+pub(super) fn contains(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
