@@ -44,6 +44,11 @@ pub(super) fn attribute(
     for (i, mark) in marks.iter().enumerate() {
         let start_tok = doc.tok_at(mark.start);
         let end_tok = doc.tok_at(mark.end);
+        let previous = out.get(i.wrapping_sub(1)).and_then(Option::as_ref);
+        if let Some(same) = continued(doc, previous, start_tok) {
+            out.push(Some(same));
+            continue;
+        }
         let found = after_quote(doc, names, end_tok)
             .map(|(f, l, k)| (f, l, k, true))
             .or_else(|| before_quote(doc, names, start_tok).map(|(f, l, k)| (f, l, k, false)));
@@ -58,23 +63,84 @@ pub(super) fn attribute(
                     after,
                 })
             }
-            None => continued(doc, out.get(i.wrapping_sub(1)).and_then(Option::as_ref), start_tok),
+            None => None,
         };
         out.push(attribution);
     }
     out
 }
 
-/// The attribution of the quotation before, when only punctuation lies between its mention
-/// and this quotation (`“...”, zei hij, “...”`).
+/// The attribution of the quotation before, when only punctuation and a few words (`ernstig`,
+/// `op`) lie between its mention and this quotation (`“...”, zei hij, “...”`,
+/// `" ... " hernam ik ernstig, " ... "`).
 fn continued(doc: &Doc, previous: Option<&Attribution>, start_tok: usize) -> Option<Attribution> {
     let previous = previous.filter(|p| p.after)?;
+    if previous.last >= start_tok {
+        return None;
+    }
     let between = previous.last + 1..start_tok;
-    let only_marks = between.clone().all(|t| {
-        matches!(doc.punct(t), Some(',' | ':' | ';' | '.' | '-' | '–' | '—')) && doc.toks[t].breaks < 2
-    });
-    (only_marks && between.len() <= 2 && doc.toks[start_tok.min(doc.toks.len() - 1)].breaks < 2)
-        .then(|| previous.clone())
+    let mut words = 0;
+    for t in between.clone() {
+        if doc.toks[t].breaks >= 1 {
+            return None;
+        }
+        if doc.toks[t].word {
+            words += 1;
+            if doc.capitalised(t) || words > MAX_WORDS_BETWEEN_PARTS {
+                return None;
+            }
+        } else if !matches!(doc.punct(t), Some(',' | ':' | ';' | '-' | '–' | '—')) {
+            return None;
+        }
+    }
+    let joined = between.len() - words >= 1 || between.is_empty();
+    (joined && start_tok < doc.toks.len() && doc.toks[start_tok].breaks == 0).then(|| previous.clone())
+}
+
+/// How many words may stand between an attribution and the rest of the quotation it splits.
+const MAX_WORDS_BETWEEN_PARTS: usize = 3;
+
+/// Token `t` turns a sentence round after a quotation: a verb followed by its subject. A verb
+/// of [`VERBS`](super::words::VERBS) takes any subject; any other lowercase word (not a
+/// conjunction, preposition or the like) counts when a pronoun or a name follows it
+/// (`inviteerde Bavink`), or a description when it looks like a Dutch past tense (`murmelde de
+/// oude dame`).
+pub(super) fn inversion_verb(doc: &Doc, t: usize) -> bool {
+    let Some(tok) = doc.toks.get(t) else {
+        return false;
+    };
+    if !tok.word || doc.capitalised(t) || tok.breaks >= 2 {
+        return false;
+    }
+    let Some(next) = doc.toks.get(t + 1) else {
+        return false;
+    };
+    if next.breaks > 0 {
+        return false;
+    }
+    let verb = doc.word(t);
+    let listed = words::contains(super::words::VERBS, &verb);
+    if doc.punct(t + 1) == Some('-') {
+        return t + 2 < doc.toks.len() && doc.is(t + 2, "ie");
+    }
+    if !next.word {
+        return false;
+    }
+    let subject = doc.word(t + 1);
+    let pronoun = words::contains(THIRD_PERSON, &subject) || words::contains(FIRST_PERSON, &subject);
+    let name = doc.capitalised(t + 1) && !words::contains(super::words::NOT_NAMES, &subject)
+        || words::contains(super::words::OPENING_PARTICLES, &subject)
+            && t + 2 < doc.toks.len()
+            && doc.capitalised(t + 2);
+    let description = words::contains(DETERMINERS, &subject) || words::contains(TITLES, &subject);
+    if listed {
+        return pronoun || name || description;
+    }
+    if words::contains(super::words::NOT_VERBS, &verb) || verb.chars().count() < 3 {
+        return false;
+    }
+    let past = verb.ends_with("de") || verb.ends_with("te") || verb.ends_with("ed");
+    pronoun || name || past && description
 }
 
 type Found = (usize, usize, MentionKind);
@@ -91,7 +157,7 @@ fn after_quote(doc: &Doc, names: &Names, mut j: usize) -> Option<Found> {
     if j >= doc.toks.len() || doc.toks[j].breaks >= 2 {
         return None;
     }
-    if is_verb(doc, j) {
+    if inversion_verb(doc, j) || is_verb(doc, j) {
         let subject = if doc.is(j, "according") && j + 1 < doc.toks.len() && doc.is(j + 1, "to") {
             j + 2
         } else {
@@ -114,9 +180,11 @@ fn before_quote(doc: &Doc, names: &Names, start_tok: usize) -> Option<Found> {
     };
     let k = k.checked_sub(1)?;
     if is_verb(doc, k) {
-        return subject_ending(doc, names, k.checked_sub(1)?);
+        if let Some(found) = k.checked_sub(1).and_then(|s| subject_ending(doc, names, s)) {
+            return Some(found);
+        }
     }
-    if !colon {
+    if !colon && !is_verb(doc, k) {
         return None;
     }
     // A name or a description alone before the colon: `Ten Have: “...”`.
@@ -125,19 +193,42 @@ fn before_quote(doc: &Doc, names: &Names, start_tok: usize) -> Option<Found> {
             return Some((m.first, m.last, MentionKind::Name));
         }
     }
-    // A verb of saying in the clause before the colon, with its subject next to it.
+    // A verb of saying in the clause before the colon, with its subject next to it, else the
+    // first person the clause names (`Toen moest Japi lachen en zei:`).
     let sentence = doc.toks[k].sentence;
     let mut v = k;
-    while v > 0 && k - v < 12 && doc.toks[v].sentence == sentence {
+    while v > 0 && k - v < MAX_CLAUSE_TOKENS && doc.toks[v].sentence == sentence {
         if is_verb(doc, v) {
-            if let Some(found) = subject_after(doc, names, v + 1) {
+            if let Some(found) = subject_after(doc, names, v + 1)
+                .filter(|f| f.0 < k + 1)
+                .or_else(|| v.checked_sub(1).and_then(|s| subject_ending(doc, names, s)))
+            {
                 return Some(found);
             }
-            return v.checked_sub(1).and_then(|s| subject_ending(doc, names, s));
+            return clause_subject(doc, names, v, sentence);
         }
         v -= 1;
     }
     None
+}
+
+/// How far back from a colon the verb of saying may be, in tokens.
+const MAX_CLAUSE_TOKENS: usize = 16;
+
+/// The first name or subject pronoun in the sentence before token `v`.
+fn clause_subject(doc: &Doc, names: &Names, v: usize, sentence: u32) -> Option<Found> {
+    let mut first = v;
+    while first > 0 && doc.toks[first - 1].sentence == sentence && v - first < MAX_CLAUSE_TOKENS {
+        first -= 1;
+    }
+    (first..v).find_map(|t| {
+        if let Some(m) = names.starting_at(t) {
+            return Some((m.first, m.last, MentionKind::Name));
+        }
+        let w = doc.word(t);
+        (doc.toks[t].word && (words::contains(THIRD_PERSON, &w) || words::contains(FIRST_PERSON, &w)))
+            .then_some((t, t, MentionKind::Pronoun))
+    })
 }
 
 /// The subject right after a verb: a pronoun, a name a few words on, or a description.

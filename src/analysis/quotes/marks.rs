@@ -3,7 +3,6 @@
 //! characters per kind of mark; no backtracking.
 
 use super::text::Doc;
-use super::words::{self, FIRST_PERSON, THIRD_PERSON, VERBS};
 
 /// Quotations longer than this (characters) are unbalanced marks, not quotations.
 const MAX_QUOTE_CHARS: usize = 6000;
@@ -102,7 +101,9 @@ fn typographic(chars: &[char], out: &mut Vec<Mark>) {
 }
 
 /// Straight double quotes, paired in order within a paragraph; an odd one at a paragraph's end
-/// (the quotation goes on in the next paragraph) closes there.
+/// (the quotation goes on in the next paragraph) closes there. A mark that opens a line always
+/// opens and one that ends a line always closes, so one lost mark does not pair all the rest
+/// the wrong way round.
 fn straight(chars: &[char], out: &mut Vec<Mark>) {
     let mut open: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
@@ -113,10 +114,23 @@ fn straight(chars: &[char], out: &mut Vec<Mark>) {
         if open.is_none() && i > 0 && chars[i - 1].is_ascii_digit() {
             continue;
         }
+        let starts_line = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|&&c| c != '\n')
+            .all(|c| c.is_whitespace());
+        let ends_line = chars[i + 1..]
+            .iter()
+            .take_while(|&&c| c != '\n')
+            .all(|c| c.is_whitespace());
         match open {
+            None if ends_line && !starts_line => {}
             None => open = Some(i),
             Some(start) => {
-                if let Some(at) = paragraph_break(chars, start, i) {
+                let unclosed_line = starts_line && !ends_line;
+                if let Some(at) = paragraph_break(chars, start, i).or_else(|| {
+                    unclosed_line.then(|| chars[..i].iter().rposition(|&c| c == '\n').unwrap_or(i))
+                }) {
                     out.push(Mark {
                         start,
                         end: trim_back(chars, start, at),
@@ -248,23 +262,7 @@ pub(super) fn inversion(doc: &Doc, t: usize) -> bool {
     if !matches!(doc.punct(t), Some(',' | '!' | '?' | '.' | '…')) {
         return false;
     }
-    let (Some(verb), Some(subject)) = (doc.toks.get(t + 1), doc.toks.get(t + 2)) else {
-        return false;
-    };
-    if !verb.word || verb.breaks > 0 || doc.capitalised(t + 1) {
-        return false;
-    }
-    let verb_word = doc.word(t + 1);
-    if !words::contains(VERBS, &verb_word) {
-        return false;
-    }
-    let subject_word = doc.word(t + 2).to_lowercase();
-    subject.word
-        && (doc.capitalised(t + 2)
-            || words::contains(THIRD_PERSON, &subject_word)
-            || words::contains(FIRST_PERSON, &subject_word)
-            || words::contains(words::DETERMINERS, &subject_word))
-        || doc.punct(t + 2) == Some('-') && doc.toks.get(t + 3).is_some() && doc.is(t + 3, "ie")
+    super::attribution::inversion_verb(doc, t + 1)
 }
 
 #[cfg(test)]

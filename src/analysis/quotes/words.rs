@@ -14,7 +14,7 @@ pub(super) const VERBS: &[&str] = &[
     "klaagde", "smeekte", "beaamde", "erkende", "beweerde", "constateerde", "lachte", "juichte",
     "kreet", "sprak", "brulde", "hijgde", "snikte", "grinnikte", "grijnsde", "vroeg", "opperde",
     "verzuchtte", "fluistert", "roept", "dreunde", "zong", "neuriede", "jammerde", "kermde",
-    "bulderde", "besloot", "bevestigde", "ging", "voegde", "vulde", "merkte", "legde", "viel",
+    "bulderde", "bevestigde", "voegde", "vulde", "merkte", "murmelde", "lispelde", "las",
     // English.
     "said", "says", "say", "asked", "asks", "replied", "replies", "answered", "cried", "shouted",
     "whispered", "muttered", "added", "continued", "explained", "stated", "noted", "declared",
@@ -81,6 +81,17 @@ pub(super) const INSTITUTIONS: &[&str] = &[
 pub(super) const TITLES: &[&str] = &[
     "meneer", "mijnheer", "mevrouw", "juffrouw", "dokter", "heer", "tante", "oom", "mr", "mrs",
     "ms", "dr", "sir", "professor", "prof", "minister", "wethouder", "burgemeester", "president",
+];
+
+/// Words right after a quotation that do not attribute it, though a subject may follow
+/// (`“...” en hij ging`, `“...”, maar ze`): conjunctions, prepositions, adverbs.
+pub(super) const NOT_VERBS: &[&str] = &[
+    "en", "maar", "of", "want", "dus", "dat", "die", "toen", "als", "zoals", "zooals", "omdat",
+    "terwijl", "in", "op", "aan", "met", "voor", "na", "bij", "naar", "van", "door", "over",
+    "om", "tot", "uit", "te", "er", "daar", "hier", "nu", "dan", "ook", "nog", "wel", "niet",
+    "is", "was", "waren", "zijn", "and", "but", "or", "so", "that", "which", "when", "as",
+    "in", "on", "at", "for", "with", "to", "of", "by", "from", "is", "was", "were", "are",
+    "the", "a", "an", "de", "het", "een", "o", "ach", "ja", "nee", "neen", "zoo", "zo",
 ];
 
 pub(super) fn contains(list: &[&str], word: &str) -> bool {
