@@ -80,21 +80,29 @@ fn continued(doc: &Doc, previous: Option<&Attribution>, start_tok: usize) -> Opt
     }
     let between = previous.last + 1..start_tok;
     let mut words = 0;
+    let mut sentence_end = false;
     for t in between.clone() {
-        if doc.toks[t].breaks >= 1 {
+        if doc.toks[t].breaks >= 2 {
             return None;
         }
         if doc.toks[t].word {
             words += 1;
-            if doc.capitalised(t) || words > MAX_WORDS_BETWEEN_PARTS {
+            if doc.capitalised(t) || words > MAX_WORDS_BETWEEN_PARTS || doc.toks[t].breaks > 0 {
                 return None;
             }
-        } else if !matches!(doc.punct(t), Some(',' | ':' | ';' | '-' | '–' | '—')) {
-            return None;
+        } else {
+            match doc.punct(t) {
+                Some(',' | ':' | ';' | '-' | '–' | '—') => {}
+                Some('.') if words == 0 => sentence_end = true,
+                _ => return None,
+            }
         }
     }
-    let joined = between.len() - words >= 1 || between.is_empty();
-    (joined && start_tok < doc.toks.len() && doc.toks[start_tok].breaks == 0).then(|| previous.clone())
+    // After a full stop the next quotation is the same speaker's only on the same line: in
+    // dialogue, a new line is a new turn.
+    let next_line = doc.toks.get(start_tok).is_none_or(|t| t.breaks > 0);
+    let joined = words < between.len() && !(sentence_end && next_line);
+    (joined && doc.toks.get(start_tok).is_some_and(|t| t.breaks < 2)).then(|| previous.clone())
 }
 
 /// How many words may stand between an attribution and the rest of the quotation it splits.
