@@ -90,9 +90,12 @@ fn continued(doc: &Doc, previous: Option<&Attribution>, start_tok: usize) -> Opt
             if doc.capitalised(t) || words > MAX_WORDS_BETWEEN_PARTS || doc.toks[t].breaks > 0 {
                 return None;
             }
+            if words > MAX_WORDS_BEFORE_COMMA && doc.punct(start_tok - 1) != Some(',') {
+                return None;
+            }
         } else {
             match doc.punct(t) {
-                Some(',' | ':' | ';' | '-' | '–' | '—') => {}
+                Some(',' | ':' | ';') => {}
                 Some('.') if words == 0 => sentence_end = true,
                 _ => return None,
             }
@@ -101,12 +104,15 @@ fn continued(doc: &Doc, previous: Option<&Attribution>, start_tok: usize) -> Opt
     // After a full stop the next quotation is the same speaker's only on the same line: in
     // dialogue, a new line is a new turn.
     let next_line = doc.toks.get(start_tok).is_none_or(|t| t.breaks > 0);
-    let joined = words < between.len() && !(sentence_end && next_line);
+    let joined = (between.is_empty() || words < between.len()) && !(sentence_end && next_line);
     (joined && doc.toks.get(start_tok).is_some_and(|t| t.breaks < 2)).then(|| previous.clone())
 }
 
-/// How many words may stand between an attribution and the rest of the quotation it splits.
-const MAX_WORDS_BETWEEN_PARTS: usize = 3;
+/// How many words may stand between an attribution and the rest of the quotation it splits
+/// (`zeide hij, terwijl hij zijn pijp stopte, " ... "`), and how many without a comma before
+/// the rest.
+const MAX_WORDS_BETWEEN_PARTS: usize = 12;
+const MAX_WORDS_BEFORE_COMMA: usize = 3;
 
 /// Token `t` turns a sentence round after a quotation: a verb followed by its subject. A verb
 /// of [`VERBS`](super::words::VERBS) takes any subject; any other lowercase word (not a
@@ -159,7 +165,7 @@ fn after_quote(doc: &Doc, names: &Names, mut j: usize) -> Option<Found> {
     if j >= doc.toks.len() || doc.toks[j].breaks >= 2 {
         return None;
     }
-    if matches!(doc.punct(j), Some(',' | '-' | '–' | '—')) {
+    if matches!(doc.punct(j), Some(',' | '-' | '–' | '—' | '.')) {
         j += 1;
     }
     if j >= doc.toks.len() || doc.toks[j].breaks >= 2 {
@@ -172,6 +178,15 @@ fn after_quote(doc: &Doc, names: &Names, mut j: usize) -> Option<Found> {
             j + 1
         };
         return subject_after(doc, names, subject);
+    }
+    // `“...”, zoals hij dat zei`, `"...", as she put it`.
+    if ["zoals", "zooals", "as"].iter().any(|w| doc.is(j, w)) {
+        if let Some(subject) = subject_before_verb(doc, names, j + 1) {
+            let verb = (subject.1 + 1..subject.1 + 4)
+                .take_while(|&t| t < doc.toks.len() && doc.toks[t].word)
+                .any(|t| is_verb(doc, t));
+            return verb.then_some(subject);
+        }
     }
     // The subject first (English, and Dutch narration that goes on after the quotation).
     let subject = subject_before_verb(doc, names, j)?;
@@ -296,11 +311,18 @@ fn subject_ending(doc: &Doc, names: &Names, k: usize) -> Option<Found> {
     if let Some(m) = names.ending_at(k) {
         return Some((m.first, m.last, MentionKind::Name));
     }
+    let plain = |t: usize| {
+        let w = doc.word(t);
+        doc.toks[t].word
+            && !words::contains(super::words::NOT_VERBS, &w)
+            && !words::contains(NOMINAL_STOP, &w)
+            && !is_verb(doc, t)
+    };
     (1..=3).find_map(|back| {
         let d = k.checked_sub(back)?;
         let det = doc.word(d);
-        let all_words = (d..=k).all(|t| doc.toks[t].word);
-        (all_words && words::contains(DETERMINERS, &det)).then_some((d, k, MentionKind::Nominal))
+        let all_plain = (d + 1..=k).all(plain);
+        (all_plain && words::contains(DETERMINERS, &det)).then_some((d, k, MentionKind::Nominal))
     })
 }
 

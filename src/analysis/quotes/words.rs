@@ -14,7 +14,8 @@ pub(super) const VERBS: &[&str] = &[
     "klaagde", "smeekte", "beaamde", "erkende", "beweerde", "constateerde", "lachte", "juichte",
     "kreet", "sprak", "brulde", "hijgde", "snikte", "grinnikte", "grijnsde", "vroeg", "opperde",
     "verzuchtte", "fluistert", "roept", "dreunde", "zong", "neuriede", "jammerde", "kermde",
-    "bulderde", "bevestigde", "voegde", "vulde", "merkte", "murmelde", "lispelde", "las",
+    "bulderde", "gezegd", "gevraagd", "geroepen", "geantwoord", "gedacht", "geschreven",
+    "bevestigde", "voegde", "vulde", "merkte", "murmelde", "lispelde", "las",
     // English.
     "said", "says", "say", "asked", "asks", "replied", "replies", "answered", "cried", "shouted",
     "whispered", "muttered", "added", "continued", "explained", "stated", "noted", "declared",
