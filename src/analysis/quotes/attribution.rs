@@ -51,7 +51,8 @@ pub(super) fn attribute(
         }
         let found = after_quote(doc, names, end_tok)
             .map(|(f, l, k)| (f, l, k, true))
-            .or_else(|| before_quote(doc, names, start_tok).map(|(f, l, k)| (f, l, k, false)));
+            .or_else(|| before_quote(doc, names, start_tok).map(|(f, l, k)| (f, l, k, false)))
+            .or_else(|| words_of(doc, names, end_tok).map(|(f, l, k)| (f, l, k, false)));
         let attribution = match found {
             Some((first, last, kind, after)) => {
                 let speaker = speaker(doc, names, inside, &genders, first, last, kind, start_tok);
@@ -116,7 +117,7 @@ const MAX_WORDS_BEFORE_COMMA: usize = 3;
 
 /// Token `t` turns a sentence round after a quotation: a verb followed by its subject. A verb
 /// of [`VERBS`](super::words::VERBS) takes any subject; any other lowercase word (not a
-/// conjunction, preposition or the like) counts when a pronoun or a name follows it
+/// conjunction, preposition or the like) counts when a third-person pronoun or a name follows it
 /// (`inviteerde Bavink`), or a description when it looks like a Dutch past tense (`murmelde de
 /// oude dame`).
 pub(super) fn inversion_verb(doc: &Doc, t: usize) -> bool {
@@ -141,7 +142,8 @@ pub(super) fn inversion_verb(doc: &Doc, t: usize) -> bool {
         return false;
     }
     let subject = doc.word(t + 1);
-    let pronoun = words::contains(THIRD_PERSON, &subject) || words::contains(FIRST_PERSON, &subject);
+    let third = words::contains(THIRD_PERSON, &subject);
+    let pronoun = third || words::contains(FIRST_PERSON, &subject);
     let name = doc.capitalised(t + 1) && !words::contains(super::words::NOT_NAMES, &subject)
         || words::contains(super::words::OPENING_PARTICLES, &subject)
             && t + 2 < doc.toks.len()
@@ -153,8 +155,9 @@ pub(super) fn inversion_verb(doc: &Doc, t: usize) -> bool {
     if words::contains(super::words::NOT_VERBS, &verb) || verb.chars().count() < 3 {
         return false;
     }
+    // `, geloof ik` inside a speech: an unlisted verb needs a third person.
     let past = verb.ends_with("de") || verb.ends_with("te") || verb.ends_with("ed");
-    pronoun || name || past && description
+    third || name || past && description
 }
 
 type Found = (usize, usize, MentionKind);
@@ -196,6 +199,13 @@ fn after_quote(doc: &Doc, names: &Names, mut j: usize) -> Option<Found> {
 /// `Japi zei: "..."`, `zei hij: "..."`, `Ten Have: “...”`, `He said, "..."`, `zei hij tegen Japi:`.
 fn before_quote(doc: &Doc, names: &Names, start_tok: usize) -> Option<Found> {
     let k = start_tok.checked_sub(1)?;
+    if let Some(found) = according_to(doc, names, k) {
+        return Some(found);
+    }
+    // `het OM stelt dat "..."`, `she said that "..."`.
+    if (doc.is(k, "dat") || doc.is(k, "that")) && k >= 2 && is_verb(doc, k - 1) {
+        return subject_ending(doc, names, k - 2);
+    }
     let colon = match doc.punct(k) {
         Some(':') => true,
         Some(',') => false,
@@ -233,6 +243,36 @@ fn before_quote(doc: &Doc, names: &Names, start_tok: usize) -> Option<Found> {
         v -= 1;
     }
     None
+}
+
+/// `Volgens het WSW is er nog "..."`, `According to the report, "..."`: `volgens` earlier in
+/// the quotation's sentence, with what follows it.
+fn according_to(doc: &Doc, names: &Names, k: usize) -> Option<Found> {
+    let sentence = doc.toks[k].sentence;
+    let mut v = k;
+    while v > 0 && k - v < MAX_CLAUSE_TOKENS && doc.toks[v].sentence == sentence {
+        if doc.is(v, "volgens") {
+            return subject_after(doc, names, v + 1);
+        }
+        if doc.is(v, "according") && v + 1 <= k && doc.is(v + 1, "to") {
+            return subject_after(doc, names, v + 2);
+        }
+        v -= 1;
+    }
+    None
+}
+
+/// `"...". Dat zijn de woorden van Bas Janssen`, `"...". These are the words of ...`: the
+/// words' owner in the sentence after the quotation.
+fn words_of(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
+    let end = (j + MAX_CLAUSE_TOKENS).min(doc.toks.len());
+    let sentence = doc.toks.get(j)?.sentence;
+    (j..end.saturating_sub(2))
+        .take_while(|&t| doc.toks[t].sentence <= sentence + 1 && doc.toks[t].breaks < 2)
+        .find(|&t| {
+            (doc.is(t, "woorden") || doc.is(t, "words")) && (doc.is(t + 1, "van") || doc.is(t + 1, "of"))
+        })
+        .and_then(|t| subject_after(doc, names, t + 2))
 }
 
 /// How far back from a colon the verb of saying may be, in tokens.

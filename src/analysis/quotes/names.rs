@@ -73,8 +73,10 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
             confirmed.insert(p.folded.rsplit(' ').next().unwrap_or(""));
         }
         let after_verb = p.first > 0 && doc.toks[p.first - 1].word && is_verb(doc, p.first - 1);
-        let before_verb =
-            p.last + 1 < doc.toks.len() && doc.toks[p.last + 1].word && is_verb(doc, p.last + 1);
+        let before_verb = !p.initial
+            && p.last + 1 < doc.toks.len()
+            && doc.toks[p.last + 1].word
+            && is_verb(doc, p.last + 1);
         let after_title = p.first > 0 && words::contains(TITLES, &doc.word(p.first - 1))
             || p.first > 1
                 && doc.punct(p.first - 1) == Some('.')
@@ -290,6 +292,9 @@ fn name_word(doc: &Doc, t: usize, ordinary: &HashSet<String>) -> bool {
         && word.chars().any(char::is_alphabetic)
 }
 
+/// The most words of a known name matched.
+const MAX_KNOWN_WORDS: usize = 6;
+
 /// Mentions of known names in any case and with or without accents, where no found name
 /// already covers them.
 fn add_known_mentions(
@@ -303,7 +308,13 @@ fn add_known_mentions(
     }
     let split: Vec<(Vec<&str>, &str)> = known
         .iter()
-        .map(|(v, c)| (v.split_whitespace().collect(), *c))
+        .map(|(v, c)| {
+            let parts: Vec<&str> = v
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            (parts, *c)
+        })
         .filter(|(w, _): &(Vec<&str>, &str)| !w.is_empty())
         .collect();
     let lengths: HashSet<usize> = split.iter().map(|(w, _)| w[0].chars().count()).collect();
@@ -321,21 +332,25 @@ fn add_known_mentions(
             continue;
         }
         let folded = fold(doc.str(t));
+        // The word tokens from `t` on, punctuation skipped (`H. de Mönnink`).
+        let following: Vec<usize> = (t..doc.toks.len())
+            .filter(|&u| doc.toks[u].word)
+            .take(MAX_KNOWN_WORDS)
+            .collect();
         let best = split
             .iter()
-            .filter(|(w, _)| w[0] == folded)
+            .filter(|(w, _)| w[0] == folded && w.len() <= following.len())
             .filter(|(w, _)| {
-                w.iter().enumerate().all(|(k, part)| {
-                    t + k < doc.toks.len()
-                        && doc.toks[t + k].word
-                        && fold(doc.str(t + k)) == *part
-                })
+                w.iter()
+                    .zip(&following)
+                    .all(|(part, &u)| fold(doc.str(u)) == *part)
             })
             .max_by_key(|(w, _)| w.len());
         match best {
             Some((w, canonical)) => {
-                found.push((t, t + w.len() - 1, *canonical));
-                t += w.len();
+                let last = following[w.len() - 1];
+                found.push((t, last, *canonical));
+                t = last + 1;
             }
             None => t += 1,
         }

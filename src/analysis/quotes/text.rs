@@ -186,7 +186,7 @@ mod tests {
             ["Hij", "zei", ":", "'t", "kan", ".", "Z'n", "El-Khayari"]
         );
         assert_eq!(doc.toks[6].breaks, 2);
-        assert_eq!(doc.toks[6].sentence, 1);
+        assert!(doc.toks[6].sentence > doc.toks[5].sentence);
         assert!(doc.sentence_initial(6));
         assert!(doc.sentence_initial(3));
         assert!(doc.is(1, "zei"));
