@@ -15,6 +15,7 @@ mod long_texts;
 mod maintenance;
 mod openapi;
 mod passages;
+mod quotes;
 mod ranking;
 mod records;
 mod relevance;

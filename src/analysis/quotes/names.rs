@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::text::Doc;
-use super::words::{self, INSTITUTIONS, NOT_NAMES, OPENING_PARTICLES, PARTICLES, TITLES, VERBS};
+use super::words::{self, FastSet, INSTITUTIONS, NOT_NAMES, OPENING_PARTICLES, PARTICLES, TITLES, VERBS};
 use super::KnownPeople;
 use crate::archive::slug::fold;
 
@@ -184,14 +184,17 @@ fn as_written(doc: &Doc, p: &Piece) -> String {
 
 /// Capitalised words the text also writes in lower case: ordinary words at a sentence start
 /// or in a heading (`Machteloosheid`), not names.
-fn ordinary_words(doc: &Doc) -> HashSet<String> {
-    let mut capitalised: HashSet<String> = HashSet::new();
+fn ordinary_words(doc: &Doc) -> FastSet<String> {
+    let mut capitalised: FastSet<String> = FastSet::default();
     for t in 0..doc.toks.len() {
         if doc.capitalised(t) {
-            capitalised.insert(doc.word(t).into_owned());
+            let word = doc.word(t);
+            if !capitalised.contains(word.as_ref()) {
+                capitalised.insert(word.into_owned());
+            }
         }
     }
-    let mut ordinary = HashSet::new();
+    let mut ordinary = FastSet::default();
     for t in 0..doc.toks.len() {
         let tok = doc.toks[t];
         if tok.word && !doc.chars[tok.start].is_uppercase() {
@@ -206,7 +209,7 @@ fn ordinary_words(doc: &Doc) -> HashSet<String> {
 
 /// Runs of capitalised words (with particles inside), split at words that cannot be part of a
 /// name, without those that hold an institution's word.
-fn pieces(doc: &Doc, ordinary: &HashSet<String>) -> Vec<Piece> {
+fn pieces(doc: &Doc, ordinary: &FastSet<String>) -> Vec<Piece> {
     let mut out = Vec::new();
     let n = doc.toks.len();
     let mut t = 0;
@@ -272,7 +275,7 @@ fn is_particle(doc: &Doc, t: usize) -> bool {
 }
 
 /// A capitalised particle that opens a surname (`De` in `De Mönnink`) when a name word follows.
-fn opening_particle(doc: &Doc, t: usize, ordinary: &HashSet<String>) -> bool {
+fn opening_particle(doc: &Doc, t: usize, ordinary: &FastSet<String>) -> bool {
     doc.capitalised(t)
         && OPENING_PARTICLES.contains(&doc.word(t).as_ref())
         && t + 1 < doc.toks.len()
@@ -281,7 +284,7 @@ fn opening_particle(doc: &Doc, t: usize, ordinary: &HashSet<String>) -> bool {
 }
 
 /// A capitalised word that can be part of a name.
-fn name_word(doc: &Doc, t: usize, ordinary: &HashSet<String>) -> bool {
+fn name_word(doc: &Doc, t: usize, ordinary: &FastSet<String>) -> bool {
     if !doc.capitalised(t) || doc.all_caps(t) {
         return false;
     }

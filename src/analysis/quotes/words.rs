@@ -2,6 +2,10 @@
 //! lowercase. Each list is short and closed; a word earns its place on the measurements in
 //! docs/quotes.md.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 /// Verbs (and `aldus`, `volgens`) that tie a quotation to whoever is next to them.
 pub(super) const VERBS: &[&str] = &[
     // Dutch: saying, asking, answering, calling, thinking, with the old forms (zeide).
@@ -95,6 +99,41 @@ pub(super) const NOT_VERBS: &[&str] = &[
     "the", "a", "an", "de", "het", "een", "o", "ach", "ja", "nee", "neen", "zoo", "zo",
 ];
 
+/// Whether `word` is in `list`. The long lists, asked about once per capitalised word of every
+/// text, are hashed once (FNV); the short ones are scanned.
 pub(super) fn contains(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+    if list.len() < 24 {
+        return list.contains(&word);
+    }
+    static SETS: LazyLock<Vec<(usize, FastSet<&'static str>)>> = LazyLock::new(|| {
+        [VERBS, NOT_NAMES, INSTITUTIONS, NOT_VERBS, DETERMINERS, PARTICLES]
+            .iter()
+            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+            .collect()
+    });
+    match SETS.iter().find(|(ptr, _)| *ptr == list.as_ptr() as usize) {
+        Some((_, set)) => set.contains(word),
+        None => list.contains(&word),
+    }
+}
+
+/// A hash set with FNV-1a, faster than the default for the short words hashed here.
+pub(super) type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
