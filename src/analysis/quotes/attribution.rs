@@ -191,7 +191,11 @@ fn after_quote(doc: &Doc, names: &Names, mut j: usize) -> Option<Found> {
             return verb.then_some(subject);
         }
     }
-    // The subject first (English, and Dutch narration that goes on after the quotation).
+    // The subject first (English, and Dutch narration that goes on after the quotation), on
+    // the quotation's line: a new line that opens with a subject is a new paragraph.
+    if doc.toks[j].breaks > 0 {
+        return None;
+    }
     let subject = subject_before_verb(doc, names, j)?;
     (subject.1 + 1 < doc.toks.len() && is_verb(doc, subject.1 + 1)).then_some(subject)
 }

@@ -24,8 +24,9 @@ mod names;
 mod text;
 mod words;
 
-/// Bump on any change to what [`extract`] returns for a text: indexes store its result.
-pub const QUOTES_VERSION: u32 = 1;
+/// Bump on any change to what [`extract`] returns for a text: indexes store its result (2: the
+/// rules of docs/quotes.md replace the first pairing of typographic marks).
+pub const QUOTES_VERSION: u32 = 2;
 
 /// A span of characters, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
