@@ -168,6 +168,7 @@ fn after_quote(doc: &Doc, names: &Names, mut j: usize) -> Option<Found> {
     if j >= doc.toks.len() || doc.toks[j].breaks >= 2 {
         return None;
     }
+    let full_stop = doc.punct(j) == Some('.');
     if matches!(doc.punct(j), Some(',' | '-' | '–' | '—' | '.')) {
         j += 1;
     }
@@ -193,7 +194,7 @@ fn after_quote(doc: &Doc, names: &Names, mut j: usize) -> Option<Found> {
     }
     // The subject first (English, and Dutch narration that goes on after the quotation), on
     // the quotation's line: a new line that opens with a subject is a new paragraph.
-    if doc.toks[j].breaks > 0 {
+    if doc.toks[j].breaks > 0 || full_stop {
         return None;
     }
     let subject = subject_before_verb(doc, names, j)?;
@@ -233,37 +234,27 @@ fn before_quote(doc: &Doc, names: &Names, start_tok: usize) -> Option<Found> {
     // A verb of saying in the clause before the colon, with its subject next to it, else the
     // first person the clause names (`Toen moest Japi lachen en zei:`).
     let sentence = doc.toks[k].sentence;
-    let mut v = k;
-    while v > 0 && k - v < MAX_CLAUSE_TOKENS && doc.toks[v].sentence == sentence {
-        if is_verb(doc, v) {
-            if let Some(found) = subject_after(doc, names, v + 1)
-                .filter(|f| f.0 < k + 1)
-                .or_else(|| v.checked_sub(1).and_then(|s| subject_ending(doc, names, s)))
-            {
-                return Some(found);
-            }
-            return clause_subject(doc, names, v, sentence);
-        }
-        v -= 1;
-    }
-    None
+    let v = clause_back(doc, k).find(|&v| is_verb(doc, v))?;
+    subject_after(doc, names, v + 1)
+        .filter(|f| f.0 < k + 1)
+        .or_else(|| v.checked_sub(1).and_then(|s| subject_ending(doc, names, s)))
+        .or_else(|| clause_subject(doc, names, v, sentence))
+}
+
+/// The tokens of `k`'s sentence from `k` back, at most [`MAX_CLAUSE_TOKENS`].
+fn clause_back<'d>(doc: &'d Doc, k: usize) -> impl Iterator<Item = usize> + 'd {
+    let sentence = doc.toks[k].sentence;
+    (k.saturating_sub(MAX_CLAUSE_TOKENS - 1)..=k)
+        .rev()
+        .take_while(move |&v| doc.toks[v].sentence == sentence)
 }
 
 /// `Volgens het WSW is er nog "..."`, `According to the report, "..."`: `volgens` earlier in
 /// the quotation's sentence, with what follows it.
 fn according_to(doc: &Doc, names: &Names, k: usize) -> Option<Found> {
-    let sentence = doc.toks[k].sentence;
-    let mut v = k;
-    while v > 0 && k - v < MAX_CLAUSE_TOKENS && doc.toks[v].sentence == sentence {
-        if doc.is(v, "volgens") {
-            return subject_after(doc, names, v + 1);
-        }
-        if doc.is(v, "according") && v + 1 <= k && doc.is(v + 1, "to") {
-            return subject_after(doc, names, v + 2);
-        }
-        v -= 1;
-    }
-    None
+    let v = clause_back(doc, k)
+        .find(|&v| doc.is(v, "volgens") || doc.is(v, "according") && v < k && doc.is(v + 1, "to"))?;
+    subject_after(doc, names, if doc.is(v, "volgens") { v + 1 } else { v + 2 })
 }
 
 /// `"...". Dat zijn de woorden van Bas Janssen`, `"...". These are the words of ...`: the
@@ -331,6 +322,7 @@ fn subject_after(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
             && doc.toks[last + 1].word
             && doc.toks[last + 1].breaks == 0
             && !words::contains(NOMINAL_STOP, &doc.word(last + 1))
+            && !words::contains(super::words::NOT_VERBS, &doc.word(last + 1))
             && !is_verb(doc, last + 1)
         {
             last += 1;

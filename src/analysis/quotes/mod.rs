@@ -416,4 +416,39 @@ mod tests {
         assert!(found.people[0].known);
         assert_eq!(found.quotes[0].speaker, some("Herman de Mönnink"));
     }
+
+    #[test]
+    fn terms_in_marks_are_not_quotations() {
+        let found = nl("Lees het woord \"hotel\" als \"pension\". Zij zei: \"Nee.\"");
+        assert_eq!(found.quotes.len(), 1);
+        assert_eq!(found.quotes[0].text, "Nee.");
+    }
+
+    #[test]
+    fn volgens_and_stelt_dat_and_the_words_of_attribute() {
+        let found = nl("Volgens het bestuur is er nog \"een groot risico\" voor ons.");
+        assert_eq!(found.quotes[0].as_written, some("het bestuur"));
+        let found = nl("Het rapport stelt dat \"de zorg tekortschiet\".");
+        assert_eq!(found.quotes[0].as_written, some("Het rapport"));
+        let found = nl("\"Ik maak mij zorgen.\" Dat zijn de woorden van Bas Kuiper.");
+        assert_eq!(found.quotes[0].speaker, some("Bas Kuiper"));
+    }
+
+    #[test]
+    fn any_verb_that_inverts_with_a_name_attributes() {
+        let found = nl("\" Kom binnen! \" inviteerde Bavink.");
+        assert_eq!(found.quotes[0].speaker, some("Bavink"));
+        // but not a first person inside the speech (`geloof ik`)
+        let found = nl("- Ze was moe, geloof ik.\n- Ja.\n- Nee.");
+        assert_eq!(found.quotes[0].kind, None);
+    }
+
+    #[test]
+    fn a_split_quotation_keeps_its_attribution_over_a_clause() {
+        let text = "Toen keek Sherlock Holmes op. \" Goed, \" zeide hij, terwijl hij zijn pijp stopte, \" nu dan. \"";
+        let found = nl(text);
+        assert_eq!(found.quotes.len(), 2);
+        assert_eq!(found.quotes[1].as_written, some("hij"));
+        assert_eq!(found.quotes[1].speaker, some("Sherlock Holmes"));
+    }
 }

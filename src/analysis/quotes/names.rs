@@ -81,7 +81,13 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
             || p.first > 1
                 && doc.punct(p.first - 1) == Some('.')
                 && words::contains(TITLES, &doc.word(p.first - 2));
-        if after_verb || before_verb || after_title {
+        // `" Kom binnen! " inviteerde Bavink`: after a quotation's end and one lowercase word.
+        let after_inversion = p.first >= 2
+            && doc.toks[p.first - 1].word
+            && !doc.capitalised(p.first - 1)
+            && matches!(doc.punct(p.first - 2), Some('"' | '”' | '»' | '’'))
+            && !words::contains(words::NOT_VERBS, &doc.word(p.first - 1));
+        if after_verb || before_verb || after_title || after_inversion {
             confirmed.insert(&p.folded);
         }
     }
