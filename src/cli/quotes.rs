@@ -66,8 +66,8 @@ pub fn run(args: QuotesArgs) -> Result<i32> {
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    let file = std::fs::File::open(path)
-        .with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut bytes = Vec::new();
     file.take(MAX_QUOTES_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

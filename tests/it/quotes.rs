@@ -39,7 +39,13 @@ fn span(v: &Value) -> (usize, usize) {
 
 /// Attribution of the gold quotations of the given kinds: right when the predicted mention
 /// overlaps a gold one (`by_mention`) or the speaker's name equals the gold speaker's.
-fn attribution(labels: &Value, found: &Extraction, kinds: &[&str], by_mention: bool, score: &mut Score) {
+fn attribution(
+    labels: &Value,
+    found: &Extraction,
+    kinds: &[&str],
+    by_mention: bool,
+    score: &mut Score,
+) {
     for gold in labels["quotes"].as_array().expect("quotes") {
         let kind = gold["speaker_mention_kind"].as_str().unwrap_or("none");
         if !kinds.contains(&kind) {
@@ -96,13 +102,20 @@ fn openboek_named_and_pronoun_attribution_holds_its_floor() {
                 gold["end"].as_u64().unwrap() as usize,
             );
             spans.1 += 1;
-            if found.quotes.iter().any(|q| overlaps(g, (q.span.start, q.span.end))) {
+            if found
+                .quotes
+                .iter()
+                .any(|q| overlaps(g, (q.span.start, q.span.end)))
+            {
                 spans.0 += 1;
             }
         }
     }
     let span_recall = spans.0 as f64 / spans.1 as f64;
-    assert!(span_recall >= 0.97, "quotation span recall {span_recall:.3}");
+    assert!(
+        span_recall >= 0.97,
+        "quotation span recall {span_recall:.3}"
+    );
     assert!(score.precision() >= 0.93, "attribution precision {score:?}");
     assert!(score.recall() >= 0.75, "attribution recall {score:?}");
 }
@@ -117,7 +130,13 @@ fn the_seed_report_attribution_holds_its_floor() {
     let text = std::fs::read_to_string(seed).expect("the seed report");
     let found = extract(&text, Language::Nl, &KnownPeople::default());
     let mut score = Score::default();
-    attribution(&labels, &found, &["name", "pronoun", "nominal", "none"], false, &mut score);
+    attribution(
+        &labels,
+        &found,
+        &["name", "pronoun", "nominal", "none"],
+        false,
+        &mut score,
+    );
     assert!(score.precision() >= 0.95, "attribution precision {score:?}");
     assert!(score.recall() >= 0.8, "attribution recall {score:?}");
     let people: Vec<&str> = found.people.iter().map(|p| p.name.as_str()).collect();
@@ -125,5 +144,9 @@ fn the_seed_report_attribution_holds_its_floor() {
         let name = person["name"].as_str().unwrap();
         assert!(people.contains(&name), "{name} is missing from {people:?}");
     }
-    assert_eq!(people.len(), labels["people"].as_array().unwrap().len(), "{people:?}");
+    assert_eq!(
+        people.len(),
+        labels["people"].as_array().unwrap().len(),
+        "{people:?}"
+    );
 }

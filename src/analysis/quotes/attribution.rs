@@ -252,8 +252,9 @@ fn clause_back<'d>(doc: &'d Doc, k: usize) -> impl Iterator<Item = usize> + 'd {
 /// `Volgens het WSW is er nog "..."`, `According to the report, "..."`: `volgens` earlier in
 /// the quotation's sentence, with what follows it.
 fn according_to(doc: &Doc, names: &Names, k: usize) -> Option<Found> {
-    let v = clause_back(doc, k)
-        .find(|&v| doc.is(v, "volgens") || doc.is(v, "according") && v < k && doc.is(v + 1, "to"))?;
+    let v = clause_back(doc, k).find(|&v| {
+        doc.is(v, "volgens") || doc.is(v, "according") && v < k && doc.is(v + 1, "to")
+    })?;
     subject_after(doc, names, if doc.is(v, "volgens") { v + 1 } else { v + 2 })
 }
 
@@ -265,7 +266,8 @@ fn words_of(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
     (j..end.saturating_sub(2))
         .take_while(|&t| doc.toks[t].sentence <= sentence + 1 && doc.toks[t].breaks < 2)
         .find(|&t| {
-            (doc.is(t, "woorden") || doc.is(t, "words")) && (doc.is(t + 1, "van") || doc.is(t + 1, "of"))
+            (doc.is(t, "woorden") || doc.is(t, "words"))
+                && (doc.is(t + 1, "van") || doc.is(t + 1, "of"))
         })
         .and_then(|t| subject_after(doc, names, t + 2))
 }
@@ -284,8 +286,9 @@ fn clause_subject(doc: &Doc, names: &Names, v: usize, sentence: u32) -> Option<F
             return Some((m.first, m.last, MentionKind::Name));
         }
         let w = doc.word(t);
-        (doc.toks[t].word && (words::contains(THIRD_PERSON, &w) || words::contains(FIRST_PERSON, &w)))
-            .then_some((t, t, MentionKind::Pronoun))
+        (doc.toks[t].word
+            && (words::contains(THIRD_PERSON, &w) || words::contains(FIRST_PERSON, &w)))
+        .then_some((t, t, MentionKind::Pronoun))
     })
 }
 
@@ -398,13 +401,25 @@ fn speaker(
             .filter(|m| m.last == last)
             .map(|m| names.people[m.person].name.clone()),
         MentionKind::Pronoun => {
-            let word = if first < last { doc.word(last) } else { doc.word(first) };
+            let word = if first < last {
+                doc.word(last)
+            } else {
+                doc.word(first)
+            };
             if !words::contains(THIRD_PERSON, &word) {
                 return None;
             }
             let male = words::contains(MALE, &word) && !words::contains(FEMALE, &word);
             let female = words::contains(FEMALE, &word);
-            let person = antecedent(doc, names, inside, genders, first.min(quote_tok), male, female)?;
+            let person = antecedent(
+                doc,
+                names,
+                inside,
+                genders,
+                first.min(quote_tok),
+                male,
+                female,
+            )?;
             Some(names.people[person].name.clone())
         }
         MentionKind::Nominal => None,

@@ -23,7 +23,11 @@ pub(super) fn infer(doc: &Doc, names: &Names, inside: &[bool]) -> Vec<Option<boo
             continue;
         }
         if let Some(t) = m.first.checked_sub(1).or(None) {
-            let t = if doc.punct(t) == Some('.') && t > 0 { t - 1 } else { t };
+            let t = if doc.punct(t) == Some('.') && t > 0 {
+                t - 1
+            } else {
+                t
+            };
             if doc.toks[t].word {
                 let w = doc.word(t);
                 if MALE_TITLES.contains(&w.as_ref()) {
@@ -35,10 +39,7 @@ pub(super) fn infer(doc: &Doc, names: &Names, inside: &[bool]) -> Vec<Option<boo
         }
         let next = names.mentions.get(i + 1).map_or(usize::MAX, |n| n.first);
         let end = (m.last + WINDOW).min(next).min(doc.toks.len());
-        for t in m.last + 1..end {
-            if inside[t] || !doc.toks[t].word {
-                continue;
-            }
+        for t in (m.last + 1..end).filter(|&t| !inside[t] && doc.toks[t].word) {
             let w = doc.word(t);
             if MALE_WORDS.contains(&w.as_ref()) {
                 votes[m.person] += 1;

@@ -211,7 +211,9 @@ fn term(doc: &Doc, mark: &marks::Mark) -> bool {
     let punctuated = inner
         .clone()
         .any(|t| matches!(doc.punct(t), Some('.' | '!' | '?' | ',' | ';' | ':')));
-    let before = first.checked_sub(1).filter(|&t| doc.toks[t].breaks == 0 && doc.toks[first].breaks == 0);
+    let before = first
+        .checked_sub(1)
+        .filter(|&t| doc.toks[t].breaks == 0 && doc.toks[first].breaks == 0);
     let in_sentence = before.is_some_and(|t| doc.toks[t].word && !doc.capitalised(t));
     words <= MAX_TERM_WORDS && !punctuated && in_sentence
 }
@@ -229,7 +231,10 @@ fn written(doc: &Doc, first: usize, last: usize) -> String {
 fn inner_text(doc: &Doc, mark: &marks::Mark, vocabulary: &mut Option<HashSet<String>>) -> String {
     let (from, to) = match mark.kind {
         MarkKind::Dash => (mark.start + 1, mark.end),
-        _ => (mark.start + 1, mark.end.saturating_sub(1).max(mark.start + 1)),
+        _ => (
+            mark.start + 1,
+            mark.end.saturating_sub(1).max(mark.start + 1),
+        ),
     };
     let to = if mark.kind != MarkKind::Dash
         && matches!(doc.chars.get(mark.end - 1), Some(c) if !matches!(c, '”' | '»' | '"' | '’' | '“'))
@@ -249,7 +254,11 @@ fn inner_text(doc: &Doc, mark: &marks::Mark, vocabulary: &mut Option<HashSet<Str
         let vocabulary = vocabulary.get_or_insert_with(|| hyphen::vocabulary(doc.text));
         hyphen::join_lines(&lines, vocabulary)
     } else {
-        lines.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+        lines
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -265,12 +274,22 @@ mod tests {
         extract(text, Language::En, &KnownPeople::default())
     }
 
+    /// Quotation text, speaker, mention as written, kind.
+    type Who = (String, Option<String>, Option<String>, Option<MentionKind>);
+
     /// (quotation text, speaker, mention as written, kind) for each quotation.
-    fn who(found: &Extraction) -> Vec<(String, Option<String>, Option<String>, Option<MentionKind>)> {
+    fn who(found: &Extraction) -> Vec<Who> {
         found
             .quotes
             .iter()
-            .map(|q| (q.text.clone(), q.speaker.clone(), q.as_written.clone(), q.kind))
+            .map(|q| {
+                (
+                    q.text.clone(),
+                    q.speaker.clone(),
+                    q.as_written.clone(),
+                    q.kind,
+                )
+            })
             .collect()
     }
 
@@ -291,7 +310,12 @@ mod tests {
         let found = nl("“Het werk is zwaar”, zei wijkagent Jan van der Berg in de \nzaal.");
         assert_eq!(
             who(&found),
-            [("Het werk is zwaar".into(), some("Jan van der Berg"), some("Jan van der Berg"), Some(MentionKind::Name))]
+            [(
+                "Het werk is zwaar".into(),
+                some("Jan van der Berg"),
+                some("Jan van der Berg"),
+                Some(MentionKind::Name)
+            )]
         );
         assert_eq!(found.quotes[0].mention, Some(Span { start: 35, end: 51 }));
     }
@@ -347,7 +371,12 @@ mod tests {
         let found = nl("“Dat kan niet”, zei de oude wethouder tegen ons.");
         assert_eq!(
             who(&found),
-            [("Dat kan niet".into(), None, some("de oude wethouder"), Some(MentionKind::Nominal))]
+            [(
+                "Dat kan niet".into(),
+                None,
+                some("de oude wethouder"),
+                Some(MentionKind::Nominal)
+            )]
         );
     }
 
@@ -383,9 +412,24 @@ mod tests {
         assert_eq!(
             who(&found),
             [
-                ("Klaar?".into(), some("Lili"), some("Lili"), Some(MentionKind::Name)),
-                ("Ja!".into(), some("Paul"), some("Paul"), Some(MentionKind::Name)),
-                ("Goed,".into(), some("Paul"), some("hij"), Some(MentionKind::Pronoun)),
+                (
+                    "Klaar?".into(),
+                    some("Lili"),
+                    some("Lili"),
+                    Some(MentionKind::Name)
+                ),
+                (
+                    "Ja!".into(),
+                    some("Paul"),
+                    some("Paul"),
+                    Some(MentionKind::Name)
+                ),
+                (
+                    "Goed,".into(),
+                    some("Paul"),
+                    some("hij"),
+                    Some(MentionKind::Pronoun)
+                ),
             ]
         );
     }

@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::text::Doc;
-use super::words::{self, FastSet, INSTITUTIONS, NOT_NAMES, OPENING_PARTICLES, PARTICLES, TITLES, VERBS};
+use super::words::{
+    self, FastSet, INSTITUTIONS, NOT_NAMES, OPENING_PARTICLES, PARTICLES, TITLES, VERBS,
+};
 use super::KnownPeople;
 use crate::archive::slug::fold;
 
@@ -91,8 +93,7 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
             confirmed.insert(&p.folded);
         }
     }
-    let known_variants: Vec<(String, &str)> =
-        known.variants().map(|(v, c)| (fold(v), c)).collect();
+    let known_variants: Vec<(String, &str)> = known.variants().map(|(v, c)| (fold(v), c)).collect();
     // Every proper tail of a longer name, at a word boundary, with the longest name it ends.
     let mut tails: HashMap<&str, usize> = HashMap::new();
     for (i, q) in pieces.iter().enumerate() {
@@ -149,7 +150,9 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
             .unwrap_or_else(|| fullest.folded.clone());
         let person = *index.entry(key).or_insert_with(|| {
             names.people.push(PersonName {
-                name: canonical.clone().unwrap_or_else(|| as_written(doc, fullest)),
+                name: canonical
+                    .clone()
+                    .unwrap_or_else(|| as_written(doc, fullest)),
                 known: canonical.is_some(),
             });
             names.people.len() - 1
@@ -394,7 +397,10 @@ mod tests {
     fn names_with_particles_merge_into_the_fullest_form() {
         let text = "Gisteren sprak Herman de Mönnink in Dalfsen. De Mönnink zei dat het \
                     Malieveld vol stond. Ook Peter ten Have kwam. Ten Have lachte.";
-        assert_eq!(people(text, &KnownPeople::default()), ["Herman de Mönnink", "Peter ten Have"]);
+        assert_eq!(
+            people(text, &KnownPeople::default()),
+            ["Herman de Mönnink", "Peter ten Have"]
+        );
     }
 
     #[test]

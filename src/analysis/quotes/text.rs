@@ -81,7 +81,20 @@ impl<'a> Doc<'a> {
         !before.word
             && matches!(
                 self.chars[before.start],
-                '.' | '!' | '?' | ':' | ';' | '“' | '„' | '‘' | '"' | '«' | '-' | '–' | '—' | '(' | '…'
+                '.' | '!'
+                    | '?'
+                    | ':'
+                    | ';'
+                    | '“'
+                    | '„'
+                    | '‘'
+                    | '"'
+                    | '«'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '('
+                    | '…'
             )
     }
 
@@ -125,19 +138,21 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
         }
         let start = i;
         // 't, 'm, 's, ’n: an apostrophe that opens a short word is part of it.
-        let elided = is_apostrophe(c)
-            && (i == 0 || !chars[i - 1].is_alphanumeric())
-            && {
-                let letters = chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).count();
-                (1..=2).contains(&letters)
-            };
+        let elided = is_apostrophe(c) && (i == 0 || !chars[i - 1].is_alphanumeric()) && {
+            let letters = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            (1..=2).contains(&letters)
+        };
         if c.is_alphanumeric() || elided {
             i += 1;
             while i < n {
                 let c = chars[i];
-                let inner = (c == '-' || is_apostrophe(c) || c == '.' && chars[i - 1].is_ascii_digit())
-                    && chars[i - 1].is_alphanumeric()
-                    && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
+                let inner =
+                    (c == '-' || is_apostrophe(c) || c == '.' && chars[i - 1].is_ascii_digit())
+                        && chars[i - 1].is_alphanumeric()
+                        && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
                 if c.is_alphanumeric() || inner {
                     i += 1;
                 } else {

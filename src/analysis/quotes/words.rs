@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Verbs (and `aldus`, `volgens`) that tie a quotation to whoever is next to them.
+#[rustfmt::skip]
 pub(super) const VERBS: &[&str] = &[
     // Dutch: saying, asking, answering, calling, thinking, with the old forms (zeide).
     "zei", "zeide", "zegt", "zeiden", "zeg", "zeggen", "vroeg", "vroegen", "vraagt",
@@ -29,31 +30,39 @@ pub(super) const VERBS: &[&str] = &[
 ];
 
 /// Subject pronouns: the speaker is someone the text named before.
+#[rustfmt::skip]
 pub(super) const THIRD_PERSON: &[&str] = &["hij", "zij", "ze", "ie", "he", "she"];
 /// First-person subjects: the narrator or the writer; no name to resolve.
+#[rustfmt::skip]
 pub(super) const FIRST_PERSON: &[&str] = &["ik", "wij", "we", "i"];
+#[rustfmt::skip]
 pub(super) const MALE: &[&str] = &["hij", "ie", "he"];
+#[rustfmt::skip]
 pub(super) const FEMALE: &[&str] = &["zij", "ze", "she"];
 
 /// Words that open a description of a person (`de wethouder`, `the minister`).
+#[rustfmt::skip]
 pub(super) const DETERMINERS: &[&str] = &[
     "de", "het", "'t", "’t", "een", "die", "deze", "zijn", "haar", "mijn", "onze", "the", "a", "an",
     "his", "her", "my", "our", "their", "den",
 ];
 
 /// Lowercase particles inside a name: `Herman de Mönnink`, `Peter ten Have`, `van 't Hof`.
+#[rustfmt::skip]
 pub(super) const PARTICLES: &[&str] = &[
     "de", "van", "der", "den", "ten", "ter", "te", "'t", "’t", "het", "von", "du", "da", "la",
     "le", "el", "al", "bin", "ibn", "van't", "d'", "di", "dos", "del",
 ];
 
 /// Capitalised particles that open a surname: `De Mönnink`, `Ten Have`, `El Khayari`.
+#[rustfmt::skip]
 pub(super) const OPENING_PARTICLES: &[&str] = &[
     "de", "van", "ten", "ter", "den", "der", "el", "al", "von", "le", "la", "du", "da", "di",
 ];
 
 /// Capitalised words that are never (part of) a person's name: function words at the start of
 /// a sentence or a title, forms of address, months and days.
+#[rustfmt::skip]
 pub(super) const NOT_NAMES: &[&str] = &[
     "de", "het", "een", "dit", "dat", "die", "deze", "maar", "en", "er", "ik", "hij", "zij", "ze",
     "wij", "we", "je", "jij", "u", "gij", "ge", "mijn", "zijn", "haar", "hun", "ons", "onze",
@@ -72,6 +81,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
 ];
 
 /// Words that make a capitalised sequence the name of an organisation, a place or an event.
+#[rustfmt::skip]
 pub(super) const INSTITUTIONS: &[&str] = &[
     "stichting", "universiteit", "hogeschool", "gemeente", "ministerie", "provincie", "kamer",
     "partij", "bank", "lezing", "prijs", "straat", "plein", "raad", "bureau", "instituut",
@@ -83,6 +93,7 @@ pub(super) const INSTITUTIONS: &[&str] = &[
 ];
 
 /// Titles that make the next capitalised word a person (`meneer Bavink`, `Mr. Smith`).
+#[rustfmt::skip]
 pub(super) const TITLES: &[&str] = &[
     "meneer", "mijnheer", "mevrouw", "juffrouw", "dokter", "heer", "tante", "oom", "mr", "mrs",
     "ms", "dr", "sir", "professor", "prof", "minister", "wethouder", "burgemeester", "president",
@@ -90,6 +101,7 @@ pub(super) const TITLES: &[&str] = &[
 
 /// Words right after a quotation that do not attribute it, though a subject may follow
 /// (`“...” en hij ging`, `“...”, maar ze`): conjunctions, prepositions, adverbs.
+#[rustfmt::skip]
 pub(super) const NOT_VERBS: &[&str] = &[
     "en", "maar", "of", "want", "dus", "dat", "die", "toen", "als", "zoals", "zooals", "omdat",
     "terwijl", "in", "op", "aan", "met", "voor", "na", "bij", "naar", "van", "door", "over",
@@ -106,10 +118,17 @@ pub(super) fn contains(list: &[&str], word: &str) -> bool {
         return list.contains(&word);
     }
     static SETS: LazyLock<Vec<(usize, FastSet<&'static str>)>> = LazyLock::new(|| {
-        [VERBS, NOT_NAMES, INSTITUTIONS, NOT_VERBS, DETERMINERS, PARTICLES]
-            .iter()
-            .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
-            .collect()
+        [
+            VERBS,
+            NOT_NAMES,
+            INSTITUTIONS,
+            NOT_VERBS,
+            DETERMINERS,
+            PARTICLES,
+        ]
+        .iter()
+        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+        .collect()
     });
     match SETS.iter().find(|(ptr, _)| *ptr == list.as_ptr() as usize) {
         Some((_, set)) => set.contains(word),
@@ -129,7 +148,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
