@@ -1,13 +1,14 @@
 //! Whose a quotation is: a verb of saying next to it with its subject (`“...”, zei hij`,
 //! `" Zoo? " vroeg Japi`, `"...," the minister said`, `Japi zei: "..."`, `Ten Have: “...”`),
 //! the attribution of the quotation just before when only punctuation separates them (`“...”,
-//! zei hij, “...”`), and a pronoun resolved to the person the last sentence that names someone
-//! opens with, of the right gender when the text has shown it.
+//! zei hij, “...”`), `volgens`, `stelt dat`, `de woorden van`. Who a mention stands for is
+//! `resolve`'s job.
 
 use super::marks::Mark;
 use super::names::{is_verb, Names};
+use super::resolve;
 use super::text::Doc;
-use super::words::{self, DETERMINERS, FEMALE, FIRST_PERSON, MALE, THIRD_PERSON, TITLES};
+use super::words::{self, DETERMINERS, FIRST_PERSON, THIRD_PERSON, TITLES};
 use super::MentionKind;
 
 /// Words that end a description (`de oude dame tegen Paul`).
@@ -55,7 +56,8 @@ pub(super) fn attribute(
             .or_else(|| words_of(doc, names, end_tok).map(|(f, l, k)| (f, l, k, false)));
         let attribution = match found {
             Some((first, last, kind, after)) => {
-                let speaker = speaker(doc, names, inside, &genders, first, last, kind, start_tok);
+                let speaker =
+                    resolve::speaker(doc, names, inside, &genders, first, last, kind, start_tok);
                 Some(Attribution {
                     first,
                     last,
@@ -379,91 +381,6 @@ fn subject_before_verb(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
             .take_while(|&t| t < doc.toks.len() && doc.toks[t].word)
             .find(|&t| t + 1 < doc.toks.len() && is_verb(doc, t + 1))?;
         return Some((j, last, MentionKind::Nominal));
-    }
-    None
-}
-
-/// The person a mention stands for.
-#[allow(clippy::too_many_arguments)]
-fn speaker(
-    doc: &Doc,
-    names: &Names,
-    inside: &[bool],
-    genders: &[Option<bool>],
-    first: usize,
-    last: usize,
-    kind: MentionKind,
-    quote_tok: usize,
-) -> Option<String> {
-    match kind {
-        MentionKind::Name => names
-            .starting_at(first)
-            .filter(|m| m.last == last)
-            .map(|m| names.people[m.person].name.clone()),
-        MentionKind::Pronoun => {
-            let word = if first < last {
-                doc.word(last)
-            } else {
-                doc.word(first)
-            };
-            if !words::contains(THIRD_PERSON, &word) {
-                return None;
-            }
-            let male = words::contains(MALE, &word) && !words::contains(FEMALE, &word);
-            let female = words::contains(FEMALE, &word);
-            let person = antecedent(
-                doc,
-                names,
-                inside,
-                genders,
-                first.min(quote_tok),
-                male,
-                female,
-            )?;
-            Some(names.people[person].name.clone())
-        }
-        MentionKind::Nominal => None,
-    }
-}
-
-/// The person the latest sentence before `before` that names someone (outside quotations)
-/// opens with, skipping people of the other gender.
-fn antecedent(
-    doc: &Doc,
-    names: &Names,
-    inside: &[bool],
-    genders: &[Option<bool>],
-    before: usize,
-    male: bool,
-    female: bool,
-) -> Option<usize> {
-    let end = names.mentions.partition_point(|m| m.last < before);
-    let fits = |person: usize| match genders[person] {
-        Some(true) => !female || male,
-        Some(false) => !male || female,
-        None => true,
-    };
-    let mut i = end;
-    while i > 0 {
-        i -= 1;
-        let m = &names.mentions[i];
-        if inside[m.first] || !fits(m.person) {
-            continue;
-        }
-        let sentence = doc.toks[m.first].sentence;
-        let mut best = m.person;
-        let mut j = i;
-        while j > 0 {
-            j -= 1;
-            let n = &names.mentions[j];
-            if doc.toks[n.first].sentence != sentence {
-                break;
-            }
-            if !inside[n.first] && fits(n.person) {
-                best = n.person;
-            }
-        }
-        return Some(best);
     }
     None
 }
