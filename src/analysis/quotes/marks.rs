@@ -29,9 +29,10 @@ pub(super) struct Mark {
 /// All quotations, ordered by start, none inside another.
 pub(super) fn find(doc: &Doc) -> Vec<Mark> {
     let mut marks = Vec::new();
-    typographic(&doc.chars, &mut marks);
-    straight(&doc.chars, &mut marks);
-    single(&doc.chars, &mut marks);
+    let breaks = paragraph_breaks(&doc.chars);
+    typographic(&doc.chars, &breaks, &mut marks);
+    straight(&doc.chars, &breaks, &mut marks);
+    single(&doc.chars, &breaks, &mut marks);
     dashes(doc, &mut marks);
     marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
@@ -44,20 +45,27 @@ pub(super) fn find(doc: &Doc) -> Vec<Mark> {
     kept
 }
 
-/// Whether a paragraph break (a blank line) lies in `chars[from..to]`.
-fn paragraph_break(chars: &[char], from: usize, to: usize) -> Option<usize> {
+/// Where the paragraph breaks (blank lines) are: the position of each run's second line break.
+fn paragraph_breaks(chars: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
     let mut newlines = 0;
-    for (i, &c) in chars[from..to].iter().enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
         if c == '\n' {
             newlines += 1;
             if newlines == 2 {
-                return Some(from + i);
+                out.push(i);
             }
         } else if !c.is_whitespace() {
             newlines = 0;
         }
     }
-    None
+    out
+}
+
+/// The first paragraph break in `from..to`, if any (a binary search: no rescanning).
+fn paragraph_break(breaks: &[usize], from: usize, to: usize) -> Option<usize> {
+    let i = breaks.partition_point(|&p| p < from);
+    breaks.get(i).copied().filter(|&p| p < to)
 }
 
 /// The end of the text before `at`, whitespace left out.
@@ -70,13 +78,13 @@ fn trim_back(chars: &[char], from: usize, mut at: usize) -> usize {
 
 /// “...”, „...” and «...». A quotation continued in a new paragraph that opens with a mark
 /// again (the previous paragraph left without a closing mark) ends where its paragraph ends.
-fn typographic(chars: &[char], out: &mut Vec<Mark>) {
+fn typographic(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
     let mut open: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
         match (c, open) {
             ('“' | '„' | '«', None) => open = Some(i),
             ('“' | '„' | '«', Some(start)) => {
-                if let Some(at) = paragraph_break(chars, start, i) {
+                if let Some(at) = paragraph_break(breaks, start, i) {
                     out.push(Mark {
                         start,
                         end: trim_back(chars, start, at),
@@ -104,7 +112,7 @@ fn typographic(chars: &[char], out: &mut Vec<Mark>) {
 /// (the quotation goes on in the next paragraph) closes there. A mark that opens a line always
 /// opens and one that ends a line always closes, so one lost mark does not pair all the rest
 /// the wrong way round.
-fn straight(chars: &[char], out: &mut Vec<Mark>) {
+fn straight(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
     let mut open: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
         if c != '"' {
@@ -128,7 +136,7 @@ fn straight(chars: &[char], out: &mut Vec<Mark>) {
             None => open = Some(i),
             Some(start) => {
                 let unclosed_line = starts_line && !ends_line;
-                if let Some(at) = paragraph_break(chars, start, i).or_else(|| {
+                if let Some(at) = paragraph_break(breaks, start, i).or_else(|| {
                     unclosed_line.then(|| chars[..i].iter().rposition(|&c| c == '\n').unwrap_or(i))
                 }) {
                     out.push(Mark {
@@ -154,7 +162,7 @@ fn straight(chars: &[char], out: &mut Vec<Mark>) {
 
 /// ‘...’: opens after a non-letter, closes at a ’ that no letter follows (so `zo’n` and `’t`
 /// inside are apostrophes), within a paragraph.
-fn single(chars: &[char], out: &mut Vec<Mark>) {
+fn single(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
     let mut open: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {
         match c {
@@ -166,7 +174,7 @@ fn single(chars: &[char], out: &mut Vec<Mark>) {
                 if letter_after || space_before {
                     continue;
                 }
-                if i - start <= MAX_SINGLE_CHARS && paragraph_break(chars, start, i).is_none() {
+                if i - start <= MAX_SINGLE_CHARS && paragraph_break(breaks, start, i).is_none() {
                     out.push(Mark {
                         start,
                         end: i + 1,
@@ -175,7 +183,7 @@ fn single(chars: &[char], out: &mut Vec<Mark>) {
                 }
                 open = None;
             }
-            '\n' if open.is_some_and(|s| paragraph_break(chars, s, i + 1).is_some()) => {
+            '\n' if open.is_some_and(|s| paragraph_break(breaks, s, i + 1).is_some()) => {
                 open = None;
             }
             _ => {}
