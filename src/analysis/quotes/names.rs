@@ -195,11 +195,13 @@ fn as_written(doc: &Doc, p: &Piece) -> String {
 /// or in a heading (`Machteloosheid`), not names.
 fn ordinary_words(doc: &Doc) -> FastSet<String> {
     let mut capitalised: FastSet<String> = FastSet::default();
+    let mut lower = String::new();
     for t in 0..doc.toks.len() {
         if doc.capitalised(t) {
-            let word = doc.word(t);
-            if !capitalised.contains(word.as_ref()) {
-                capitalised.insert(word.into_owned());
+            lower.clear();
+            lower.extend(doc.str(t).chars().flat_map(char::to_lowercase));
+            if !capitalised.contains(lower.as_str()) {
+                capitalised.insert(lower.clone());
             }
         }
     }
@@ -221,19 +223,27 @@ fn ordinary_words(doc: &Doc) -> FastSet<String> {
 fn pieces(doc: &Doc, ordinary: &FastSet<String>) -> Vec<Piece> {
     let mut out = Vec::new();
     let n = doc.toks.len();
+    let (name, institution_word) = classify(doc, ordinary);
+    let opening_particle = |t: usize| {
+        doc.capitalised(t)
+            && t + 1 < n
+            && name[t + 1]
+            && doc.toks[t + 1].word
+            && OPENING_PARTICLES.contains(&doc.word(t).as_ref())
+    };
     let mut t = 0;
     while t < n {
-        if !name_word(doc, t, ordinary) && !opening_particle(doc, t, ordinary) {
+        if !name[t] && !opening_particle(t) {
             t += 1;
             continue;
         }
         let first = t;
         let mut last = t;
         let mut u = t + 1;
-        let mut institution = words::contains(INSTITUTIONS, &doc.word(t));
+        let mut institution = institution_word[t];
         while u < n && doc.toks[u].word {
-            if name_word(doc, u, ordinary) {
-                institution |= words::contains(INSTITUTIONS, &doc.word(u));
+            if name[u] {
+                institution |= institution_word[u];
                 last = u;
                 u += 1;
                 continue;
@@ -243,17 +253,15 @@ fn pieces(doc: &Doc, ordinary: &FastSet<String>) -> Vec<Piece> {
             while v < n && doc.toks[v].word && is_particle(doc, v) && v - u < 3 {
                 v += 1;
             }
-            if v > u && v < n && name_word(doc, v, ordinary) {
+            if v > u && v < n && name[v] {
                 u = v;
                 continue;
             }
-            if words::contains(INSTITUTIONS, &doc.word(u)) && doc.capitalised(u) {
-                institution = true;
-            }
+            institution |= institution_word[u];
             break;
         }
         t = u.max(t + 1);
-        if institution || last == first && !name_word(doc, first, ordinary) {
+        if institution || last == first && !name[first] {
             continue;
         }
         let mut folded = String::new();
@@ -283,25 +291,28 @@ fn is_particle(doc: &Doc, t: usize) -> bool {
     !doc.capitalised(t) && PARTICLES.contains(&doc.str(t))
 }
 
-/// A capitalised particle that opens a surname (`De` in `De Mönnink`) when a name word follows.
-fn opening_particle(doc: &Doc, t: usize, ordinary: &FastSet<String>) -> bool {
-    doc.capitalised(t)
-        && OPENING_PARTICLES.contains(&doc.word(t).as_ref())
-        && t + 1 < doc.toks.len()
-        && doc.toks[t + 1].word
-        && name_word(doc, t + 1, ordinary)
-}
-
-/// A capitalised word that can be part of a name.
-fn name_word(doc: &Doc, t: usize, ordinary: &FastSet<String>) -> bool {
-    if !doc.capitalised(t) || doc.all_caps(t) {
-        return false;
+/// Per token: whether it can be part of a name (a capitalised word that is not all capitals, a
+/// function word, an ordinary word or an institution's word), and whether it is a capitalised
+/// institution's word. One lowercase buffer for the whole text.
+fn classify(doc: &Doc, ordinary: &FastSet<String>) -> (Vec<bool>, Vec<bool>) {
+    let n = doc.toks.len();
+    let mut name = vec![false; n];
+    let mut institution = vec![false; n];
+    let mut lower = String::new();
+    for t in 0..n {
+        if !doc.capitalised(t) {
+            continue;
+        }
+        lower.clear();
+        lower.extend(doc.str(t).chars().flat_map(char::to_lowercase));
+        institution[t] = words::contains(INSTITUTIONS, &lower);
+        name[t] = !doc.all_caps(t)
+            && !institution[t]
+            && !words::contains(NOT_NAMES, &lower)
+            && !ordinary.contains(lower.as_str())
+            && lower.chars().any(char::is_alphabetic);
     }
-    let word = doc.word(t);
-    !words::contains(NOT_NAMES, &word)
-        && !ordinary.contains(word.as_ref())
-        && !words::contains(INSTITUTIONS, &word)
-        && word.chars().any(char::is_alphabetic)
+    (name, institution)
 }
 
 /// The most words of a known name matched.
