@@ -18,6 +18,7 @@ mod bulk;
 mod config;
 mod eval;
 mod progress;
+mod quotes;
 mod reindex;
 mod search;
 mod serve;
@@ -112,6 +113,8 @@ pub enum Command {
     },
     /// Measure the ranking on a relevance test collection (MAP, nDCG@10, P@10, P@30, R@100, R@1000).
     Eval(eval::EvalArgs),
+    /// Print the quotations (with whom they are attributed to) and the people in a text file.
+    Quotes(quotes::QuotesArgs),
 }
 
 /// Settings of the web editor at /admin.
@@ -192,6 +195,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Status { json } => status::run(&cli.archive, &cli.index, json),
         Command::Config => config::run(cli.settings.as_ref()),
         Command::Eval(args) => eval::run(args),
+        Command::Quotes(args) => quotes::run(args),
     }
 }
 

@@ -130,9 +130,9 @@ fn person(name: &str) -> Value {
 fn someone(name: &str) -> Value {
     json!({
         "@type": "Person",
-        "@id": site::absolute(&format!("/people/{}#person", slugify(name))),
+        "@id": site::public_or_relative(&format!("/people/{}#person", slugify(name))),
         "name": name,
-        "url": site::absolute(&format!("/people/{}", slugify(name))),
+        "url": site::public_or_relative(&format!("/people/{}", slugify(name))),
     })
 }
 
@@ -145,15 +145,17 @@ pub fn person_head(name: &str, items: &[Item], page: usize) -> Markup {
     };
     let mut me = someone(name);
     me["@context"] = json!("https://schema.org");
-    me["mainEntityOfPage"] = json!(site::absolute(&path));
+    me["mainEntityOfPage"] = json!(site::public_or_relative(&path));
     me["subjectOf"] = json!(items.iter().map(work_summary).collect::<Vec<_>>());
+    // Without a configured base URL: no canonical link nor og:url (never a guessed address).
+    let url = site::public(&this_page);
     html! {
-        link rel="canonical" href=(site::absolute(&this_page));
+        @if let Some(url) = &url { link rel="canonical" href=(url); }
         (json_ld(&me))
         meta property="og:type" content="profile";
         meta property="og:site_name" content="Lectern";
         meta property="og:title" content=(name);
-        meta property="og:url" content=(site::absolute(&this_page));
+        @if let Some(url) = &url { meta property="og:url" content=(url); }
     }
 }
 

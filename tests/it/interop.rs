@@ -296,6 +296,12 @@ async fn item_pages_carry_json_ld_citation_and_opengraph_tags() {
     // the request's Host header); JSON-LD names site paths, resolved against the page.
     assert!(!page.contains("rel=\"canonical\"") && !page.contains("og:url"));
     assert!(!page.contains(BASE) && !page.contains("citation_public_url"));
+    let (status, person) = get(&app, "/people/herman-de-monnink").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !person.contains(BASE) && !person.contains("rel=\"canonical\""),
+        "a person page names a guessed address: {person}"
+    );
     let (_, page) = get(&app, "/speakers/herman-de-monnink").await;
     let person = &json_ld(&page)[0];
     assert_eq!(person["@type"], "Person");

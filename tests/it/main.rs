@@ -16,6 +16,7 @@ mod maintenance;
 mod openapi;
 mod passages;
 mod quotes;
+mod quotes_eval;
 mod ranking;
 mod records;
 mod relevance;

@@ -8,12 +8,26 @@
 //! The people an archive already knows (an item's speakers, the names of `speakers.toml`) come in
 //! as [`KnownPeople`]: a mention of a known variant resolves to its canonical name.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::hyphen;
 use crate::archive::Language;
+use marks::MarkKind;
+use text::Doc;
 
-/// Bump on any change to what [`extract`] returns for a text: indexes store its result.
-pub const QUOTES_VERSION: u32 = 1;
+mod attribution;
+mod gender;
+mod marks;
+mod names;
+mod resolve;
+mod text;
+mod words;
+
+/// Bump on any change to what [`extract`] returns for a text: indexes store its result (2: the
+/// rules of docs/quotes.md replace the first pairing of typographic marks).
+pub const QUOTES_VERSION: u32 = 2;
 
 /// A span of characters, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,49 +110,158 @@ impl KnownPeople {
 }
 
 /// The quotations and people in a text.
+///
+/// Linear in the text: one pass to split it into words, one per kind of quotation mark, one to
+/// find names; each quotation looks only at the few words around it.
 pub fn extract(text: &str, language: Language, known: &KnownPeople) -> Extraction {
-    let _ = (language, known);
-    let chars: Vec<char> = text.chars().collect();
-    let mut quotes = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if matches!(chars[i], '“' | '„') {
-            if let Some(close) = chars[i + 1..].iter().position(|&c| c == '”') {
-                let end = i + 1 + close + 1;
-                let inner: String = chars[i + 1..end - 1].iter().collect();
-                quotes.push(Quote {
-                    span: Span { start: i, end },
-                    text: inner.split_whitespace().collect::<Vec<_>>().join(" "),
-                    speaker: None,
-                    as_written: None,
-                    mention: None,
-                    kind: None,
-                });
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
+    // The word lists hold both languages; the language is part of the signature for rules that
+    // may need it (English and Dutch attribute with the same shapes so far).
+    let _ = language;
+    let doc = Doc::new(text);
+    let marks = marks::find(&doc);
+    let mut inside = vec![false; doc.toks.len()];
+    for mark in &marks {
+        let first = doc.tok_at(mark.start);
+        let last = doc.tok_at(mark.end);
+        inside[first..last].iter_mut().for_each(|f| *f = true);
     }
-    Extraction {
-        quotes,
-        people: Vec::new(),
+    let names = names::find(&doc, known);
+    let attributions = attribution::attribute(&doc, &marks, &names, &inside);
+    let mut vocabulary = None;
+    let mut quotes = Vec::with_capacity(marks.len());
+    for (mark, attribution) in marks.iter().zip(attributions) {
+        if mark.kind == MarkKind::Single && attribution.is_none() && !personal(&doc, mark) {
+            // A title or a slogan: ‘Het geheim van de lange relatie’.
+            continue;
+        }
+        if attribution.is_none() && term(&doc, mark) {
+            // A word or a name in quotation marks: `het woord "hotel"`.
+            continue;
+        }
+        let inner = inner_text(&doc, mark, &mut vocabulary);
+        if inner.is_empty() {
+            continue;
+        }
+        let (speaker, as_written, mention, kind) = match attribution {
+            Some(a) => (
+                a.speaker,
+                Some(written(&doc, a.first, a.last)),
+                Some(Span {
+                    start: doc.toks[a.first].start,
+                    end: doc.toks[a.last].end,
+                }),
+                Some(a.kind),
+            ),
+            None => (None, None, None, None),
+        };
+        quotes.push(Quote {
+            span: Span {
+                start: mark.start,
+                end: mark.end,
+            },
+            text: inner,
+            speaker,
+            as_written,
+            mention,
+            kind,
+        });
+    }
+    let mut people: Vec<Person> = names
+        .people
+        .iter()
+        .map(|p| Person {
+            name: p.name.clone(),
+            mentions: Vec::new(),
+            known: p.known,
+        })
+        .collect();
+    for m in &names.mentions {
+        people[m.person].mentions.push(Span {
+            start: doc.toks[m.first].start,
+            end: doc.toks[m.last].end,
+        });
+    }
+    Extraction { quotes, people }
+}
+
+/// Words that make a single-quoted passage someone's words rather than a title or a slogan.
+const PERSONAL: &[&str] = &[
+    "ik", "mij", "me", "mijn", "wij", "we", "ons", "onze", "je", "jij", "jou", "jouw", "u", "uw",
+    "i", "my", "our", "you", "your",
+];
+
+fn personal(doc: &Doc, mark: &marks::Mark) -> bool {
+    let first = doc.tok_at(mark.start);
+    let last = doc.tok_at(mark.end);
+    (first..last).any(|t| doc.toks[t].word && PERSONAL.contains(&doc.word(t).as_ref()))
+}
+
+/// The most words of a term in quotation marks (`"oordeel Kamer"`).
+const MAX_TERM_WORDS: usize = 3;
+
+/// A short unattributed passage in marks inside a running sentence, without a sentence's
+/// punctuation: a term, a name or an ironic word, not someone's words.
+fn term(doc: &Doc, mark: &marks::Mark) -> bool {
+    if mark.kind == MarkKind::Dash {
+        return false;
+    }
+    let first = doc.tok_at(mark.start);
+    let last = doc.tok_at(mark.end);
+    let inner = first + 1..last.saturating_sub(1);
+    let words = inner.clone().filter(|&t| doc.toks[t].word).count();
+    let punctuated = inner
+        .clone()
+        .any(|t| matches!(doc.punct(t), Some('.' | '!' | '?' | ',' | ';' | ':')));
+    let before = first
+        .checked_sub(1)
+        .filter(|&t| doc.toks[t].breaks == 0 && doc.toks[first].breaks == 0);
+    let in_sentence = before.is_some_and(|t| doc.toks[t].word && !doc.capitalised(t));
+    words <= MAX_TERM_WORDS && !punctuated && in_sentence
+}
+
+/// Tokens `first..=last` as written, whitespace collapsed.
+fn written(doc: &Doc, first: usize, last: usize) -> String {
+    let raw: String = doc.chars[doc.toks[first].start..doc.toks[last].end]
+        .iter()
+        .collect();
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words inside the marks (or after the dash), whitespace collapsed, a word broken at a
+/// line end joined (`analysis::hyphen`).
+fn inner_text(doc: &Doc, mark: &marks::Mark, vocabulary: &mut Option<HashSet<String>>) -> String {
+    let (from, to) = match mark.kind {
+        MarkKind::Dash => (mark.start + 1, mark.end),
+        _ => (
+            mark.start + 1,
+            mark.end.saturating_sub(1).max(mark.start + 1),
+        ),
+    };
+    let to = if mark.kind != MarkKind::Dash
+        && matches!(doc.chars.get(mark.end - 1), Some(c) if !matches!(c, '”' | '»' | '"' | '’' | '“'))
+    {
+        mark.end
+    } else {
+        to
+    };
+    let inner: String = doc.chars[from..to].iter().collect();
+    let lines: Vec<String> = inner
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if lines.len() > 1 && lines.iter().any(|l| l.ends_with('-')) {
+        let vocabulary = vocabulary.get_or_insert_with(|| hyphen::vocabulary(doc.text));
+        hyphen::join_lines(&lines, vocabulary)
+    } else {
+        lines
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_a_typographic_quotation() {
-        let found = extract(
-            "Ze zei: “Dit is een test.” Daarna niets.",
-            Language::Nl,
-            &KnownPeople::default(),
-        );
-        assert_eq!(found.quotes.len(), 1);
-        assert_eq!(found.quotes[0].span, Span { start: 8, end: 26 });
-        assert_eq!(found.quotes[0].text, "Dit is een test.");
-    }
-}
+mod tests;
