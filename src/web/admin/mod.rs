@@ -11,6 +11,7 @@ pub mod audit;
 mod editor;
 mod form;
 mod pages;
+pub mod proxy;
 pub mod session;
 pub mod throttle;
 pub mod users;
@@ -38,6 +39,9 @@ pub struct AdminConfig {
     pub secure_cookies: bool,
     /// The largest upload, in bytes.
     pub upload_limit: usize,
+    /// Reverse proxies whose `X-Forwarded-For` names the client for the sign-in throttle
+    /// (`proxy`); none by default, and then the header is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl AdminConfig {
@@ -47,6 +51,7 @@ impl AdminConfig {
             users: users::default_path(archive),
             secure_cookies: true,
             upload_limit: 20 * 1024 * 1024,
+            trusted_proxies: Vec::new(),
         }
     }
 }
