@@ -3,7 +3,8 @@
 # mixed pages, searches, items and API calls (wrk), while the archive is edited every 2 s
 # (the server's watcher syncs each change) and a `lectern reindex` runs halfway. Prints the
 # requests, errors (any non-2xx/3xx answer, timeout or socket error), p50/p99/max latency and
-# the server's RSS before, after and at its peak. Results: docs/security.md, "Soak".
+# the server's RSS before, after and at its peak; ROUNDS=N repeats the soak on the same
+# server. Results: docs/security.md, "Soak".
 #
 #   scripts/soak.sh [SECONDS (default 60)] [CONNECTIONS (default 64)] [LECTERN BINARY]
 #
@@ -57,7 +58,8 @@ rss_idle=$(rss VmRSS)
 BENCH_PATHS=$work/paths.txt wrk -t 2 -c "$connections" -d 10s -s "$repo/scripts/bench/wrk-mix.lua" "$base" >warmup.json
 rss_warm=$(rss VmRSS)
 
-# Edits: every 2 s one item file gets a new paragraph (the watcher syncs it); halfway a reindex.
+# Edits: every 2 s one item file gets a new paragraph (the watcher syncs it); halfway through
+# each round a reindex. ROUNDS=3 repeats the soak on the same server, to see whether RSS levels.
 target=$(find archive -name '*.md' ! -name README.md | head -1)
 ( n=0
   while true; do
@@ -65,26 +67,25 @@ target=$(find archive -name '*.md' ! -name README.md | head -1)
     printf '\nEen alinea van de soak, nummer %s.\n' "$n" >>"$target"
   done ) &
 editor=$!
-( sleep $((seconds / 2)); "${lectern[@]}" reindex >reindex.log 2>&1; echo "reindex exit $?" >>reindex.log ) &
-reindex=$!
-BENCH_PATHS=$work/paths.txt wrk -t 2 -c "$connections" -d "${seconds}s" --timeout 10s \
-  -s "$repo/scripts/bench/wrk-mix.lua" "$base" >soak.json
-kill "$editor"; wait "$editor" 2>/dev/null || true; editor=
-wait "$reindex" || true
-rss_after=$(rss VmRSS)
-rss_peak=$(rss VmHWM)
-sleep 5
-rss_rest=$(rss VmRSS)
-
-python3 - "$rss_idle" "$rss_warm" "$rss_after" "$rss_peak" "$rss_rest" <<'EOF'
+for round in $(seq 1 "${ROUNDS:-1}"); do
+  ( sleep $((seconds / 2)); "${lectern[@]}" reindex >reindex.log 2>&1; echo "reindex exit $?" >>reindex.log ) &
+  reindex=$!
+  BENCH_PATHS=$work/paths.txt wrk -t 2 -c "$connections" -d "${seconds}s" --timeout 10s \
+    -s "$repo/scripts/bench/wrk-mix.lua" "$base" >soak.json
+  wait "$reindex" || true
+  python3 - "$round" "$rss_idle" "$rss_warm" "$(rss VmRSS)" "$(rss VmHWM)" <<'EOF'
 import json, sys
-idle, warm, after, peak, rest = sys.argv[1:]
+round, idle, warm, after, peak = sys.argv[1:]
 s = json.loads([line for line in open("soak.json") if line.startswith("{")][-1])
 errors = s["connect"] + s["read"] + s["write"] + s["status"] + s["timeout"]
-print(f"requests {s['requests']} in {s['duration_us'] / 1e6:.0f} s ({s['requests'] / (s['duration_us'] / 1e6):.0f}/s), "
+print(f"round {round}: requests {s['requests']} in {s['duration_us'] / 1e6:.0f} s ({s['requests'] / (s['duration_us'] / 1e6):.0f}/s), "
       f"errors {errors} (connect {s['connect']}, read {s['read']}, write {s['write']}, status {s['status']}, timeout {s['timeout']})")
-print(f"latency p50 {s['p50_us'] / 1000:.1f} ms, p99 {s['p99_us'] / 1000:.1f} ms, max {s['max_us'] / 1000:.1f} ms")
-print(f"RSS MB: idle {idle}, after a 10 s warm-up {warm}, after the soak {after}, 5 s later {rest}; peak {peak}")
+print(f"  latency p50 {s['p50_us'] / 1000:.1f} ms, p99 {s['p99_us'] / 1000:.1f} ms, max {s['max_us'] / 1000:.1f} ms")
+print(f"  RSS MB: idle {idle}, after a 10 s warm-up {warm}, after this round {after}; peak so far {peak}")
 EOF
-echo "reindex: $(tail -n 1 reindex.log)"
+  echo "  reindex: $(tail -n 1 reindex.log)"
+done
+kill "$editor"; wait "$editor" 2>/dev/null || true; editor=
+sleep 5
+echo "RSS 5 s after the last round: $(rss VmRSS) MB"
 echo "server errors logged: $(grep -c -E 'ERROR|panicked' serve.log || true)"

@@ -3,9 +3,9 @@
 //! the editor writes) to a file that parses again to the same item.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lectern::archive::front_matter::{parse_item, split};
 use lectern::archive::render::render;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -3,9 +3,9 @@
 //! panic; a record that becomes a file exports (`Record::from_item`) to one that does again.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lectern::ingest::jsonl::Record;
 use lectern::ingest::save::{check_path, path_for};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(record) = serde_json::from_slice::<Record>(data) else {

@@ -4,13 +4,38 @@
 //! property as the proptest `archive::markdown::properties`, on inputs the fuzzer finds.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lectern::archive::markdown::{to_html, to_plain_text};
 use lectern::archive::paragraphs::{indexed_text, paragraphs, to_html_with_anchors};
+use libfuzzer_sys::fuzz_target;
 
 const TAGS: [&str; 27] = [
-    "p", "div", "a", "img", "em", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-    "code", "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "del",
+    "p",
+    "div",
+    "a",
+    "img",
+    "em",
+    "strong",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "code",
+    "pre",
+    "blockquote",
+    "hr",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "del",
 ];
 const ATTRIBUTES: [&str; 7] = ["href", "src", "alt", "title", "id", "start", "class"];
 

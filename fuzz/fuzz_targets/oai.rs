@@ -2,8 +2,8 @@
 //! string gives a request or a protocol error, never a panic.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lectern::web::oai::{item_id, request::parse};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(data) else {

@@ -2,8 +2,8 @@
 //! clause limit whatever the input.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use lectern::search::query::parse;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

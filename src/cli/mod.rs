@@ -129,7 +129,11 @@ pub struct AdminArgs {
     /// A reverse proxy in front of the server (its address as the server sees it; repeat, or
     /// commas in the environment): only from these is `X-Forwarded-For` believed, for the
     /// sign-in throttle. None by default: the header is then ignored.
-    #[arg(long = "trusted-proxy", env = "LECTERN_TRUSTED_PROXIES", value_delimiter = ',')]
+    #[arg(
+        long = "trusted-proxy",
+        env = "LECTERN_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 

@@ -133,7 +133,11 @@ mod tests {
             Some(ip("10.0.0.1"))
         );
         assert_eq!(
-            client_address(Some(ip("10.0.0.1")), &headers(&["1.2.3.4, unknown"]), &trusted),
+            client_address(
+                Some(ip("10.0.0.1")),
+                &headers(&["1.2.3.4, unknown"]),
+                &trusted
+            ),
             Some(ip("10.0.0.1"))
         );
         assert_eq!(client_address(None, &headers(&["1.2.3.4"]), &trusted), None);

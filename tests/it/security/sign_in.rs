@@ -8,7 +8,9 @@ use axum::extract::ConnectInfo;
 use axum::http::{header, Method, Request, StatusCode};
 use lectern::web::admin::users;
 
-use crate::admin::{cookie_value, editor, editor_with, hidden, reply, send, sign_in, Reply, PASSWORD};
+use crate::admin::{
+    cookie_value, editor, editor_with, hidden, reply, send, sign_in, Reply, PASSWORD,
+};
 
 /// The sign-in form's cookie and token.
 async fn login_form(app: &axum::Router) -> (String, String) {
@@ -64,10 +66,19 @@ async fn a_forged_forwarded_for_header_does_not_escape_the_throttle() {
     let attacker = "198.51.100.7:40000";
     for i in 0..4 {
         let forged = format!("203.0.113.{i}");
-        let reply = sign_in_forwarded(&editor.app, attacker, Some(&forged), &form, "anna", "fout").await;
+        let reply =
+            sign_in_forwarded(&editor.app, attacker, Some(&forged), &form, "anna", "fout").await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     }
-    let held = sign_in_forwarded(&editor.app, attacker, Some("203.0.113.99"), &form, "anna", PASSWORD).await;
+    let held = sign_in_forwarded(
+        &editor.app,
+        attacker,
+        Some("203.0.113.99"),
+        &form,
+        "anna",
+        PASSWORD,
+    )
+    .await;
     assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -80,13 +91,41 @@ async fn behind_a_trusted_proxy_the_forwarded_client_is_throttled_not_everyone()
     // The attacker puts a made-up first hop in; the proxy appends the real address.
     for i in 0..4 {
         let forwarded = format!("192.0.2.{i}, 198.51.100.7");
-        let reply = sign_in_forwarded(&editor.app, via_proxy, Some(&forwarded), &form, "anna", "fout").await;
+        let reply = sign_in_forwarded(
+            &editor.app,
+            via_proxy,
+            Some(&forwarded),
+            &form,
+            "anna",
+            "fout",
+        )
+        .await;
         assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
     }
-    let held = sign_in_forwarded(&editor.app, via_proxy, Some("192.0.2.77, 198.51.100.7"), &form, "anna", PASSWORD).await;
-    assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS, "the attacker's real address is held");
+    let held = sign_in_forwarded(
+        &editor.app,
+        via_proxy,
+        Some("192.0.2.77, 198.51.100.7"),
+        &form,
+        "anna",
+        PASSWORD,
+    )
+    .await;
+    assert_eq!(
+        held.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the attacker's real address is held"
+    );
     // The real archivist comes through the same proxy from her own address.
-    let own = sign_in_forwarded(&editor.app, via_proxy, Some("192.0.2.10"), &form, "anna", PASSWORD).await;
+    let own = sign_in_forwarded(
+        &editor.app,
+        via_proxy,
+        Some("192.0.2.10"),
+        &form,
+        "anna",
+        PASSWORD,
+    )
+    .await;
     assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
 }
 

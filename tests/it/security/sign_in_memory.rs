@@ -88,7 +88,13 @@ fn memory_mb(pid: u32, key: &str) -> u64 {
     status
         .lines()
         .find_map(|line| line.strip_prefix(key))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
         .unwrap_or_else(|| panic!("no {key} in {status}"))
         / 1024
 }
@@ -153,7 +159,10 @@ fn a_sign_in_flood_keeps_the_servers_peak_memory_bounded() {
     let peak = memory_mb(pid, "VmHWM:");
     let checked = statuses.iter().filter(|s| **s == 401).count();
     let busy = statuses.iter().filter(|s| **s == 503).count();
-    let other: Vec<_> = statuses.iter().filter(|s| ![401, 503].contains(*s)).collect();
+    let other: Vec<_> = statuses
+        .iter()
+        .filter(|s| ![401, 503].contains(*s))
+        .collect();
     assert!(other.is_empty(), "unexpected answers: {other:?}");
     assert!(checked >= CLIENTS, "too few password checks ran: {checked}");
     let growth = peak.saturating_sub(before);
