@@ -117,7 +117,7 @@ kill_after() { # milliseconds, pid
 
 ids_now >known.txt
 i=0 op=setup pid=
-trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; true' EXIT
+trap 'if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null || true; fi' EXIT
 temp_total=0
 declare -A killed=() finished=()
 started=$(date +%s)
@@ -144,7 +144,7 @@ for i in $(seq 1 "$iterations"); do
     serve)
       delay=$((300 + RANDOM % 2700))
       port=$((20000 + RANDOM % 20000))
-      "${lectern[@]}" serve --addr "127.0.0.1:$port" >/dev/null 2>&1 &
+      "${lectern[@]}" serve --addr "127.0.0.1:$port" >serve.log 2>&1 &
       pid=$!
       ( sleep 0.2
         for n in $(seq 1 20); do
@@ -157,6 +157,7 @@ for i in $(seq 1 "$iterations"); do
       wait "$pid" 2>/dev/null || true
       if [ "$outcome" = killed ]; then killed[$op]=$(( ${killed[$op]:-0} + 1 )); else finished[$op]=$(( ${finished[$op]:-0} + 1 )); fi
       verify
+      echo "$i $op $outcome after $delay ms: intact"
       continue ;;
   esac
   pid=$!
@@ -164,6 +165,7 @@ for i in $(seq 1 "$iterations"); do
   wait "$pid" 2>/dev/null || true
   if [ "$outcome" = killed ]; then killed[$op]=$(( ${killed[$op]:-0} + 1 )); else finished[$op]=$(( ${finished[$op]:-0} + 1 )); fi
   verify
+  echo "$i $op $outcome after $delay ms: intact"
 done
 
 echo "$iterations iterations in $(( $(date +%s) - started )) s, every check passed"
