@@ -43,7 +43,13 @@ fn walk_first_item(dir: &std::path::Path) -> std::path::PathBuf {
         .collect();
     entries.sort();
     for path in &entries {
-        if path.is_dir() && !path.file_name().unwrap().to_string_lossy().starts_with(['.', '_']) {
+        if path.is_dir()
+            && !path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(['.', '_'])
+        {
             return walk_first_item(path);
         }
     }
