@@ -3,7 +3,7 @@
 # when one finds an input that panics, takes longer than 1 s, or makes the process use more
 # than 512 MB (inputs are at most 4 KB: that is the 100 MB per KB).
 #
-#   scripts/fuzz.sh                 # 20 s a target (what CI runs)
+#   scripts/fuzz.sh                 # 20 s a target (CI runs FUZZ_DEV=1 scripts/fuzz.sh)
 #   scripts/fuzz.sh 1800 markdown   # half an hour of one target; any number of targets
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz --locked`). libFuzzer's flags need nightly
@@ -21,6 +21,9 @@ seconds=${1:-20}
 shift || true
 export RUSTC_BOOTSTRAP=1
 flags=(--sanitizer "${FUZZ_SANITIZER:-none}" --debug-assertions)
+# FUZZ_DEV=1: an unoptimised build (CI's): its first build took 10 minutes here where the
+# optimised one took 83 (under load), and it runs slower, which matters only for long runs.
+[ -n "${FUZZ_DEV:-}" ] && flags+=(--dev)
 if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets < <(cargo fuzz list); fi
 
 cargo fuzz build "${flags[@]}"
