@@ -129,6 +129,15 @@ pub struct AdminArgs {
     /// The largest upload the editor accepts, in megabytes.
     #[arg(long, env = "LECTERN_UPLOAD_LIMIT_MB", default_value_t = 20)]
     pub upload_limit_mb: usize,
+    /// A reverse proxy in front of the server (its address as the server sees it; repeat, or
+    /// commas in the environment): only from these is `X-Forwarded-For` believed, for the
+    /// sign-in throttle. None by default: the header is then ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "LECTERN_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Args)]

@@ -49,6 +49,7 @@ pub fn run(
                 .unwrap_or_else(|| crate::service::users::default_path(archive)),
             secure_cookies: !admin.insecure_cookies,
             upload_limit: admin.upload_limit_mb << 20,
+            trusted_proxies: admin.trusted_proxies.clone(),
         };
         let (state, watcher) = if read_only {
             tracing::info!(

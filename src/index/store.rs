@@ -211,7 +211,15 @@ pub(super) fn open_writer(
     let started = Instant::now();
     loop {
         match index.writer_with_options(options.clone()) {
-            Ok(writer) => return Ok(writer),
+            Ok(writer) => {
+                // A writer killed after writing a commit's files but before `meta.json` left
+                // them behind; the next one starts from the same opstamp, wants the same names
+                // (`<segment>.<opstamp>.del`) and tantivy refuses to overwrite them, for ever.
+                // So first remove every file the last commit does not use (what each commit
+                // does anyway). Found by scripts/fault-injection.sh.
+                writer.garbage_collect_files().wait()?;
+                return Ok(writer);
+            }
             Err(TantivyError::LockFailure(LockError::LockBusy, _))
                 if started.elapsed() < WRITER_WAIT =>
             {

@@ -19,6 +19,11 @@ pub struct Editor {
 }
 
 pub fn editor(limit: usize) -> Editor {
+    editor_with(limit, Vec::new())
+}
+
+/// An editor behind the reverse proxies `trusted_proxies` (`--trusted-proxy`).
+pub fn editor_with(limit: usize, trusted_proxies: Vec<std::net::IpAddr>) -> Editor {
     let archive = TestArchive::sample_plus(&[]);
     archive.build();
     let users_file = archive.dir.path().join("users.toml");
@@ -29,6 +34,7 @@ pub fn editor(limit: usize) -> Editor {
         users: users_file,
         secure_cookies: true,
         upload_limit: limit,
+        trusted_proxies,
     };
     let app = app(AppState::with_admin(&archive.index(), config));
     Editor { archive, app }

@@ -13,6 +13,7 @@ mod editor;
 mod form;
 pub mod language;
 mod pages;
+pub mod proxy;
 pub mod session;
 pub mod throttle;
 /// The users file moved to the application layer; this path stays for callers of the editor.
@@ -42,6 +43,9 @@ pub struct AdminConfig {
     pub secure_cookies: bool,
     /// The largest upload, in bytes.
     pub upload_limit: usize,
+    /// Reverse proxies whose `X-Forwarded-For` names the client for the sign-in throttle
+    /// (`proxy`); none by default, and then the header is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl AdminConfig {
@@ -51,6 +55,7 @@ impl AdminConfig {
             users: users::default_path(archive),
             secure_cookies: true,
             upload_limit: 20 * 1024 * 1024,
+            trusted_proxies: Vec::new(),
         }
     }
 }

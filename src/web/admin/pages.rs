@@ -12,7 +12,7 @@ use super::session::{
     cookie, random_token, same_token, set_cookie, LOGIN_CSRF_COOKIE, SESSION_COOKIE,
 };
 use super::{
-    audit, reindex, require, require_form, users, views, ConnectInfoOpt, MAX_PASSWORD,
+    audit, proxy, reindex, require, require_form, users, views, ConnectInfoOpt, MAX_PASSWORD,
     MAX_USER_NAME,
 };
 use crate::ingest::save::{restore as restore_file, trash, trashed};
@@ -113,6 +113,7 @@ pub async fn login(
         return StatusCode::NOT_FOUND.into_response();
     };
     let ui = ui_of(&headers);
+    let address = proxy::client_address(address, &headers, &admin.config.trusted_proxies);
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if !same_token(&form.csrf, &expected) {
         return (

@@ -2,6 +2,7 @@
 //! mid-rebuild, status exit codes, upgrades, config, metrics, graceful shutdown.
 
 mod config;
+mod killed_commit;
 mod live;
 mod metrics;
 mod reindex;

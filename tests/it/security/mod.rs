@@ -7,5 +7,6 @@ mod lost_update;
 mod pdf;
 mod server;
 mod sign_in;
+mod sign_in_memory;
 mod symlinks;
 mod xss;

@@ -1,5 +1,5 @@
 //! Items 2, 9 and 11: sign-in cannot exhaust memory or lock the real archivist out, and a
-//! session ends with its account.
+//! session ends with its account; `X-Forwarded-For` counts only from a trusted proxy.
 
 use std::net::SocketAddr;
 
@@ -8,7 +8,9 @@ use axum::extract::ConnectInfo;
 use axum::http::{header, Method, Request, StatusCode};
 use lectern::web::admin::users;
 
-use crate::admin::{cookie_value, editor, hidden, reply, send, sign_in, Reply, PASSWORD};
+use crate::admin::{
+    cookie_value, editor, editor_with, hidden, reply, send, sign_in, Reply, PASSWORD,
+};
 
 /// The sign-in form's cookie and token.
 async fn login_form(app: &axum::Router) -> (String, String) {
@@ -24,6 +26,18 @@ async fn login_form(app: &axum::Router) -> (String, String) {
 async fn sign_in_from(
     app: &axum::Router,
     from: &str,
+    form: &(String, String),
+    user: &str,
+    password: &str,
+) -> Reply {
+    sign_in_forwarded(app, from, None, form, user, password).await
+}
+
+/// Posts the sign-in form from `from`, with `X-Forwarded-For: forwarded` when given.
+async fn sign_in_forwarded(
+    app: &axum::Router,
+    from: &str,
+    forwarded: Option<&str>,
     (cookie, csrf): &(String, String),
     user: &str,
     password: &str,
@@ -32,15 +46,87 @@ async fn sign_in_from(
         serde_urlencoded::to_string([("user", user), ("password", password), ("csrf", csrf)])
             .unwrap();
     let address: SocketAddr = from.parse().unwrap();
-    let request = Request::builder()
+    let mut request = Request::builder()
         .method(Method::POST)
         .uri("/admin/login")
         .header(header::COOKIE, cookie)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .extension(ConnectInfo(address))
-        .body(Body::from(body))
-        .unwrap();
-    reply(app, request).await
+        .extension(ConnectInfo(address));
+    if let Some(forwarded) = forwarded {
+        request = request.header("x-forwarded-for", forwarded);
+    }
+    reply(app, request.body(Body::from(body)).unwrap()).await
+}
+
+#[tokio::test]
+async fn a_forged_forwarded_for_header_does_not_escape_the_throttle() {
+    // No proxy is trusted (the default): a new made-up address each time changes nothing.
+    let editor = editor(20 << 20);
+    let form = login_form(&editor.app).await;
+    let attacker = "198.51.100.7:40000";
+    for i in 0..4 {
+        let forged = format!("203.0.113.{i}");
+        let reply =
+            sign_in_forwarded(&editor.app, attacker, Some(&forged), &form, "anna", "fout").await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    }
+    let held = sign_in_forwarded(
+        &editor.app,
+        attacker,
+        Some("203.0.113.99"),
+        &form,
+        "anna",
+        PASSWORD,
+    )
+    .await;
+    assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_client_is_throttled_not_everyone() {
+    let proxy = "10.0.0.1";
+    let editor = editor_with(20 << 20, vec![proxy.parse().unwrap()]);
+    let form = login_form(&editor.app).await;
+    let via_proxy = "10.0.0.1:50000";
+    // The attacker puts a made-up first hop in; the proxy appends the real address.
+    for i in 0..4 {
+        let forwarded = format!("192.0.2.{i}, 198.51.100.7");
+        let reply = sign_in_forwarded(
+            &editor.app,
+            via_proxy,
+            Some(&forwarded),
+            &form,
+            "anna",
+            "fout",
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    }
+    let held = sign_in_forwarded(
+        &editor.app,
+        via_proxy,
+        Some("192.0.2.77, 198.51.100.7"),
+        &form,
+        "anna",
+        PASSWORD,
+    )
+    .await;
+    assert_eq!(
+        held.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the attacker's real address is held"
+    );
+    // The real archivist comes through the same proxy from her own address.
+    let own = sign_in_forwarded(
+        &editor.app,
+        via_proxy,
+        Some("192.0.2.10"),
+        &form,
+        "anna",
+        PASSWORD,
+    )
+    .await;
+    assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
 }
 
 #[tokio::test]
