@@ -63,6 +63,97 @@ pub fn to_plain_text(markdown: &str) -> String {
     out
 }
 
+/// The tags and attributes the renderer writes (see [`unsafe_markup`]).
+const TAGS: [&str; 27] = [
+    "p",
+    "div",
+    "a",
+    "img",
+    "em",
+    "strong",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "code",
+    "pre",
+    "blockquote",
+    "hr",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "del",
+];
+const ATTRIBUTES: [&str; 7] = ["href", "src", "alt", "title", "id", "start", "class"];
+
+fn decode(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// A browser's view of a target's scheme: controls and whitespace gone, lower case.
+fn executable(target: &str) -> bool {
+    let squeezed: String = target
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:", "file:"]
+        .iter()
+        .any(|scheme| squeezed.starts_with(scheme))
+}
+
+/// The first thing in rendered `html` that the renderer must never write: a tag or attribute
+/// it does not write itself (raw HTML from the source), or a link or image target with an
+/// executable scheme. Checked on every output by the property test and the fuzz target.
+pub fn unsafe_markup(html: &str) -> Option<String> {
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        let name_end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].trim_start_matches('/');
+        if !TAGS.contains(&name) {
+            return Some(format!("tag <{name}"));
+        }
+        let Some(end) = rest.find('>') else {
+            return Some("an unclosed tag".into());
+        };
+        let mut attributes = rest[name_end..end].trim_end_matches('/').trim();
+        while !attributes.is_empty() {
+            let Some((attribute, after)) = attributes.split_once("=\"") else {
+                return Some(format!("attributes {attributes}"));
+            };
+            let Some((value, after)) = after.split_once('"') else {
+                return Some(format!("attribute value {after}"));
+            };
+            if !ATTRIBUTES.contains(&attribute.trim()) {
+                return Some(format!("attribute {attribute}"));
+            }
+            if ["href", "src"].contains(&attribute.trim()) && executable(&decode(value)) {
+                return Some(format!("target {value}"));
+            }
+            attributes = after.trim();
+        }
+        rest = &rest[end + 1..];
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,36 +208,7 @@ mod tests {
 mod properties {
     use proptest::prelude::*;
 
-    const TAGS: [&str; 27] = [
-        "p",
-        "div",
-        "a",
-        "img",
-        "em",
-        "strong",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "li",
-        "code",
-        "pre",
-        "blockquote",
-        "hr",
-        "br",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "del",
-    ];
-    const ATTRIBUTES: [&str; 7] = ["href", "src", "alt", "title", "id", "start", "class"];
+    use super::unsafe_markup;
 
     fn pieces() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
@@ -248,70 +310,13 @@ mod properties {
         prop::collection::vec(prop_oneof![piece, link], 0..40).prop_map(|parts| parts.concat())
     }
 
-    fn decode(value: &str) -> String {
-        value
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&")
-    }
-
-    /// A browser's view of a target's scheme: controls and whitespace gone, lower case.
-    fn executable(target: &str) -> bool {
-        let squeezed: String = target
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        ["javascript:", "vbscript:", "data:", "file:"]
-            .iter()
-            .any(|scheme| squeezed.starts_with(scheme))
-    }
-
-    /// Checks every tag of `html`; returns the first problem.
-    fn problem(html: &str) -> Option<String> {
-        let mut rest = html;
-        while let Some(start) = rest.find('<') {
-            rest = &rest[start + 1..];
-            let name_end = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
-                .unwrap_or(rest.len());
-            let name = rest[..name_end].trim_start_matches('/');
-            if !TAGS.contains(&name) {
-                return Some(format!("tag <{name}"));
-            }
-            let Some(end) = rest.find('>') else {
-                return Some("an unclosed tag".into());
-            };
-            let mut attributes = rest[name_end..end].trim_end_matches('/').trim();
-            while !attributes.is_empty() {
-                let Some((attribute, after)) = attributes.split_once("=\"") else {
-                    return Some(format!("attributes {attributes}"));
-                };
-                let Some((value, after)) = after.split_once('"') else {
-                    return Some(format!("attribute value {after}"));
-                };
-                if !ATTRIBUTES.contains(&attribute.trim()) {
-                    return Some(format!("attribute {attribute}"));
-                }
-                if ["href", "src"].contains(&attribute.trim()) && executable(&decode(value)) {
-                    return Some(format!("target {value}"));
-                }
-                attributes = after.trim();
-            }
-            rest = &rest[end + 1..];
-        }
-        None
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
         #[test]
         fn rendered_markdown_has_no_raw_html_or_executable_target(body in pieces()) {
             for html in [super::to_html(&body), crate::archive::paragraphs::to_html_with_anchors(&body)] {
-                prop_assert_eq!(problem(&html), None, "{:?} -> {}", body, html);
+                prop_assert_eq!(unsafe_markup(&html), None, "{:?} -> {}", body, html);
             }
         }
     }

@@ -75,7 +75,10 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
             title
         }
         None => {
-            problems.push("no title: give one with --title \"...\"".to_string());
+            problems.push(
+                "no title: give one (the Title field in the editor, `--title \"...\"` for lectern add)"
+                    .to_string(),
+            );
             String::new()
         }
     };
@@ -85,7 +88,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
         (Some(text), _) => match ItemDate::parse(text) {
             Ok(date) => Some((date, Origin::Given)),
             Err(e) => {
-                problems.push(format!("--date: {e}"));
+                problems.push(format!("date: {e}"));
                 None
             }
         },
@@ -104,7 +107,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
         }
         None if given.date.is_none() => {
             problems.push(
-                "no date found in the text: give one with --date YYYY-MM-DD (or YYYY-MM, YYYY)"
+                "no date found in the text: give one as YYYY-MM-DD, YYYY-MM or YYYY (the Date field in the editor, `--date` for lectern add)"
                     .to_string(),
             );
             None
@@ -115,7 +118,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     let kind = match (&given.kind, file) {
         (Some(text), _) => Kind::parse(text).map(|k| (k, Origin::Given)).or_else(|| {
             problems.push(format!(
-                "--kind: unknown kind `{text}`: use one of {}",
+                "kind: unknown kind `{text}`: use one of {}",
                 Kind::ALL.map(Kind::as_str).join(", ")
             ));
             None
@@ -216,7 +219,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
         (Some(text), _) => Language::parse(text)
             .map(|l| (l, Origin::Given))
             .or_else(|| {
-                problems.push(format!("--lang: unknown language `{text}`: use nl or en"));
+                problems.push(format!("language: unknown language `{text}`: use nl or en"));
                 None
             }),
         (None, Some(item)) => Some((item.language, Origin::File)),
@@ -276,26 +279,64 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
 
 /// The first `## ` heading of a body, if the body starts with it.
 fn first_heading(body: &str) -> Option<String> {
-    let first = body.lines().next()?;
-    first.strip_prefix("## ").map(|h| h.trim().to_string())
+    leading_heading(body).map(|(text, _)| text.to_string())
+}
+
+/// The heading the body opens with (after blank lines), in either Markdown form: `# Title`
+/// (levels 1 to 6, closing `#`s dropped) or a line underlined with `===` or `---`; with the
+/// rest of the body after it.
+fn leading_heading(body: &str) -> Option<(&str, &str)> {
+    let body = body.trim_start_matches(['\n', '\r', ' ', '\t']);
+    let (first, rest) = body.split_once('\n').unwrap_or((body, ""));
+    let first = first.trim_end();
+    let hashes = first.len() - first.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) {
+        let text = first[hashes..].strip_prefix([' ', '\t'])?;
+        let text = text.trim().trim_end_matches('#').trim();
+        return (!text.is_empty()).then_some((text, rest));
+    }
+    let (underline, after) = rest.split_once('\n').unwrap_or((rest, ""));
+    let underline = underline.trim();
+    let setext = underline.len() >= 2
+        && (underline.bytes().all(|b| b == b'=') || underline.bytes().all(|b| b == b'-'));
+    (setext && !first.trim().is_empty()).then(|| (first.trim(), after))
 }
 
 /// Drops a first heading that repeats the title (PDFs start with it; the page shows the title).
 fn without_title_heading(body: &str, title: &str) -> String {
-    match body.split_once('\n') {
-        Some((first, rest))
-            if first
-                .strip_prefix("## ")
-                .is_some_and(|h| fold(h.trim()) == fold(title.trim())) =>
-        {
+    match leading_heading(body) {
+        Some((heading, rest)) if fold(heading) == fold(title.trim()) => {
             rest.trim_start().to_string()
         }
-        None if body
-            .strip_prefix("## ")
-            .is_some_and(|h| fold(h.trim()) == fold(title.trim())) =>
-        {
-            String::new()
-        }
         _ => body.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_heading_in_any_markdown_form_is_the_title() {
+        for body in [
+            "# Een kop\n\nTekst.",
+            "\n## Een kop ##\nTekst.",
+            "Een kop\n=======\n\nTekst.",
+            "Een kop\n---\nTekst.",
+        ] {
+            assert_eq!(first_heading(body).as_deref(), Some("Een kop"), "{body:?}");
+            assert_eq!(without_title_heading(body, "Een kop"), "Tekst.", "{body:?}");
+        }
+        for body in [
+            "#hashtag\nTekst.",
+            "Tekst zonder kop.\nNog meer.",
+            "#######  Zeven\n",
+        ] {
+            assert_eq!(first_heading(body), None, "{body:?}");
+        }
+        assert_eq!(
+            without_title_heading("# Iets anders\nTekst.", "Een kop"),
+            "# Iets anders\nTekst."
+        );
     }
 }

@@ -103,6 +103,9 @@ pub fn save(
 ) -> Result<(), SaveError> {
     check_path(relative)?;
     let mut relative = relative.to_string();
+    // A taken name gets `-2`, `-3`, ... after the whole name: "Deel 1" again is `deel-1-2`,
+    // never `deel-2`, which belongs to "Deel 2".
+    let stem = relative.trim_end_matches(".md").to_string();
     // For a new unique name, the ids other files already give (a listing, nothing parsed):
     // `2024-x.md` is taken when `2024/x.md` exists, though the path is free.
     let taken = match mode {
@@ -113,10 +116,6 @@ pub fn save(
         item.path = relative.clone();
         item.id = Item::id_for_path(Path::new(&relative));
         if taken.get(&item.id).is_some_and(|other| *other != relative) && attempt < 100 {
-            let stem = item
-                .path
-                .trim_end_matches(".md")
-                .trim_end_matches(&format!("-{attempt}"));
             relative = format!("{stem}-{}.md", attempt + 1);
             continue;
         }
@@ -137,10 +136,6 @@ pub fn save(
         };
         match result {
             Err(SaveError::Exists(_)) if mode == Mode::NewUnique && attempt < 100 => {
-                let stem = item
-                    .path
-                    .trim_end_matches(".md")
-                    .trim_end_matches(&format!("-{attempt}"));
                 relative = format!("{stem}-{}.md", attempt + 1);
             }
             other => return other,
@@ -214,4 +209,38 @@ fn move_file(from: &Path, to: &Path) -> Result<(), SaveError> {
 /// index writer if another process has it).
 pub fn reindex(archive: &Path, index_root: &Path) -> anyhow::Result<SyncReport> {
     Ok(index::sync_archive(index_root, archive, &index::Quiet)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::front_matter::parse_item;
+
+    fn item(title: &str) -> Item {
+        let text = format!(
+            "+++\ntitle = \"{title}\"\ndate = \"2024-05-01\"\nlanguage = \"nl\"\n+++\nTekst.\n"
+        );
+        parse_item(&text, "x.md").unwrap()
+    }
+
+    #[test]
+    fn a_taken_name_gets_a_number_after_the_whole_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ids = Vec::new();
+        for title in ["Deel 1", "Deel 1", "Deel 1", "Deel 2"] {
+            let mut new = item(title);
+            let relative = path_for(&new, None).unwrap();
+            save(dir.path(), &mut new, None, &relative, Mode::NewUnique).unwrap();
+            ids.push(new.id);
+        }
+        assert_eq!(
+            ids,
+            [
+                "2024-deel-1",
+                "2024-deel-1-2",
+                "2024-deel-1-3",
+                "2024-deel-2"
+            ]
+        );
+    }
 }

@@ -73,6 +73,20 @@ pub(super) async fn find(
 }
 
 /// The `page` parameter of a browse page (from 1; anything else is page 1).
+/// A page of the items with these values, or the error page: a value no item has is a 404.
+pub(super) async fn find_some(
+    state: &AppState,
+    filters: Filters,
+    page: usize,
+    ui: Ui,
+) -> Result<Browse, Response> {
+    match find(state, filters, page).await {
+        Ok(found) if !found.results.hits.is_empty() => Ok(found),
+        Ok(_) => Err(WebError::NotFound.page(ui)),
+        Err(e) => Err(e.page(ui)),
+    }
+}
+
 pub(super) fn page_number(raw: Option<&str>) -> usize {
     query_param(raw, "page")
         .and_then(|v| v.parse().ok())
@@ -124,10 +138,9 @@ async fn speaker(
         ..Filters::default()
     };
     let number = page_number(raw.as_deref());
-    let found = match find(&state, filters, number).await {
-        Ok(found) if !found.results.hits.is_empty() => found,
-        Ok(_) => return WebError::NotFound.page(ui),
-        Err(e) => return e.page(ui),
+    let found = match find_some(&state, filters, number, ui).await {
+        Ok(found) => found,
+        Err(response) => return response,
     };
     let at = format!("/speakers/{slug}");
     match display_name(&found.results, "speaker", &slug) {
@@ -149,7 +162,8 @@ async fn speaker(
     }
 }
 
-fn canonical_of_variant(results: &SearchResults, slug: &str) -> Option<String> {
+/// The canonical name of a speaker whose spelling variant (`speakers.toml`) has this slug.
+pub(super) fn canonical_of_variant(results: &SearchResults, slug: &str) -> Option<String> {
     results
         .hits
         .iter()
@@ -222,15 +236,14 @@ async fn browse_value(
 ) -> Response {
     let ui = ui_of(headers, raw.as_deref());
     let number = page_number(raw.as_deref());
-    match find(state, filters, number).await {
-        Ok(found) if !found.results.hits.is_empty() => {
+    match find_some(state, filters, number, ui).await {
+        Ok(found) => {
             let name = display_name(&found.results, dimension, slug).unwrap_or(slug.to_string());
             let switch = switch_url(at, raw.as_deref(), ui);
             let pages = pager(ui, at, number, found.results.total);
             page(view(ui, &name, &found.results, &switch, pages))
         }
-        Ok(_) => WebError::NotFound.page(ui),
-        Err(e) => e.page(ui),
+        Err(response) => response,
     }
 }
 

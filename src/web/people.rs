@@ -13,7 +13,7 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup};
 
-use super::browse::{find, page_number, pager, Pages};
+use super::browse::{canonical_of_variant, find_some, page_number, pager, Pages};
 use super::error::WebError;
 use super::i18n::Ui;
 use super::pages::{page, switch_url, ui_of};
@@ -136,24 +136,15 @@ async fn person(
         ..Filters::default()
     };
     let number = page_number(raw.as_deref());
-    let found = match find(&state, filters, number).await {
-        Ok(found) if !found.results.hits.is_empty() => found,
-        Ok(_) => return WebError::NotFound.page(ui),
-        Err(e) => return e.page(ui),
+    let found = match find_some(&state, filters, number, ui).await {
+        Ok(found) => found,
+        Err(response) => return response,
     };
     let Some(name) = name_of(&found.results, "person", &slug) else {
         // A spelling variant of a speaker (`speakers.toml`): the page is under the canonical name.
-        let canonical = found
-            .results
-            .hits
-            .iter()
-            .flat_map(|h| &h.item.speakers)
-            .find(|s| s.as_written.as_deref().map(slugify).as_deref() == Some(slug.as_str()));
-        return match canonical {
-            Some(speaker) => {
-                Redirect::permanent(&ui_url(&format!("/people/{}", slugify(&speaker.name)), ui))
-                    .into_response()
-            }
+        return match canonical_of_variant(&found.results, &slug) {
+            Some(name) => Redirect::permanent(&ui_url(&format!("/people/{}", slugify(&name)), ui))
+                .into_response(),
             None => WebError::NotFound.page(ui),
         };
     };
