@@ -17,7 +17,7 @@ use maud::{html, Markup};
 
 use super::i18n::Ui;
 use super::pages::{page, query_param, switch_url, ui_of};
-use super::views::{layout, ui_url};
+use super::views::{self, layout, ui_url};
 use super::AppState;
 use crate::archive::slug::slugify;
 use crate::archive::themes::fold;
@@ -34,6 +34,9 @@ pub fn router() -> Router<AppState> {
 
 /// Up to this many values are listed on one page; more are shown one letter at a time.
 pub const ONE_PAGE: usize = 400;
+/// Names a page of one letter lists at most (`?letter=M&page=2`): at archive scale one letter
+/// of everyone mentioned runs to thousands.
+pub const LETTER_PAGE: usize = 400;
 
 /// A value's letter: its first letter without accents (as in its slug), upper case; `#` for
 /// anything else (sorted last).
@@ -131,11 +134,12 @@ async fn a_to_z(
     let letter = query_param(raw.as_deref(), "letter")
         .and_then(|l| l.chars().next())
         .map(|c| c.to_ascii_uppercase());
+    let number = super::browse::page_number(raw.as_deref());
     page(a_to_z_view(
         ui,
         dimension,
         (&values, &notes),
-        letter,
+        (letter, number),
         &switch_url(&path, raw.as_deref(), ui),
     ))
 }
@@ -155,7 +159,7 @@ fn a_to_z_view(
     ui: Ui,
     dimension: &str,
     (values, notes): (&[FacetCount], &BTreeMap<String, String>),
-    letter: Option<char>,
+    (letter, number): (Option<char>, usize),
     switch: &str,
 ) -> Markup {
     let t = ui.t();
@@ -181,6 +185,24 @@ fn a_to_z_view(
             .or_else(|| by_letter.first().map(|(l, _)| *l))
             .unwrap_or('A')
     });
+    // One letter's names, a page at a time when there are more than a page of them.
+    let (shown, pages) = match one_letter {
+        Some(one) => {
+            let list = by_letter
+                .iter()
+                .find(|(l, _)| *l == one)
+                .map_or(&[][..], |(_, list)| list.as_slice());
+            let pages = list.len().div_ceil(LETTER_PAGE).max(1);
+            let number = number.min(pages);
+            let start = (number - 1) * LETTER_PAGE;
+            let end = (start + LETTER_PAGE).min(list.len());
+            (
+                vec![(one, list[start..end].to_vec())],
+                Some((number, pages)),
+            )
+        }
+        None => (by_letter.clone(), None),
+    };
     let jump = |l: char| match one_letter {
         Some(_) => ui_url(&format!("{path}?letter={}", letter_param(l)), ui),
         None => format!("#letter-{}", letter_id(l)),
@@ -204,7 +226,7 @@ fn a_to_z_view(
                     }
                 }
             }
-            @for (l, list) in by_letter.iter().filter(|(l, _)| one_letter.is_none_or(|one| &one == l)) {
+            @for (l, list) in &shown {
                 section.letter aria-labelledby=(format!("letter-{}", letter_id(*l))) {
                     h2 #(format!("letter-{}", letter_id(*l))) { (l) }
                     ul.directory {
@@ -217,6 +239,11 @@ fn a_to_z_view(
                         }
                     }
                 }
+            }
+            @if let (Some(one), Some((number, pages))) = (one_letter, pages) {
+                (views::pager(ui, number, pages, |n| {
+                    ui_url(&format!("{path}?letter={}&page={n}", letter_param(one)), ui)
+                }))
             }
         },
     )

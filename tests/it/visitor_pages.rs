@@ -301,6 +301,46 @@ async fn directory_pages_list_every_value_by_letter_and_years_by_decade() {
 }
 
 #[tokio::test]
+async fn a_letter_with_more_names_than_a_page_is_paged() {
+    // 450 speakers under M: more than one letter page holds (400).
+    let files: Vec<(String, String)> = (0..450)
+        .map(|n| {
+            let speakers = format!("speakers = [\"Maria Spreker {n:03}\"]\n");
+            (
+                format!("m/{n:03}.md"),
+                item(&format!("Lezing {n}"), "2020", &speakers, "Tekst."),
+            )
+        })
+        .collect();
+    let archive = TestArchive::owned(&files);
+    archive.build();
+    let app = app(AppState::new(&archive.index()));
+    let (status, first) = get(&app, "/speakers?letter=M").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        first.matches("href=\"/speakers/maria-spreker-").count(),
+        400
+    );
+    assert!(first.contains("href=\"/speakers/maria-spreker-000\""));
+    assert!(
+        first.contains("href=\"/speakers?letter=M&amp;page=2\""),
+        "no link to the letter's second page"
+    );
+    let (_, second) = get(&app, "/speakers?letter=M&page=2").await;
+    assert_eq!(
+        second.matches("href=\"/speakers/maria-spreker-").count(),
+        50
+    );
+    assert!(second.contains("href=\"/speakers/maria-spreker-449\""));
+    let (_, past) = get(&app, "/speakers?letter=M&page=9").await;
+    assert!(
+        past.contains("href=\"/speakers/maria-spreker-449\"")
+            && past.matches("href=\"/speakers/maria-spreker-").count() == 50,
+        "a page past the end shows the last"
+    );
+}
+
+#[tokio::test]
 async fn every_page_has_an_icon_and_the_browsers_default_request_finds_it() {
     let (_archive, app) = sample_with(&[]);
     let (_, home) = get(&app, "/").await;
