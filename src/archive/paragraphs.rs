@@ -113,6 +113,19 @@ pub fn indexed_text(paragraphs: &[Paragraph]) -> String {
     out
 }
 
+/// Where each paragraph starts in [`indexed_text`] (one blank line between them), measured by
+/// `len`: `str::len` for byte offsets, a character count for character offsets.
+pub fn starts_in_indexed_text(paragraphs: &[Paragraph], len: impl Fn(&str) -> usize) -> Vec<usize> {
+    paragraphs
+        .iter()
+        .scan(0, |at, p| {
+            let start = *at;
+            *at += len(&p.text) + 2;
+            Some(start)
+        })
+        .collect()
+}
+
 /// Renders the body to HTML with an `id` on every paragraph (its anchor); a cue's timestamp
 /// becomes a link to the cue. Raw HTML in the source is shown as text, never passed through,
 /// and so are links and images with targets that are not allowed (`markdown::neutralise`).

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use crate::analysis::quotes::{extract, KnownPeople};
-use crate::archive::paragraphs::{indexed_text, paragraphs, Paragraph};
+use crate::archive::paragraphs::{indexed_text, paragraphs, starts_in_indexed_text, Paragraph};
 use crate::archive::quotes::{Attributions, ItemPerson, ItemQuote, Role};
 use crate::archive::{Item, SpeakerNames};
 
@@ -28,15 +28,8 @@ pub fn attribute_in(
     text: &str,
     speakers: &SpeakerNames,
 ) -> Attributions {
-    // Where each paragraph starts in the text, in characters (one blank line between them).
-    let starts: Vec<usize> = paragraphs
-        .iter()
-        .scan(0, |at, p| {
-            let start = *at;
-            *at += p.text.chars().count() + 2;
-            Some(start)
-        })
-        .collect();
+    // Where each paragraph starts in the text, in characters.
+    let starts = starts_in_indexed_text(paragraphs, |t| t.chars().count());
     let known = KnownPeople::new(
         item.speakers
             .iter()

@@ -20,7 +20,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, SegmentOrdinal, Term};
 
 use crate::analysis::tokens::{read_checkpoints, tokens, CHECKPOINT_EVERY};
-use crate::archive::paragraphs::{indexed_text, paragraphs};
+use crate::archive::paragraphs::{indexed_text, paragraphs, starts_in_indexed_text};
 use crate::archive::themes::fold;
 use crate::archive::{Item, Language};
 use crate::index::Fields;
@@ -207,15 +207,8 @@ impl<'a> Marker<'a> {
         }
         let paragraphs = paragraphs(&item.body);
         let text = indexed_text(&paragraphs);
-        // Where each paragraph starts in the indexed text (one blank line between them).
-        let starts: Vec<usize> = paragraphs
-            .iter()
-            .scan(0, |at, p| {
-                let start = *at;
-                *at += p.text.len() + 2;
-                Some(start)
-            })
-            .collect();
+        // Where each paragraph starts in the indexed text, in bytes.
+        let starts = starts_in_indexed_text(&paragraphs, str::len);
         let marks = read_checkpoints(marks, &text).unwrap_or_default();
         let mut per_paragraph: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
         for range in token_ranges(&text, &positions, &marks) {

@@ -196,12 +196,15 @@ fn a_to_z_view(
             let number = number.min(pages);
             let start = (number - 1) * LETTER_PAGE;
             let end = (start + LETTER_PAGE).min(list.len());
-            (
-                vec![(one, list[start..end].to_vec())],
-                Some((number, pages)),
-            )
+            (vec![(one, &list[start..end])], Some((number, pages)))
         }
-        None => (by_letter.clone(), None),
+        None => (
+            by_letter
+                .iter()
+                .map(|(l, list)| (*l, list.as_slice()))
+                .collect(),
+            None,
+        ),
     };
     let jump = |l: char| match one_letter {
         Some(_) => ui_url(&format!("{path}?letter={}", letter_param(l)), ui),
@@ -226,9 +229,9 @@ fn a_to_z_view(
                     }
                 }
             }
-            @for (l, list) in &shown {
-                section.letter aria-labelledby=(format!("letter-{}", letter_id(*l))) {
-                    h2 #(format!("letter-{}", letter_id(*l))) { (l) }
+            @for (l, list) in shown {
+                section.letter aria-labelledby=(format!("letter-{}", letter_id(l))) {
+                    h2 #(format!("letter-{}", letter_id(l))) { (l) }
                     ul.directory {
                         @for value in list {
                             li {
