@@ -59,6 +59,8 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
                     @if let Some(years) = results.facets.get("year").filter(|y| y.len() > 1) {
                         (years::histogram(ui, params, years))
                     }
+                    // The hits' titles are h3 under this, whether the facets' h2s are shown or not.
+                    @if !results.hits.is_empty() { h2.visually-hidden { (t.items) } }
                     ol.results {
                         @for hit in &results.hits { li { (hit_view(ui, hit)) } }
                     }
