@@ -118,7 +118,7 @@ fn facets(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
                                 a href=(link(ui, params.toggled(dimension, &value.value))) aria-current=(if selected { "true" } else { "false" }) {
                                     span { (label(ui, results, dimension, &value.value)) }
                                     @if dimension == "person" { (person_roles(ui, results, &value.value)) }
-                                    span.count { (value.count) }
+                                    span.count { (ui.number(value.count)) }
                                 }
                             }
                         }

@@ -414,6 +414,11 @@ try {
   await check("at scale (10,952 items): every page type answers", async () => {
     const total = (await (await fetch(`${big.base}/api/search?q=`)).json()).total;
     assert(total >= 10000, `only ${total} items`);
+    for (const [ui, sep] of [["", "."], ["?ui=en", ","]]) {
+      const written = String(total).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+      const home = await (await fetch(`${big.base}/${ui}`)).text();
+      assert(home.includes(`<span class="count">${written}</span>`), `the home page does not count the series' ${written} items`);
+    }
     const busiest = (await (await fetch(`${big.base}/api/search?q=&facets=1`)).json()).facets.speaker[0].value;
     const speaker = await pick(`/search?q=&speaker=${encodeURIComponent(busiest)}`, "ol.results p.meta a[href^='/speakers/']");
     scalePages = [
