@@ -323,16 +323,15 @@ impl SiteSettings {
         let mark = colour(colours.mark, "colours.mark")?;
         let link = accent.map_or(Rgb(0x0b, 0x53, 0x94), |(c, _)| c);
         if let Some((c, span)) = accent {
-            check_contrast(c, &[("white", WHITE)], Towards::Dark)
+            // Links sit on white and, for the active filter, on the accent's own tint
+            // (`--tint` in style.css: 9% of it over white).
+            let backgrounds = |c: Rgb| vec![("white", WHITE), ("its tint", c.mix(WHITE, 0.91))];
+            check_contrast(c, backgrounds, Towards::Dark)
                 .map_err(|p| at(span, "colours.accent", format!("links and buttons: {p}")))?;
         }
         if let Some((c, span)) = band {
-            check_contrast(
-                c,
-                &[("the links", link), ("the header's text", MUTED)],
-                Towards::Light,
-            )
-            .map_err(|p| {
+            let text = |_| vec![("the links", link), ("the header's text", MUTED)];
+            check_contrast(c, text, Towards::Light).map_err(|p| {
                 at(
                     span,
                     "colours.band",
@@ -341,7 +340,7 @@ impl SiteSettings {
             })?;
         }
         if let Some((c, span)) = mark {
-            check_contrast(c, &[("the text", INK)], Towards::Light)
+            check_contrast(c, |_| vec![("the text", INK)], Towards::Light)
                 .map_err(|p| at(span, "colours.mark", format!("highlighted words: {p}")))?;
         }
         Ok(Identity {
@@ -366,12 +365,21 @@ enum Towards {
     Light,
 }
 
-/// `colour` against each of `others` (named for the message) at least [`MIN_CONTRAST`]; when
-/// not, the nearest colour of the same hue that passes, darker or lighter.
-fn check_contrast(colour: Rgb, others: &[(&str, Rgb)], towards: Towards) -> Result<(), String> {
-    let passes = |c: Rgb| others.iter().all(|(_, o)| c.contrast(*o) >= MIN_CONTRAST);
-    let Some((name, worst)) = others
-        .iter()
+/// `colour` against each of the colours `against` gives for it (named for the message) at
+/// least [`MIN_CONTRAST`]; when not, the nearest colour of the same hue that passes, darker or
+/// lighter.
+fn check_contrast(
+    colour: Rgb,
+    against: impl Fn(Rgb) -> Vec<(&'static str, Rgb)>,
+    towards: Towards,
+) -> Result<(), String> {
+    let passes = |c: Rgb| {
+        against(c)
+            .iter()
+            .all(|(_, o)| c.contrast(*o) >= MIN_CONTRAST)
+    };
+    let Some((name, worst)) = against(colour)
+        .into_iter()
         .find(|(_, other)| colour.contrast(*other) < MIN_CONTRAST)
     else {
         return Ok(());
@@ -385,7 +393,7 @@ fn check_contrast(colour: Rgb, others: &[(&str, Rgb)], towards: Towards) -> Resu
         .find(|c| passes(*c));
     let mut message = format!(
         "{colour} has a contrast of {:.1}:1 with {name} ({worst}); text needs {MIN_CONTRAST}:1",
-        colour.contrast(*worst)
+        colour.contrast(worst)
     );
     match suggestion {
         Some(s) => message += &format!(": use {s} or a {} colour", direction(towards)),
@@ -582,6 +590,9 @@ mod tests {
             .unwrap();
         let suggested = Rgb::parse(suggested).unwrap();
         assert!(suggested.contrast(WHITE) >= MIN_CONTRAST);
+        // Just enough on white, not on its own tint behind the active filter.
+        let error = resolve("[site.colours]\naccent = \"#767676\"\n", dir).unwrap_err();
+        assert!(error.contains("with its tint"), "{error}");
         // A dark header band under dark links, and a dark highlight under the text.
         assert!(resolve("[site.colours]\nband = \"#333333\"\n", dir)
             .unwrap_err()
