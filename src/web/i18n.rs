@@ -164,7 +164,8 @@ pub const ROLES: [&str; 8] = [
 
 /// Every interface string.
 pub struct Texts {
-    pub site: &'static str,
+    /// Before the organisation's name in the footer ("An archive of").
+    pub archive_of: &'static str,
     pub tagline: &'static str,
     pub skip: &'static str,
     pub search_label: &'static str,
@@ -268,7 +269,7 @@ pub struct Texts {
 }
 
 pub static NL: Texts = Texts {
-    site: "Lectern",
+    archive_of: "Een archief van",
     tagline: "Archief van lezingen, debatten en verslagen",
     skip: "Naar de inhoud",
     search_label: "Zoek in het archief",
@@ -418,7 +419,7 @@ pub static NL: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
-    site: "Lectern",
+    archive_of: "An archive of",
     tagline: "Archive of lectures, debates and reports",
     skip: "Skip to content",
     search_label: "Search the archive",
