@@ -506,7 +506,7 @@ try {
   if (server) server.kill();
   if (scaleServer) scaleServer.kill();
   await scaleArchive;
-  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 
 const failed = results.filter(([, e]) => e).length;
