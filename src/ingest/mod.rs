@@ -16,5 +16,12 @@ pub mod subtitles;
 pub mod suggest;
 
 pub use draft::{build, Draft, Metadata, Origin};
+
+/// Why a file, a form or a record could not become an item: the message names the file (or
+/// field) and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Unusable(pub String);
+
 pub use source::{read_source, Source, SourceKind};
 pub use suggest::Known;
