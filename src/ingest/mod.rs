@@ -6,14 +6,14 @@
 //! `cli::add`, `cli::import` and the web editor call in here.
 
 pub mod bulk;
-pub mod draft;
-pub mod encoding;
+pub(crate) mod draft;
+pub(crate) mod encoding;
 pub mod jsonl;
 pub mod pdf;
 pub mod save;
-pub mod source;
+pub(crate) mod source;
 pub mod subtitles;
-pub mod suggest;
+pub(crate) mod suggest;
 
 pub use draft::{build, Draft, Metadata, Origin};
 

@@ -50,10 +50,6 @@ impl Editor {
         }
     }
 
-    pub fn archive(&self) -> &Path {
-        &self.archive
-    }
-
     /// Saves a new item under a free name, or an edited one over its file if that file is still
     /// the version the edit started from; audits it and indexes the file.
     pub fn save(&self, library: &Library, user: &str, edit: Edit) -> Result<Change, ServiceError> {

@@ -41,9 +41,7 @@ impl From<SaveError> for ServiceError {
     fn from(error: SaveError) -> ServiceError {
         match &error {
             SaveError::Exists(_) => ServiceError::Exists(error.to_string()),
-            SaveError::BadPath(_) | SaveError::Invalid(_) => {
-                ServiceError::Invalid(error.to_string())
-            }
+            SaveError::BadPath(_) => ServiceError::Invalid(error.to_string()),
             SaveError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 ServiceError::NotFound(error.to_string())
             }

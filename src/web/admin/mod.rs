@@ -10,17 +10,17 @@
 
 mod editor;
 mod form;
-pub mod language;
+pub(crate) mod language;
 mod pages;
-pub mod proxy;
+pub(crate) mod proxy;
 mod refusal;
-pub mod session;
-pub mod throttle;
+pub(crate) mod session;
+pub(crate) mod throttle;
 /// The users file moved to the application layer; this path stays for callers of the editor.
 pub use crate::service::users;
 mod views;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -48,18 +48,6 @@ pub struct AdminConfig {
     /// Reverse proxies whose `X-Forwarded-For` names the client for the sign-in throttle
     /// (`proxy`); none by default, and then the header is ignored.
     pub trusted_proxies: Vec<std::net::IpAddr>,
-}
-
-impl AdminConfig {
-    pub fn new(archive: &Path) -> AdminConfig {
-        AdminConfig {
-            archive: archive.to_path_buf(),
-            users: users::default_path(archive),
-            secure_cookies: true,
-            upload_limit: 20 * 1024 * 1024,
-            trusted_proxies: Vec::new(),
-        }
-    }
 }
 
 /// Password checks (argon2, 19 MiB each) running at once; more sign-ins get 503 + Retry-After.
