@@ -1,5 +1,5 @@
-//! The web layer: routes, pages (maud) and the JSON API (axum). The only module that knows
-//! HTTP, HTML or JSON shapes.
+//! The web layer: routes, pages (maud), the JSON API and the XML formats (axum). The only module
+//! that knows HTTP or HTML; the JSON shapes are `service::json`'s, shared with the CLI.
 //!
 //! [`app`] builds the router that tests drive without a socket; [`serve`] runs it on an
 //! already bound listener. Search work runs off the async runtime (`spawn_blocking`).
