@@ -38,8 +38,8 @@ use std::sync::{Arc, RwLock};
 
 use std::time::Duration;
 
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
@@ -234,6 +234,8 @@ pub fn app(state: AppState) -> Router {
         .route("/static/style.css", get(style))
         .route("/static/suggest.js", get(script))
         .route("/static/favicon.svg", get(favicon))
+        .route("/static/logo.svg", get(logo))
+        .route("/static/logo.png", get(logo))
         .route("/favicon.ico", get(favicon))
         .fallback(pages::not_found)
         // After the fallback, so that requests for pages that do not exist are counted too
@@ -253,7 +255,7 @@ async fn style() -> impl IntoResponse {
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        views::STYLE,
+        site::style_sheet().0.as_str(),
     )
 }
 
@@ -276,6 +278,26 @@ async fn favicon() -> impl IntoResponse {
         ],
         views::FAVICON,
     )
+}
+
+/// The logo of `[site]`, from memory; 404 without one. An SVG is served under a policy that
+/// lets it run nothing, also when opened on its own (it was checked for scripts when read).
+async fn logo() -> Response {
+    let Some(logo) = site::identity().logo.as_ref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    (
+        [
+            (header::CONTENT_TYPE, logo.kind.content_type()),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+            ),
+        ],
+        logo.bytes.clone(),
+    )
+        .into_response()
 }
 
 /// Serves on an already bound listener until Ctrl-C or SIGTERM, within `server::Limits`;
