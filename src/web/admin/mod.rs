@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{HeaderMap, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -135,10 +135,10 @@ pub fn require(
     headers: &HeaderMap,
     is_get: bool,
 ) -> Result<(Arc<Admin>, Session), Response> {
-    let Some(admin) = state.admin() else {
-        return Err((StatusCode::NOT_FOUND, "the editor is not enabled").into_response());
-    };
     let ui = language::ui_of(headers);
+    let Some(admin) = state.admin() else {
+        return Err(Refusal::NotEnabled.page(ui));
+    };
     let session = admin.sessions.get(headers).filter(|session| {
         let current = users::credential(&admin.config.users, &session.user);
         let valid = current.is_some_and(|hash| session::same_token(&hash, &session.credential));

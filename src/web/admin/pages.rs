@@ -1,7 +1,7 @@
 //! Editor handlers: sign-in and sign-out, the item list with the trash, delete and restore.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
@@ -107,10 +107,10 @@ pub async fn login(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    let Some(admin) = state.admin().cloned() else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let ui = ui_of(&headers);
+    let Some(admin) = state.admin().cloned() else {
+        return Refusal::NotEnabled.page(ui);
+    };
     let address = proxy::client_address(address, &headers, &admin.config.trusted_proxies);
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if !same_token(&form.csrf, &expected) {
@@ -118,18 +118,7 @@ pub async fn login(
     }
     let user = form.user.trim().to_string();
     if user.len() > MAX_USER_NAME || form.password.len() > MAX_PASSWORD {
-        return (
-            StatusCode::BAD_REQUEST,
-            views::login(
-                ui,
-                &expected,
-                Some(&match ui {
-                    Ui::Nl => format!("Een naam heeft hoogstens {MAX_USER_NAME} tekens en een wachtwoord hoogstens {MAX_PASSWORD}."),
-                    Ui::En => format!("A name has at most {MAX_USER_NAME} characters and a password at most {MAX_PASSWORD}."),
-                }),
-            ),
-        )
-            .into_response();
+        return Refusal::TooLongForSignIn { csrf: expected }.page(ui);
     }
     if let Some(wait) = admin.throttle.wait(&user, address) {
         let seconds = wait.as_secs() + 1;
@@ -149,15 +138,7 @@ pub async fn login(
     drop(_slot);
     let Some(credential) = credential else {
         admin.throttle.record_failure(&user, address);
-        return (
-            StatusCode::UNAUTHORIZED,
-            views::login(
-                ui,
-                &expected,
-                Some(ui.pick("Verkeerde naam of wachtwoord.", "Wrong name or password.")),
-            ),
-        )
-            .into_response();
+        return Refusal::WrongPassword { csrf: expected }.page(ui);
     };
     admin.throttle.clear(&user, address);
     let token = admin.sessions.start(&user, &credential);

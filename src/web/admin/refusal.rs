@@ -1,4 +1,4 @@
-//! Every way the editor refuses a request with a message page, each with its status and words
+//! Every way the editor refuses a request (a message page, or the sign-in form again), each with its status and words
 //! in one place; a use-case that did not happen gets its status from `web::error::status_of`.
 
 use axum::http::{header, StatusCode};
@@ -10,6 +10,13 @@ use crate::web::error::{message_of, status_of};
 use crate::web::i18n::Ui;
 
 pub enum Refusal {
+    /// The editor is off (no users): a plain 404, as for any address that does not exist.
+    NotEnabled,
+    /// A sign-in with a name or password over its limit: the sign-in form again (`csrf` its
+    /// token).
+    TooLongForSignIn { csrf: String },
+    /// A wrong name or password: the sign-in form again.
+    WrongPassword { csrf: String },
     /// A form post without a valid session.
     SignInFirst,
     /// A form whose CSRF token is not the session's.
@@ -38,7 +45,22 @@ pub enum Refusal {
 impl Refusal {
     /// The refusal as a page in the editor's language.
     pub fn page(self, ui: Ui) -> Response {
+        use super::{MAX_PASSWORD, MAX_USER_NAME};
         let (status, title, text, login_link, retry) = match &self {
+            Refusal::NotEnabled => {
+                return (StatusCode::NOT_FOUND, "the editor is not enabled").into_response()
+            }
+            Refusal::TooLongForSignIn { csrf } => {
+                let why = match ui {
+                    Ui::Nl => format!("Een naam heeft hoogstens {MAX_USER_NAME} tekens en een wachtwoord hoogstens {MAX_PASSWORD}."),
+                    Ui::En => format!("A name has at most {MAX_USER_NAME} characters and a password at most {MAX_PASSWORD}."),
+                };
+                return (StatusCode::BAD_REQUEST, views::login(ui, csrf, Some(&why))).into_response();
+            }
+            Refusal::WrongPassword { csrf } => {
+                let why = ui.pick("Verkeerde naam of wachtwoord.", "Wrong name or password.");
+                return (StatusCode::UNAUTHORIZED, views::login(ui, csrf, Some(why))).into_response();
+            }
             Refusal::SignInFirst => (
                 StatusCode::UNAUTHORIZED,
                 ui.pick("Eerst inloggen", "Sign in first"),
