@@ -15,10 +15,7 @@ use super::i18n::Ui;
 use super::params::SearchParams;
 use super::AppState;
 use crate::search::suggest::{suggest as suggestions, titles, Suggestion, TitleSuggestion};
-pub use crate::service::json::{
-    char_ranges, FacetJson, FiltersJson, HitJson, ItemJson, PassageJson, SearchResponse,
-    SpeakerJson,
-};
+use crate::service::json::{ItemJson, SearchResponse};
 
 /// The JSON API routes.
 pub fn router() -> Router<AppState> {
