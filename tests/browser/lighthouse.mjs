@@ -59,6 +59,7 @@ const rows = [];
 const problems = [];
 let failedRuns = 0;
 let setupFailed = false;
+const speeds = []; // Lighthouse's benchmarkIndex of this machine per run: low when it is busy
 try {
   const served = await serve(tmp);
   server = served.server;
@@ -81,6 +82,7 @@ try {
         const flags = { port, output: "json", logLevel: "error", onlyCategories: categories, extraHeaders: { "Accept-Language": language }, disableFullPageScreenshot: true, skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"] };
         const { lhr } = await lighthouse(`${served.base}${url}`, flags, config);
         const scores = categories.map((c) => Math.round((lhr.categories[c].score ?? 0) * 100));
+        if (lhr.environment?.benchmarkIndex) speeds.push(lhr.environment.benchmarkIndex);
         // Performance varies from run to run with the machine's load (Total Blocking Time most):
         // below 95, the median of five runs counts (Lighthouse's docs advise the median of
         // several runs).
@@ -132,6 +134,6 @@ for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEn
 console.log("* noindex (result pages): only is-crawlable fails, as it should; m: performance is the median of 5 runs (the first was below 95)");
 for (const problem of problems) console.log(`FAIL  ${problem}`);
 const runs = rows.length * presets.length;
-console.log(`\nlighthouse: ${runs} runs in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`\nlighthouse: ${runs} runs in ${Math.round((Date.now() - started) / 1000)} s; the machine's benchmarkIndex ${Math.round(Math.min(...speeds))}-${Math.round(Math.max(...speeds))} (lower is busier)`);
 console.log(`lighthouse: ${runs - failedRuns} passed, ${failedRuns + (setupFailed ? 1 : 0)} failed`);
 process.exit(problems.length ? 1 : 0);
