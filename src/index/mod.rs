@@ -10,7 +10,8 @@
 pub mod facet_names;
 pub mod generations;
 pub mod live;
-pub mod progress;
+mod prepare;
+mod progress;
 pub mod quotes;
 pub mod schema;
 pub mod status;
