@@ -13,6 +13,9 @@ use clap::parser::ValueSource;
 use clap::ArgMatches;
 use serde::Deserialize;
 
+pub mod identity;
+pub use identity::Identity;
+
 /// Where the optional settings file is looked for when `--config` is not given.
 pub const DEFAULT_FILE: &str = "lectern.toml";
 
@@ -61,6 +64,8 @@ pub struct Config {
     /// Pseudo-relevance feedback (RM3) for searches by relevance (`search::feedback`): off
     /// unless `feedback = true` in the file or `LECTERN_FEEDBACK=1`.
     pub feedback: Setting<bool>,
+    /// The site's name, organisation, logo and colours (`[site]` in the file; `config::identity`).
+    pub identity: Identity,
 }
 
 /// What `lectern.toml` may hold. Relative paths are relative to the file's folder.
@@ -73,6 +78,7 @@ struct FileSettings {
     log_format: Option<LogFormat>,
     log: Option<String>,
     feedback: Option<bool>,
+    site: Option<identity::SiteSettings>,
 }
 
 /// (argument id, flag, environment variable) for each setting clap knows.
@@ -87,7 +93,7 @@ const ARGS: [(&str, &str, &str); 5] = [
 impl Config {
     /// Resolves every setting from parsed arguments (global ones and `serve`'s) and the file.
     pub fn resolve(matches: &ArgMatches) -> anyhow::Result<Config> {
-        let (file, settings) = read_file(matches.get_one::<PathBuf>("config"))?;
+        let (file, text, settings) = read_file(matches.get_one::<PathBuf>("config"))?;
         let serve = matches.subcommand_matches("serve");
         let dir = file
             .as_deref()
@@ -165,7 +171,14 @@ impl Config {
                 },
             },
         };
+        let identity = match settings.site {
+            Some(site) => site
+                .resolve(file.as_deref().unwrap_or(Path::new("")), &text, dir)
+                .map_err(|e| anyhow::anyhow!("{e}"))?,
+            None => Identity::default(),
+        };
         Ok(Config {
+            identity,
             file,
             archive: map(archive, |v| Ok(PathBuf::from(v)))?,
             index: map(index, |v| Ok(PathBuf::from(v)))?,
@@ -217,6 +230,7 @@ impl Config {
             self.feedback.value.to_string(),
             &self.feedback.source,
         );
+        out += &self.identity.to_toml();
         out
     }
 }
@@ -249,22 +263,25 @@ fn map<T>(
     Ok(Setting { value, source })
 }
 
-fn read_file(named: Option<&PathBuf>) -> anyhow::Result<(Option<PathBuf>, FileSettings)> {
+/// The settings file (when there is one), its text and its settings.
+fn read_file(named: Option<&PathBuf>) -> anyhow::Result<(Option<PathBuf>, String, FileSettings)> {
     let path = match named {
         Some(path) => path.clone(),
         None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
-        None => return Ok((None, FileSettings::default())),
+        None => return Ok((None, String::new(), FileSettings::default())),
     };
     let text = std::fs::read_to_string(&path)
         .map_err(|e| anyhow::anyhow!("cannot read the settings file {}: {e}", path.display()))?;
     let settings: FileSettings = toml::from_str(&text).map_err(|e| {
         anyhow::anyhow!(
-            "{}: {} (allowed keys: archive, index, addr, log_format, log, feedback)",
+            "{}: {} (allowed keys: archive, index, addr, log_format, log, feedback, and a [site] \
+             section: name, tagline, tagline_en, organisation, organisation_url, logo, \
+             [site.colours] accent, band, mark)",
             path.display(),
             e.to_string().trim()
         )
     })?;
-    Ok((Some(path), settings))
+    Ok((Some(path), text, settings))
 }
 /// Where the site is reachable when `LECTERN_BASE_URL` is not set.
 pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:3000";

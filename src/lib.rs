@@ -12,5 +12,5 @@ pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod search;
-pub mod service;
+pub(crate) mod service;
 pub mod web;

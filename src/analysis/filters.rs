@@ -2,7 +2,7 @@
 //! undoubling, and Dutch decompounding.
 //!
 //! tantivy's `Language::Dutch` is Kraaij-Pohlmann since 0.27 (gemeente ~ gemeen ~ menen);
-//! we use `DutchPorter` with the rules of `analysis::dutch` around it, see ARCHITECTURE.md.
+//! we use `DutchPorter` with the rules of `analysis::dutch` around it, see docs/internals.md.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;

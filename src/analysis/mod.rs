@@ -13,10 +13,10 @@
 pub mod cleanup;
 pub mod compound;
 pub mod dutch;
-pub mod filters;
-pub mod hyphen;
+pub(crate) mod filters;
+pub(crate) mod hyphen;
 pub mod quotes;
-pub mod tokens;
+pub(crate) mod tokens;
 
 use std::sync::{Arc, LazyLock};
 

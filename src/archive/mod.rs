@@ -3,21 +3,21 @@
 //! Owns reading files, front matter and the item model. Knows nothing of tantivy or HTTP.
 //! Loading never stops at a bad file: it returns the good items *and* every problem.
 
-pub mod date;
+pub(crate) mod date;
 pub mod front_matter;
-pub mod item;
-pub mod language;
-pub mod links;
+pub(crate) mod item;
+pub(crate) mod language;
+pub(crate) mod links;
 pub mod load;
 pub mod markdown;
 pub mod paragraphs;
-pub mod quotes;
+pub(crate) mod quotes;
 pub mod render;
-pub mod scan;
+pub(crate) mod scan;
 pub mod slug;
-pub mod speakers;
+pub(crate) mod speakers;
 pub mod stamp;
-pub mod themes;
+pub(crate) mod themes;
 pub mod write;
 
 pub use date::ItemDate;

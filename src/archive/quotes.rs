@@ -54,8 +54,6 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Speaker, Role::Quoted, Role::Mentioned];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Speaker => "speaker",

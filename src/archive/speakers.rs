@@ -116,14 +116,6 @@ impl SpeakerNames {
             .unwrap_or(name)
     }
 
-    /// The listed variants of a canonical name.
-    pub fn aliases(&self, canonical: &str) -> &[String] {
-        self.aliases
-            .get(canonical)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
     /// Every listed name with its canonical name: each canonical name with itself, each
     /// variant with its canonical name.
     pub fn variants(&self) -> impl Iterator<Item = (&str, &str)> {

@@ -86,13 +86,6 @@ impl ThemeList {
         }
         out
     }
-
-    /// Every term in the list, both languages.
-    pub fn terms(&self) -> impl Iterator<Item = &str> {
-        self.pairs
-            .iter()
-            .flat_map(|p| [p.nl.as_str(), p.en.as_str()])
-    }
 }
 
 /// Lowercase, accents off, words separated by single spaces: how terms are compared.

@@ -15,9 +15,10 @@ use clap::Args;
 use crate::archive::render::render;
 use crate::archive::Loaded;
 use crate::index::{self, Generation};
-use crate::ingest::save::{path_for, reindex, save, Mode};
+use crate::ingest::save::{path_for, save, Mode};
 use crate::ingest::{build, read_source, Draft, Known, Metadata};
 use crate::search::{all_facets, get_item, values_of};
+use crate::service::library::index_files;
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -106,7 +107,7 @@ fn add_one(
 ) -> Result<(), String> {
     let name = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| format!("{name}: cannot read the file: {e}"))?;
-    let source = read_source(&name, &bytes)?;
+    let source = read_source(&name, &bytes).map_err(|e| e.to_string())?;
     let mut draft = build(source, given, known).map_err(|problems| {
         problems
             .iter()
@@ -223,15 +224,11 @@ impl Catalog {
         Ok(found.filter(|path| path != relative))
     }
 
-    /// Indexes what this run wrote: only those files with an index, else a full sync.
+    /// Indexes what this run wrote, as the editor does after a save: only those files with a
+    /// usable index, else a full sync (`service::library::index_files`).
     fn index_written(&self, archive: &Path, index_root: &Path) -> Result<index::SyncReport> {
-        match &self.source {
-            Source::Index(_) => {
-                let written: Vec<String> = self.written.values().cloned().collect();
-                Ok(index::upsert_files(index_root, archive, &written)?)
-            }
-            Source::Loaded(_) => reindex(archive, index_root),
-        }
+        let written: Vec<String> = self.written.values().cloned().collect();
+        Ok(index_files(index_root, archive, &written)?)
     }
 }
 

@@ -195,6 +195,10 @@ pub fn run(cli: Cli) -> Result<i32> {
             admin,
             read_only,
             ranking(&cli.settings),
+            cli.settings
+                .as_ref()
+                .map(|c| c.identity.clone())
+                .unwrap_or_default(),
         ),
         Command::Add(args) => add::run(&cli.archive, &cli.index, args),
         Command::Import { file, replace } => bulk::import(&cli.archive, &cli.index, &file, replace),

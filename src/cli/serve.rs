@@ -30,7 +30,9 @@ pub fn run(
     admin: super::AdminArgs,
     read_only: bool,
     ranking: crate::search::Ranking,
+    identity: crate::config::Identity,
 ) -> Result<i32> {
+    web::site::set_identity(identity);
     if !read_only {
         prepare(archive, index_root)?;
     }

@@ -4,7 +4,7 @@
 //! nothing of the index or of metrics.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
@@ -17,7 +17,6 @@ const TEXT_FIELDS: [&str; 4] = ["contents", "text", "abstract", "body"];
 
 /// A collection: documents as archive items, queries by id, judgments by query.
 pub struct Collection {
-    pub dir: PathBuf,
     pub items: Vec<Item>,
     /// (query id, text) in file order.
     pub queries: Vec<(String, String)>,
@@ -32,7 +31,6 @@ impl Collection {
         let queries = read_file(dir, "queries.tsv")?;
         let qrels = read_file(dir, "qrels.trec")?;
         Ok(Collection {
-            dir: dir.to_path_buf(),
             items: parse_docs(&docs, language).with_context(|| where_(dir, "docs.jsonl"))?,
             queries: parse_queries(&queries).with_context(|| where_(dir, "queries.tsv"))?,
             qrels: parse_qrels(&qrels).with_context(|| where_(dir, "qrels.trec"))?,

@@ -5,9 +5,9 @@
 //! language, and every query is run with any word allowed to match, 1000 deep. Depends on
 //! `index` and `search`; knows nothing of the command line or HTTP.
 
-pub mod collection;
-pub mod grid;
-pub mod metrics;
+pub(crate) mod collection;
+pub(crate) mod grid;
+pub(crate) mod metrics;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

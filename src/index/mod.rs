@@ -7,17 +7,17 @@
 //! with other versions is never searched, except by a server that says so while it rebuilds.
 //! Knows nothing of HTTP or HTML.
 
-pub mod facet_names;
+pub(crate) mod facet_names;
 pub mod generations;
-pub mod live;
+pub(crate) mod live;
 mod prepare;
-mod progress;
-pub mod quotes;
-pub mod schema;
-pub mod status;
-pub mod store;
-pub mod sync;
-pub mod upsert;
+pub(crate) mod progress;
+pub(crate) mod quotes;
+pub(crate) mod schema;
+pub(crate) mod status;
+pub(crate) mod store;
+pub(crate) mod sync;
+pub(crate) mod upsert;
 
 pub use generations::rebuild;
 pub use progress::{Progress, Quiet};

@@ -5,22 +5,13 @@
 //!
 //! Knows nothing of HTTP, HTML or search.
 
-use std::collections::BTreeSet;
-
 use crate::analysis::quotes::{extract, KnownPeople};
-use crate::archive::paragraphs::{indexed_text, paragraphs, starts_in_indexed_text, Paragraph};
+use crate::archive::paragraphs::{starts_in_indexed_text, Paragraph};
 use crate::archive::quotes::{Attributions, ItemPerson, ItemQuote, Role};
 use crate::archive::{Item, SpeakerNames};
 
 /// The attributions of an item whose speakers already carry their canonical names
-/// (`SpeakerNames::apply`).
-pub fn attribute(item: &Item, speakers: &SpeakerNames) -> Attributions {
-    let paragraphs = paragraphs(&item.body);
-    let text = indexed_text(&paragraphs);
-    attribute_in(item, &paragraphs, &text, speakers)
-}
-
-/// [`attribute`] with the item's paragraphs and their indexed text already at hand (the
+/// (`SpeakerNames::apply`), with its paragraphs and their indexed text already at hand (the
 /// indexer has them for the body field: the Markdown is parsed once).
 pub fn attribute_in(
     item: &Item,
@@ -133,20 +124,30 @@ pub fn attribute_in(
     }
 }
 
-/// The names of the people in an item with a role, without repeats.
-pub fn people_with(attributions: &Attributions, role: Role) -> BTreeSet<&str> {
-    attributions
-        .people
-        .iter()
-        .filter(|p| p.roles.contains(&role))
-        .map(|p| p.name.as_str())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::archive::front_matter::parse_item;
+    use crate::archive::paragraphs::{indexed_text, paragraphs};
+    use std::collections::BTreeSet;
+
+    /// The attributions of an item whose speakers already carry their canonical names
+    /// (`SpeakerNames::apply`).
+    fn attribute(item: &Item, speakers: &SpeakerNames) -> Attributions {
+        let paragraphs = paragraphs(&item.body);
+        let text = indexed_text(&paragraphs);
+        attribute_in(item, &paragraphs, &text, speakers)
+    }
+
+    /// The names of the people in an item with a role, without repeats.
+    fn people_with(attributions: &Attributions, role: Role) -> BTreeSet<&str> {
+        attributions
+            .people
+            .iter()
+            .filter(|p| p.roles.contains(&role))
+            .map(|p| p.name.as_str())
+            .collect()
+    }
 
     const FILE: &str = "+++\ntitle = \"Verslag\"\ndate = \"2024\"\nlanguage = \"nl\"\nspeakers = [\"Ann de Wit\"]\n\n[[quotes]]\ntext = \"wij blijven\"\nspeaker = \"Bo Jansen\"\n\n[[quotes]]\ntext = \"Dit bestaat niet\"\nspeaker = \"X\"\n\n[[quotes]]\ntext = \"Geen citaat\"\nnot_a_quote = true\n+++\n\nEerste alinea.\n\nZe zei: “Wij blijven hier.” En: “Geen citaat.”\n";
 

@@ -143,12 +143,12 @@ fn import_line(
         (Some(path), _) => path.clone(),
         (None, Some(id)) => path_for_id(id)?,
         (None, None) => {
-            let (_, item) = record.to_file_text("new.md")?;
+            let (_, item) = record.to_file_text("new.md").map_err(|e| e.0)?;
             path_for(&item, None).map_err(|e| e.to_string())?
         }
     };
     check_path(&relative).map_err(|e| e.to_string())?;
-    let (text, mut item) = record.to_file_text(&relative)?;
+    let (text, mut item) = record.to_file_text(&relative).map_err(|e| e.0)?;
     if let Some(id) = &record.id {
         if *id != item.id {
             return Err(format!(

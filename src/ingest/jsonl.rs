@@ -92,7 +92,11 @@ impl Record {
     }
 
     /// The archive file text for this record, validated by the same rules as files on disk.
-    pub fn to_file_text(&self, relative: &str) -> Result<(String, Item), String> {
+    pub fn to_file_text(&self, relative: &str) -> Result<(String, Item), super::Unusable> {
+        self.file_text(relative).map_err(super::Unusable)
+    }
+
+    fn file_text(&self, relative: &str) -> Result<(String, Item), String> {
         let mut table = toml::Table::new();
         let mut put = |key: &str, value: Option<&String>| {
             if let Some(value) = value {

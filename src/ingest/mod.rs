@@ -6,15 +6,22 @@
 //! `cli::add`, `cli::import` and the web editor call in here.
 
 pub mod bulk;
-pub mod draft;
-pub mod encoding;
+pub(crate) mod draft;
+pub(crate) mod encoding;
 pub mod jsonl;
 pub mod pdf;
 pub mod save;
-pub mod source;
+pub(crate) mod source;
 pub mod subtitles;
-pub mod suggest;
+pub(crate) mod suggest;
 
 pub use draft::{build, Draft, Metadata, Origin};
+
+/// Why a file, a form or a record could not become an item: the message names the file (or
+/// field) and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Unusable(pub String);
+
 pub use source::{read_source, Source, SourceKind};
 pub use suggest::Known;

@@ -28,8 +28,6 @@ pub enum SaveError {
         path: String,
         source: std::io::Error,
     },
-    #[error("{0}")]
-    Invalid(String),
 }
 
 /// How to treat an existing file at the chosen path.

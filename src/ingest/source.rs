@@ -45,7 +45,11 @@ pub struct Source {
 }
 
 /// Reads one file's bytes; `name` (its file name) picks the format. The error says what to do.
-pub fn read_source(name: &str, bytes: &[u8]) -> Result<Source, String> {
+pub fn read_source(name: &str, bytes: &[u8]) -> Result<Source, super::Unusable> {
+    read(name, bytes).map_err(super::Unusable)
+}
+
+fn read(name: &str, bytes: &[u8]) -> Result<Source, String> {
     let kind = SourceKind::from_name(name).ok_or_else(|| {
         format!("{name}: unknown file type: add .md, .txt, .pdf, .vtt or .srt files")
     })?;

@@ -2,21 +2,21 @@
 //!
 //! Returns text plus highlight ranges; views decide on markup. Knows nothing of HTTP or HTML.
 
-pub mod bm25f;
-pub mod build;
+pub(crate) mod bm25f;
+pub(crate) mod build;
 mod facets;
-pub mod feedback;
-pub mod fuzzy;
-pub mod passages;
+pub(crate) mod feedback;
+pub(crate) mod fuzzy;
+pub(crate) mod passages;
 pub mod query;
-pub mod quotes;
-pub mod ranked;
-pub mod ranking;
-pub mod records;
-pub mod related;
-pub mod spelling;
-pub mod suggest;
-pub mod themes;
+pub(crate) mod quotes;
+pub(crate) mod ranked;
+pub(crate) mod ranking;
+pub(crate) mod records;
+pub(crate) mod related;
+pub(crate) mod spelling;
+pub(crate) mod suggest;
+pub(crate) mod themes;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

@@ -14,11 +14,8 @@ use super::error::WebError;
 use super::i18n::Ui;
 use super::params::SearchParams;
 use super::AppState;
-use crate::search::suggest::{suggest as suggestions, Suggestion};
-pub use crate::service::json::{
-    char_ranges, FacetJson, FiltersJson, HitJson, ItemJson, PassageJson, SearchResponse,
-    SpeakerJson,
-};
+use crate::search::suggest::{suggest as suggestions, titles, Suggestion, TitleSuggestion};
+use crate::service::json::{ItemJson, SearchResponse};
 
 /// The JSON API routes.
 pub fn router() -> Router<AppState> {
@@ -122,6 +119,8 @@ pub async fn item(State(state): State<AppState>, Path(id): Path<String>) -> Resp
 
 /// The most suggestions `/api/suggest` gives.
 pub const SUGGESTIONS: usize = 8;
+/// Of those, the places kept for items found by their title (when there are any).
+const TITLE_PLACES: usize = 3;
 
 /// Completions for what was typed.
 #[derive(Debug, Serialize, ToSchema)]
@@ -130,21 +129,35 @@ pub struct SuggestResponse {
     pub suggestions: Vec<SuggestionJson>,
 }
 
-/// One completion: a speaker, theme or series.
+/// One completion: a speaker, theme or series, or an item by its title.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SuggestionJson {
-    /// `speaker`, `theme` or `series`.
+    /// `speaker`, `theme`, `series` or `title` (an item; its `url` is the item's page, where the
+    /// search box's suggestions go when it is chosen).
     #[serde(rename = "type")]
     #[schema(value_type = String)]
     pub dimension: &'static str,
     pub value: String,
+    /// How many items have it (1 for a title).
     pub count: u64,
-    /// What to put in the search box: `spreker:"Herman de Mönnink"` (`speaker:` with `ui=en`).
+    /// What to put in the search box: `spreker:"Herman de Mönnink"` (`speaker:` with `ui=en`);
+    /// for a title, the title as a phrase.
     pub query: String,
     /// `Herman de Mönnink (sprekers, 3)`.
     pub label: String,
-    /// The value's own page.
+    /// The value's own page (the item's, for a title).
     pub url: String,
+}
+
+fn title_json(ui: Ui, s: TitleSuggestion) -> SuggestionJson {
+    SuggestionJson {
+        label: format!("{} ({}, {})", s.title, ui.pick("titel", "title"), s.year),
+        url: format!("/items/{}", s.id),
+        query: format!("\"{}\"", s.title.replace('"', " ")),
+        dimension: "title",
+        value: s.title,
+        count: 1,
+    }
 }
 
 fn suggestion_json(ui: Ui, s: Suggestion) -> SuggestionJson {
@@ -196,13 +209,22 @@ pub async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> 
     let q = value("q").unwrap_or_default();
     let ui = Ui::choose(value("ui").as_deref(), None);
     let prefix = q.clone();
-    match state
-        .with_index(move |g| suggestions(g, &prefix, SUGGESTIONS))
-        .await
-    {
-        Ok(found) => Json(SuggestResponse {
+    // Speakers, themes and series first; at least three places left for titles, when found.
+    let found = move |g: &crate::index::Generation| {
+        let values = suggestions(g, &prefix, SUGGESTIONS)?;
+        let room = SUGGESTIONS - values.len().min(SUGGESTIONS - TITLE_PLACES);
+        let items = titles(g, &prefix, room)?;
+        Ok((values, items))
+    };
+    match state.with_index(found).await {
+        Ok((values, items)) => Json(SuggestResponse {
             q,
-            suggestions: found.into_iter().map(|s| suggestion_json(ui, s)).collect(),
+            suggestions: values
+                .into_iter()
+                .take(SUGGESTIONS - items.len())
+                .map(|s| suggestion_json(ui, s))
+                .chain(items.into_iter().map(|s| title_json(ui, s)))
+                .collect(),
         })
         .into_response(),
         Err(e) => e.json(),

@@ -1,4 +1,6 @@
-//! The web layer's one error type: each variant is a status code and a helpful page.
+//! The web layer's one error type and its one mapping to HTTP: each error is a status code
+//! and a message, answered as an HTML page, JSON (`/api`) or XML (OAI-PMH). The application
+//! layer's `ServiceError` gets its status here too ([`status_of`]), also for the editor's pages.
 //!
 //! Internal errors are logged with their cause; the visitor sees a plain message, never a trace.
 
@@ -9,6 +11,7 @@ use maud::html;
 
 use super::i18n::Ui;
 use super::views::layout;
+use crate::service::ServiceError;
 
 #[derive(Debug)]
 pub enum WebError {
@@ -17,6 +20,40 @@ pub enum WebError {
     /// No usable index (being built, or missing): 503 with a retry hint.
     Unavailable(String),
     Internal(String),
+    /// A use-case that did not happen (`service`), with the status [`status_of`] gives it.
+    Service(ServiceError),
+}
+
+impl From<ServiceError> for WebError {
+    fn from(error: ServiceError) -> WebError {
+        match error {
+            ServiceError::Unavailable(why) => WebError::Unavailable(why),
+            ServiceError::Internal(cause) => WebError::Internal(cause),
+            other => WebError::Service(other),
+        }
+    }
+}
+
+/// The HTTP status of each way a use-case can fail.
+pub fn status_of(error: &ServiceError) -> StatusCode {
+    match error {
+        ServiceError::NotFound(_) => StatusCode::NOT_FOUND,
+        // Something to fix in the form; an index that could not follow a save is shown on
+        // the form as well.
+        ServiceError::Invalid(_) | ServiceError::NotIndexed(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        ServiceError::Exists(_) | ServiceError::Changed { .. } => StatusCode::CONFLICT,
+        ServiceError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        ServiceError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// What the person who asked is told: the error's own words, except for internal errors
+/// (logged, never shown).
+pub fn message_of(error: &ServiceError) -> String {
+    match error {
+        ServiceError::Internal(_) => "internal error".to_string(),
+        other => other.to_string(),
+    }
 }
 
 impl WebError {
@@ -30,6 +67,17 @@ impl WebError {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            WebError::Service(error) => status_of(error),
+        }
+    }
+
+    /// The message of a JSON or XML answer.
+    fn message(&self) -> String {
+        match self {
+            WebError::NotFound => "not found".to_string(),
+            WebError::BadRequest(why) | WebError::Unavailable(why) => why.clone(),
+            WebError::Internal(_) => "internal error".to_string(),
+            WebError::Service(error) => message_of(error),
         }
     }
 
@@ -48,6 +96,13 @@ impl WebError {
             WebError::BadRequest(why) => (t.bad_request, why.clone()),
             WebError::Unavailable(why) => (t.unavailable, why.clone()),
             WebError::Internal(_) => (t.unavailable, String::new()),
+            WebError::Service(error) => (
+                match status_of(error) {
+                    StatusCode::NOT_FOUND => t.not_found,
+                    _ => t.bad_request,
+                },
+                message_of(error),
+            ),
         };
         let body = layout(
             ui,
@@ -66,11 +121,7 @@ impl WebError {
     /// The error as JSON: `{"error": "..."}`.
     pub fn json(self) -> Response {
         self.log();
-        let message = match &self {
-            WebError::NotFound => "not found".to_string(),
-            WebError::BadRequest(why) | WebError::Unavailable(why) => why.clone(),
-            WebError::Internal(_) => "internal error".to_string(),
-        };
+        let message = self.message();
         (
             self.status(),
             Json(super::api::ErrorJson { error: message }),
@@ -83,11 +134,7 @@ impl WebError {
     /// OAI-PMH's flow control expects.
     pub fn xml(self) -> Response {
         self.log();
-        let message = match &self {
-            WebError::NotFound => "not found".to_string(),
-            WebError::BadRequest(why) | WebError::Unavailable(why) => why.clone(),
-            WebError::Internal(_) => "internal error".to_string(),
-        };
+        let message = self.message();
         let status = self.status();
         let body = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error status=\"{}\">{}</error>\n",

@@ -62,8 +62,8 @@ async fn new_items(
     };
     let feed = Feed {
         title: match ui {
-            Ui::Nl => "Lectern: nieuwe items".into(),
-            Ui::En => "Lectern: new items".into(),
+            Ui::Nl => format!("{}: nieuwe items", site::name()),
+            Ui::En => format!("{}: new items", site::name()),
         },
         self_path: "/feed.atom".into(),
         page_path: "/".into(),
@@ -89,8 +89,8 @@ async fn search(
     let query = params.to_query();
     let feed = Feed {
         title: match ui {
-            Ui::Nl => format!("Lectern: zoeken {}", describe(&params, ui)),
-            Ui::En => format!("Lectern: search {}", describe(&params, ui)),
+            Ui::Nl => format!("{}: zoeken {}", site::name(), describe(&params, ui)),
+            Ui::En => format!("{}: search {}", site::name(), describe(&params, ui)),
         },
         self_path: format!("/search.atom?{query}"),
         page_path: format!("/search?{query}"),
@@ -158,7 +158,7 @@ async fn browse(
         .find(|name| slugify(name) == slugify(&slug))
         .unwrap_or_else(|| slug.clone());
     let feed = Feed {
-        title: format!("Lectern: {name}"),
+        title: format!("{}: {name}", site::name()),
         self_path: format!("/{base}/{slug}/feed.atom"),
         page_path: format!("/{base}/{slug}"),
     };
@@ -220,9 +220,10 @@ fn render(feed: &Feed, items: &[Record]) -> String {
     let id = escape(&site::absolute(&feed.self_path));
     let self_url = escape(&site::public_or_relative(&feed.self_path));
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>{id}</id>\n<title>{}</title>\n<updated>{}</updated>\n<author><name>Lectern</name><uri>{}</uri></author>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<generator>Lectern</generator>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>{id}</id>\n<title>{}</title>\n<updated>{}</updated>\n<author><name>{}</name><uri>{}</uri></author>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<generator>Lectern</generator>\n",
         escape(&feed.title),
         utc(updated),
+        escape(publisher()),
         escape(&site::public_or_relative("/")),
         escape(&site::public_or_relative(&feed.page_path)),
     );
@@ -292,4 +293,10 @@ fn lead(text: &str, max_chars: usize) -> String {
         .rfind(char::is_whitespace)
         .map_or(cut.as_str(), |i| &cut[..i]);
     format!("{}…", cut.trim_end())
+}
+
+/// Who publishes the feeds: the organisation of `[site]`, else the site's name.
+fn publisher() -> &'static str {
+    let identity = site::identity();
+    identity.organisation.as_deref().unwrap_or(identity.name())
 }

@@ -155,7 +155,8 @@ pub const ROLES: [&str; 8] = [
 
 /// Every interface string.
 pub struct Texts {
-    pub site: &'static str,
+    /// Before the organisation's name in the footer ("An archive of").
+    pub archive_of: &'static str,
     pub tagline: &'static str,
     pub skip: &'static str,
     pub search_label: &'static str,
@@ -259,7 +260,7 @@ pub struct Texts {
 }
 
 pub static NL: Texts = Texts {
-    site: "Lectern",
+    archive_of: "Een archief van",
     tagline: "Archief van lezingen, debatten en verslagen",
     skip: "Naar de inhoud",
     search_label: "Zoek in het archief",
@@ -409,7 +410,7 @@ pub static NL: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
-    site: "Lectern",
+    archive_of: "An archive of",
     tagline: "Archive of lectures, debates and reports",
     skip: "Skip to content",
     search_label: "Search the archive",

@@ -1,51 +1,53 @@
-//! The web layer: routes, pages (maud) and the JSON API (axum). The only module that knows
-//! HTTP, HTML or JSON shapes.
+//! The web layer: routes, pages (maud), the JSON API and the XML formats (axum). The only module
+//! that knows HTTP or HTML; the JSON shapes are `service::json`'s, shared with the CLI.
 //!
 //! [`app`] builds the router that tests drive without a socket; [`serve`] runs it on an
 //! already bound listener. Search work runs off the async runtime (`spawn_blocking`).
 
 pub mod admin;
-pub mod api;
-pub mod browse;
-pub mod cite;
-pub mod directory;
-pub mod error;
-pub mod feeds;
-pub mod i18n;
-pub mod item_page;
-pub mod metrics;
+pub(crate) mod api;
+pub(crate) mod browse;
+pub(crate) mod cite;
+pub(crate) mod directory;
+pub(crate) mod error;
+pub(crate) mod feeds;
+pub(crate) mod i18n;
+pub(crate) mod item_page;
+pub(crate) mod metrics;
 pub mod oai;
-pub mod openapi;
-pub mod opensearch;
-pub mod ops;
-pub mod pages;
-pub mod params;
-pub mod people;
-pub mod quotes_api;
-pub mod records;
-pub mod results;
-pub mod security;
+pub(crate) mod openapi;
+pub(crate) mod opensearch;
+pub(crate) mod ops;
+pub(crate) mod pages;
+pub(crate) mod params;
+pub(crate) mod people;
+pub(crate) mod quotes_api;
+pub(crate) mod records;
+pub(crate) mod results;
+pub(crate) mod security;
 pub mod server;
-pub mod site;
-pub mod sitemap;
-pub mod structured;
-pub mod views;
-pub mod xml;
-pub mod years;
+pub(crate) mod site;
+pub(crate) mod sitemap;
+pub(crate) mod structured;
+pub(crate) mod views;
+pub(crate) mod xml;
+pub(crate) mod years;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
+
 use std::time::Duration;
 
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
 
 use crate::archive::Item;
-use crate::index::{self, Generation, IndexError};
+use crate::index::Generation;
 use crate::search::{self, SearchRequest, SearchResults};
+use crate::service::library::Library;
 use error::WebError;
 
 /// What every handler shares: where the index lives and the generation being served.
@@ -55,10 +57,10 @@ pub struct AppState {
 }
 
 struct Inner {
-    index_root: PathBuf,
+    /// The live index generation (`service::library`).
+    library: Library,
     /// The archive folder, when known: datestamps and deleted items (OAI-PMH, feeds) read it.
     archive_root: Option<PathBuf>,
-    live: RwLock<Option<Arc<Generation>>>,
     admin: Option<Arc<admin::Admin>>,
     metrics: metrics::Metrics,
     /// Index work runs at most this many at a time (two per core), in arrival order.
@@ -104,20 +106,17 @@ impl AppState {
         archive_root: Option<PathBuf>,
         admin: Option<Arc<admin::Admin>>,
     ) -> AppState {
-        let state = AppState {
+        AppState {
             inner: Arc::new(Inner {
-                index_root: index_root.to_path_buf(),
+                library: Library::open(index_root),
                 archive_root,
-                live: RwLock::new(None),
                 admin,
                 metrics: metrics::Metrics::default(),
                 index_slots: tokio::sync::Semaphore::new(index_slots()),
                 oai_page_size: site::oai_page_size(),
                 ranking: RwLock::new(search::Ranking::default()),
             }),
-        };
-        state.refresh();
-        state
+        }
     }
 
     /// With another OAI-PMH page size than `LECTERN_OAI_PAGE_SIZE` gives (for tests); only
@@ -148,40 +147,17 @@ impl AppState {
     }
 
     pub fn index_root(&self) -> &Path {
-        &self.inner.index_root
+        self.inner.library.index_root()
+    }
+
+    /// The live index generation and its switching (`service::library`).
+    pub fn library(&self) -> &Library {
+        &self.inner.library
     }
 
     /// Picks up a switched generation (`CURRENT` changed) or new commits in the live one.
     pub fn refresh(&self) {
-        let current = index::store::current_generation(&self.inner.index_root);
-        let live = self.generation_opt();
-        match (live, current) {
-            (Some(live), Some(name)) if live.name == name => {
-                if let Err(e) = live.reader.reload() {
-                    tracing::warn!("could not reload the index: {e}");
-                }
-            }
-            (_, Some(_)) => match index::open_for_serving(&self.inner.index_root) {
-                Ok(generation) => {
-                    if generation.outdated {
-                        tracing::warn!(
-                            "serving index generation {} built by analyzer v{} / schema v{} (this version needs v{} / v{}) until the rebuild finishes",
-                            generation.name,
-                            generation.versions.analyzer,
-                            generation.versions.schema,
-                            crate::analysis::ANALYZER_VERSION,
-                            index::SCHEMA_VERSION
-                        );
-                    } else {
-                        tracing::info!("serving index generation {}", generation.name);
-                    }
-                    *self.inner.live.write().unwrap_or_else(|e| e.into_inner()) =
-                        Some(Arc::new(generation));
-                }
-                Err(e) => tracing::warn!("cannot open the index: {e}"),
-            },
-            (_, None) => {}
-        }
+        self.inner.library.refresh();
     }
 
     pub fn archive_root(&self) -> Option<&Path> {
@@ -189,20 +165,11 @@ impl AppState {
     }
 
     fn generation_opt(&self) -> Option<Arc<Generation>> {
-        self.inner
-            .live
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.inner.library.live()
     }
 
     pub fn generation(&self) -> Result<Arc<Generation>, WebError> {
-        self.generation_opt().ok_or_else(|| {
-            WebError::Unavailable(
-                IndexError::Missing(self.inner.index_root.clone()).to_string()
-                    + "; try again in a moment",
-            )
-        })
+        Ok(self.inner.library.generation()?)
     }
 
     /// What the server counts, for `/metrics`.
@@ -267,6 +234,8 @@ pub fn app(state: AppState) -> Router {
         .route("/static/style.css", get(style))
         .route("/static/suggest.js", get(script))
         .route("/static/favicon.svg", get(favicon))
+        .route("/static/logo.svg", get(logo))
+        .route("/static/logo.png", get(logo))
         .route("/favicon.ico", get(favicon))
         .fallback(pages::not_found)
         // After the fallback, so that requests for pages that do not exist are counted too
@@ -286,7 +255,7 @@ async fn style() -> impl IntoResponse {
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        views::STYLE,
+        site::style_sheet().0.as_str(),
     )
 }
 
@@ -309,6 +278,26 @@ async fn favicon() -> impl IntoResponse {
         ],
         views::FAVICON,
     )
+}
+
+/// The logo of `[site]`, from memory; 404 without one. An SVG is served under a policy that
+/// lets it run nothing, also when opened on its own (it was checked for scripts when read).
+async fn logo() -> Response {
+    let Some(logo) = site::identity().logo.as_ref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    (
+        [
+            (header::CONTENT_TYPE, logo.kind.content_type()),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+            ),
+        ],
+        logo.bytes.clone(),
+    )
+        .into_response()
 }
 
 /// Serves on an already bound listener until Ctrl-C or SIGTERM, within `server::Limits`;

@@ -29,8 +29,9 @@ pub fn router() -> Router<AppState> {
 async fn description() -> Response {
     let base = site::base_url();
     let body = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n<ShortName>Lectern</ShortName>\n<Description>Search the archive of lectures, talks and event reports</Description>\n<InputEncoding>UTF-8</InputEncoding>\n<Language>nl</Language>\n<Language>en</Language>\n<Url type=\"text/html\" method=\"get\" template=\"{b}/search?q={{searchTerms}}\"/>\n<Url type=\"application/atom+xml\" template=\"{b}/search.atom?q={{searchTerms}}\"/>\n<Url type=\"application/x-suggestions+json\" template=\"{b}/opensearch/suggest?q={{searchTerms}}\"/>\n<Url type=\"application/opensearchdescription+xml\" rel=\"self\" template=\"{b}/opensearch.xml\"/>\n</OpenSearchDescription>\n",
-        b = escape(&base)
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n<ShortName>{short}</ShortName>\n<Description>Search the archive of lectures, talks and event reports</Description>\n<InputEncoding>UTF-8</InputEncoding>\n<Language>nl</Language>\n<Language>en</Language>\n<Url type=\"text/html\" method=\"get\" template=\"{b}/search?q={{searchTerms}}\"/>\n<Url type=\"application/atom+xml\" template=\"{b}/search.atom?q={{searchTerms}}\"/>\n<Url type=\"application/x-suggestions+json\" template=\"{b}/opensearch/suggest?q={{searchTerms}}\"/>\n<Url type=\"application/opensearchdescription+xml\" rel=\"self\" template=\"{b}/opensearch.xml\"/>\n</OpenSearchDescription>\n",
+        b = escape(&base),
+        short = escape(&short_name(site::name())),
     );
     (
         [(
@@ -125,6 +126,15 @@ pub fn suggest(
         .map(|(_, s)| s)
         .take(SUGGESTIONS)
         .collect()
+}
+
+/// OpenSearch's `ShortName` holds at most 16 characters.
+fn short_name(name: &str) -> String {
+    name.chars()
+        .take(16)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
 }
 
 #[cfg(test)]

@@ -69,7 +69,7 @@ async fn metrics(State(state): State<AppState>) -> Response {
 /// Gauges read from the served generation and `index/last-reindex.json` (file IO: off the runtime).
 fn index_gauges(state: &AppState) -> IndexGauges {
     let live = state.generation_opt();
-    let last = crate::index::generations::last_reindex(&state.inner.index_root);
+    let last = crate::index::generations::last_reindex(state.index_root());
     IndexGauges {
         documents: live.as_ref().map(|g| g.reader.searcher().num_docs()),
         outdated: live.as_ref().is_some_and(|g| g.outdated),

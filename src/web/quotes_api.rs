@@ -14,9 +14,7 @@ use super::params::MAX_FILTER_CHARS;
 use super::AppState;
 use crate::search::query::MAX_QUERY_CHARS;
 use crate::search::quotes::{quotes as find_quotes, QuoteRequest};
-pub use crate::service::json::{
-    people_json, quote_json, quotes_json, PassageQuoteJson, PersonJson, QuoteJson,
-};
+use crate::service::json::{quote_json, QuoteJson};
 
 /// Items per page of `/api/quotes` by default, and at most.
 pub const QUOTE_ITEMS: usize = 20;

@@ -4,10 +4,10 @@
 //! the one place that knows the base URL. The values are `config::Site`, resolved from the
 //! `LECTERN_*` variables once, on first use.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use crate::config::Site;
 pub use crate::config::DEFAULT_BASE_URL;
+use crate::config::{Identity, Site};
 
 /// The settings, read from the environment once (`config::Site`); a base URL that is not an
 /// http(s) URL is reported once, here.
@@ -72,4 +72,48 @@ pub fn admin_email() -> String {
 /// (`LECTERN_OAI_PAGE_SIZE`, 1 to 1000, default 100: harvesters expect 100-500).
 pub fn oai_page_size() -> usize {
     SITE.oai_page_size
+}
+
+/// The site's identity (`[site]` in `lectern.toml`), set once by `serve` before it answers;
+/// Lectern's own name and look until then (and in tests that build a router directly).
+static IDENTITY: OnceLock<Identity> = OnceLock::new();
+
+/// Sets the identity for this process; `false` when one was set before (the first one stays).
+pub fn set_identity(identity: Identity) -> bool {
+    IDENTITY.set(identity).is_ok()
+}
+
+/// The identity in effect.
+pub fn identity() -> &'static Identity {
+    IDENTITY.get_or_init(Identity::default)
+}
+
+/// The site's name ("Lectern" unless `[site] name` is set).
+pub fn name() -> &'static str {
+    identity().name()
+}
+
+/// The stylesheet with the identity's colours after the defaults, and its address with a
+/// version from its content, so that a changed theme is fetched at once despite caching.
+pub fn style_sheet() -> &'static (String, String) {
+    static SHEET: LazyLock<(String, String)> = LazyLock::new(|| {
+        let css = format!("{}{}", super::views::STYLE, identity().theme_css());
+        let url = format!("/static/style.css?v={}", short_hash(css.as_bytes()));
+        (css, url)
+    });
+    &SHEET
+}
+
+/// The logo's address (`/static/logo.svg?v=...`) when one is set.
+pub fn logo_url() -> Option<String> {
+    let logo = identity().logo.as_ref()?;
+    Some(format!(
+        "/static/logo.{}?v={}",
+        logo.kind.extension(),
+        short_hash(&logo.bytes)
+    ))
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", crate::archive::load::fnv1a(bytes))
 }

@@ -25,7 +25,7 @@ pub fn item_head(item: &Item) -> Markup {
         (json_ld(&item_json(item)))
         (citation_tags(item, url.as_deref()))
         meta property="og:type" content="article";
-        meta property="og:site_name" content="Lectern";
+        meta property="og:site_name" content=(site::name());
         meta property="og:title" content=(item.title);
         @if let Some(url) = &url { meta property="og:url" content=(url); }
         meta property="og:description" content=(description(item));
@@ -51,11 +51,11 @@ pub fn browse_head(ui: Ui, folder: &str, name: &str, items: &[Item], page: usize
     };
     let url = site::public(&this_page);
     html! {
-        link rel="alternate" type="application/atom+xml" title=(format!("Lectern: {name}")) href=(format!("{path}/feed.atom"));
+        link rel="alternate" type="application/atom+xml" title=(format!("{}: {name}", site::name())) href=(format!("{path}/feed.atom"));
         @if let Some(url) = &url { link rel="canonical" href=(url); }
         @if let Some(data) = data { (json_ld(&data)) }
         meta property="og:type" content=(if folder == "speakers" { "profile" } else { "website" });
-        meta property="og:site_name" content="Lectern";
+        meta property="og:site_name" content=(site::name());
         meta property="og:title" content=(name);
         @if let Some(url) = &url { meta property="og:url" content=(url); }
         meta property="og:locale" content=(locale(if ui == Ui::En { Language::En } else { Language::Nl }));
@@ -65,7 +65,7 @@ pub fn browse_head(ui: Ui, folder: &str, name: &str, items: &[Item], page: usize
 /// The head of a result page: the same search as an Atom feed.
 pub fn search_head(query_string: &str) -> Markup {
     html! {
-        link rel="alternate" type="application/atom+xml" title="Lectern: search" href=(format!("/search.atom?{query_string}"));
+        link rel="alternate" type="application/atom+xml" title=(format!("{}: {}", site::name(), "search")) href=(format!("/search.atom?{query_string}"));
         meta name="robots" content="noindex, follow";
     }
 }
@@ -153,7 +153,7 @@ pub fn person_head(name: &str, items: &[Item], page: usize) -> Markup {
         @if let Some(url) = &url { link rel="canonical" href=(url); }
         (json_ld(&me))
         meta property="og:type" content="profile";
-        meta property="og:site_name" content="Lectern";
+        meta property="og:site_name" content=(site::name());
         meta property="og:title" content=(name);
         @if let Some(url) = &url { meta property="og:url" content=(url); }
     }
@@ -236,6 +236,14 @@ pub fn item_json(item: &Item) -> Value {
         .filter(|u| crate::archive::links::is_web_address(u))
     {
         work["sameAs"] = json!(url);
+    }
+    // The organisation that keeps the archive (`[site] organisation`), as its provider.
+    let identity = site::identity();
+    if let Some(name) = &identity.organisation {
+        work["provider"] = json!({"@type": "Organization", "name": name});
+        if let Some(url) = &identity.organisation_url {
+            work["provider"]["url"] = json!(url);
+        }
     }
     work
 }

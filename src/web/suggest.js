@@ -1,11 +1,12 @@
 // Suggestions as you type (progressive enhancement): turns the search box into a WAI-ARIA 1.2
-// combobox with a listbox popup of speakers, themes and series from /api/suggest. Without this
+// combobox with a listbox popup of speakers, themes, series and titles from /api/suggest. Without this
 // script the box is a plain search field and every page works the same.
 //
 // Keyboard (as the APG combobox pattern): Down/Up move through the suggestions (Alt+Down opens
 // them), Enter takes the one shown as active into the box, Escape closes the list (a second
 // Escape leaves the box as it is), Tab leaves. A click or tap on a suggestion takes it too.
-// Taking one replaces the word being typed with its query (`spreker:"Herman de Mönnink"`).
+// Taking one replaces the word being typed with its query (`spreker:"Herman de Mönnink"`);
+// taking a title opens that item's page.
 // The list is built with DOM calls and styled by classes: the Content-Security-Policy allows
 // no inline script or style.
 (function () {
@@ -58,6 +59,8 @@
   function take(index) {
     var s = shown[index];
     if (!s) return;
+    // An item suggested by its title: its page is what was asked for.
+    if (s.type === "title" && s.url && s.url.charAt(0) === "/") { window.location.assign(s.url); return; }
     input.value = split().before.concat([s.query]).join(" ") + " ";
     asked = input.value;
     open(false);

@@ -7,6 +7,7 @@ use std::ops::Range;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::i18n::Ui;
+use super::site;
 use super::xml::escape;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
@@ -31,25 +32,32 @@ pub fn layout_with_head(
     main: Markup,
 ) -> Markup {
     let t = ui.t();
+    let identity = site::identity();
     html! {
         (DOCTYPE)
         html lang=(ui.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · " (t.site) }
-                link rel="stylesheet" href="/static/style.css";
+                title { (title) " · " (identity.name()) }
+                link rel="stylesheet" href=(site::style_sheet().1);
                 link rel="icon" type="image/svg+xml" href="/static/favicon.svg";
                 script src="/static/suggest.js" defer {}
-                link rel="search" type="application/opensearchdescription+xml" title=(t.site) href="/opensearch.xml";
-                link rel="alternate" type="application/atom+xml" title=(format!("{}: {}", t.site, t.recent)) href="/feed.atom";
+                link rel="search" type="application/opensearchdescription+xml" title=(identity.name()) href="/opensearch.xml";
+                link rel="alternate" type="application/atom+xml" title=(format!("{}: {}", identity.name(), t.recent)) href="/feed.atom";
                 (head)
             }
             body {
                 a.skip href="#main" { (t.skip) }
                 header.site {
-                    a.brand href=(ui_url("/", ui)) { (t.site) }
-                    span.tagline { (t.tagline) }
+                    a.brand href=(ui_url("/", ui)) {
+                        @if let (Some(url), Some(logo)) = (site::logo_url(), &identity.logo) {
+                            // The name follows as text, so the image itself says nothing.
+                            img src=(url) alt="" width=(logo_width(logo)) height=(LOGO_HEIGHT);
+                        }
+                        (identity.name())
+                    }
+                    span.tagline { (tagline(ui)) }
                     nav.main aria-label=(t.main_nav) {
                         ul {
                             @for (path, dimension) in [("/speakers", "speaker"), ("/people", "person"), ("/themes", "theme"), ("/series", "series"), ("/years", "year")] {
@@ -72,6 +80,15 @@ pub fn layout_with_head(
                 }
                 main #main tabindex="-1" { (main) }
                 footer.site {
+                    @if let Some(organisation) = &identity.organisation {
+                        p.publisher {
+                            (t.archive_of) " "
+                            @match &identity.organisation_url {
+                                Some(url) => a href=(url) { (organisation) },
+                                None => (organisation),
+                            }
+                        }
+                    }
                     nav aria-label=(t.interface_language) {
                         a href=(switch_url) lang=(ui.other().code()) hreflang=(ui.other().code()) { (t.other_language) }
                     }
@@ -79,6 +96,28 @@ pub fn layout_with_head(
             }
         }
     }
+}
+
+/// The logo's height in the header, in CSS pixels; its width keeps its proportions.
+const LOGO_HEIGHT: u32 = 40;
+
+/// The logo's width at [`LOGO_HEIGHT`], at most six times as wide as high.
+fn logo_width(logo: &crate::config::identity::Logo) -> u32 {
+    let width = u64::from(logo.width) * u64::from(LOGO_HEIGHT) / u64::from(logo.height.max(1));
+    width.clamp(1, u64::from(LOGO_HEIGHT) * 6) as u32
+}
+
+/// The site's tagline in the page's language: `[site] tagline` / `tagline_en`, else Lectern's.
+fn tagline(ui: Ui) -> &'static str {
+    let identity = site::identity();
+    let own = match ui {
+        Ui::Nl => identity.tagline_nl.as_deref(),
+        Ui::En => identity
+            .tagline_en
+            .as_deref()
+            .or(identity.tagline_nl.as_deref()),
+    };
+    own.unwrap_or(ui.t().tagline)
 }
 
 /// Numbered page links for page `page` of `pages` (nothing for a single page): first and

@@ -347,6 +347,17 @@ try {
     assert(!(await list.isVisible()), "the list stayed open after a click");
   });
 
+  await check("suggestions: items by their title; taking one opens the item", async () => {
+    await page.goto(`${base}/`);
+    const q = page.locator("#q");
+    await q.pressSequentially("kamphuis lezing 20", { delay: 30 });
+    const title = page.locator("#q-suggestions [role=option]", { hasText: "(titel, 2022)" }).first();
+    await title.waitFor({ state: "visible", timeout: 5000 });
+    await title.click();
+    await page.waitForURL(/\/items\//);
+    assert(/Kamphuis/.test(await page.locator("h1").textContent()), "not the item: " + page.url());
+  });
+
   await check("suggestions on a phone (390 px): the list fits, its options are big enough to tap", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/?ui=en`);

@@ -26,14 +26,7 @@ fn free_port() -> u16 {
 
 /// A plain HTTP/1.1 GET; returns (status, body).
 pub fn http_get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response)?;
+    let response = http_get_raw(port, path)?;
     let status = response
         .split(' ')
         .nth(1)
@@ -44,6 +37,19 @@ pub fn http_get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
         .map(|(_, b)| b.to_string())
         .unwrap_or_default();
     Ok((status, body))
+}
+
+/// A plain HTTP/1.1 GET; returns the whole response, status line and headers included.
+fn http_get_raw(port: u16, path: &str) -> std::io::Result<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    Ok(response)
 }
 
 #[test]
@@ -190,4 +196,95 @@ fn a_read_only_server_never_writes_and_follows_what_a_writer_commits() {
     assert!(wait_for(port, search, Duration::from_secs(5), |s, b| {
         s == 200 && b.contains("2024-buurtkracht")
     }));
+}
+
+/// `[site]` in the settings file: the organisation's name, tagline, logo and colours are what a
+/// visitor sees, in page titles, the header, the footer, the stylesheet and the feeds; a colour
+/// that would make links unreadable stops the start with the file, line and a colour that works.
+#[test]
+fn the_site_identity_of_the_settings_file_is_what_visitors_see() {
+    let archive = TestArchive::sample_plus(&[]);
+    let dir = archive.archive().parent().unwrap().to_path_buf();
+    std::fs::write(
+        dir.join("logo.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" fill="#7a1f3d"/></svg>"##,
+    )
+    .unwrap();
+    let settings = dir.join("lectern.toml");
+    std::fs::write(
+        &settings,
+        "[site]\nname = \"Kamphuis Archief\"\ntagline = \"Lezingen over sociaal werk\"\n\
+         tagline_en = \"Lectures on social work\"\norganisation = \"Stichting <Kamphuis>\"\n\
+         organisation_url = \"https://example.org/stichting\"\nlogo = \"logo.svg\"\n\
+         [site.colours]\naccent = \"#7a1f3d\"\nband = \"#f6eef1\"\n",
+    )
+    .unwrap();
+    let (_server, port) = start(&archive, &["--config", settings.to_str().unwrap()]);
+    assert!(wait_for(port, "/", Duration::from_secs(60), |s, _| s == 200));
+    let (_, home) = http_get(port, "/").unwrap();
+    assert!(home.contains("· Kamphuis Archief</title>"), "{home}");
+    assert!(home.contains("Lezingen over sociaal werk"), "{home}");
+    assert!(
+        home.contains(r#"href="https://example.org/stichting">Stichting &lt;Kamphuis&gt;</a>"#),
+        "the organisation, escaped, with its link: {home}"
+    );
+    let logo = home
+        .split("<img src=\"")
+        .nth(1)
+        .expect("a logo in the header");
+    let logo_url = &logo[..logo.find('"').unwrap()];
+    assert!(logo_url.starts_with("/static/logo.svg?v="), "{logo_url}");
+    assert!(logo.contains(r#"alt="" width="120" height="40""#), "{logo}");
+    let (_, english) = http_get(port, "/?ui=en").unwrap();
+    assert!(english.contains("Lectures on social work"), "{english}");
+    assert!(english.contains("An archive of"), "{english}");
+    // The stylesheet the page names carries the colours; its address changes with them.
+    let sheet = home.split("rel=\"stylesheet\" href=\"").nth(1).unwrap();
+    let sheet = &sheet[..sheet.find('"').unwrap()];
+    assert!(sheet.starts_with("/static/style.css?v="), "{sheet}");
+    let (status, css) = http_get(port, sheet).unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        css.contains(":root{--link:#7a1f3d;--band:#f6eef1}"),
+        "{css}"
+    );
+    // The logo runs nothing even when opened on its own.
+    let response = http_get_raw(port, logo_url).unwrap().to_lowercase();
+    assert!(response.starts_with("http/1.1 200"), "{response}");
+    assert!(
+        response.contains("content-type: image/svg+xml"),
+        "{response}"
+    );
+    assert!(response.contains("sandbox"), "{response}");
+    let (_, feed) = http_get(port, "/feed.atom").unwrap();
+    assert!(
+        feed.contains("<title>Kamphuis Archief: nieuwe items</title>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<name>Stichting &lt;Kamphuis&gt;</name>"),
+        "{feed}"
+    );
+
+    // Links in a pale pink would be unreadable on white: refused, with where and what instead.
+    std::fs::write(
+        &settings,
+        "[site]\nname = \"X\"\n\n[site.colours]\naccent = \"#f0a0c0\"\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("--config")
+        .arg(&settings)
+        .arg("config")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains(
+            "lectern.toml:5: [site] colours.accent: links and buttons: #f0a0c0 has a contrast of"
+        ),
+        "{error}"
+    );
+    assert!(error.contains(": use #"), "{error}");
 }

@@ -261,6 +261,39 @@ async fn suggest_finds_speakers_themes_and_series_by_accent_free_prefix() {
         .unwrap()
         .iter()
         .any(|s| s["type"] == "series" && s["value"] == "Marie Kamphuis Lezing"));
+    // Items by their title, after the names: a word typed in full (any form the title's
+    // analyzer gives the same stem) and the word being typed as the start of one.
+    for q in [
+        "kamphuis lezing 20",
+        "sociaal werk onder dru",
+        "lezingen kamph",
+    ] {
+        let found = json(&app, &format!("/api/suggest?q={}", urlencode(q))).await;
+        let titles: Vec<&Value> = found["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["type"] == "title")
+            .collect();
+        assert!(!titles.is_empty(), "{q}: {found}");
+        assert!(
+            titles
+                .iter()
+                .all(|s| s["url"].as_str().unwrap().starts_with("/items/")),
+            "{q}: {found}"
+        );
+        assert!(
+            titles
+                .iter()
+                .any(|s| s["value"] == "Marie Kamphuis Lezing 2022: sociaal werk onder druk"),
+            "{q}: {found}"
+        );
+    }
+    let found = json(&app, "/api/suggest?q=zzqx").await;
+    assert!(
+        found["suggestions"].as_array().unwrap().is_empty(),
+        "{found}"
+    );
     assert!(json(&app, "/api/suggest?q=").await["suggestions"]
         .as_array()
         .unwrap()

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::archive::Item;
 use crate::ingest::jsonl::{Record, SpeakerRecord};
+use crate::ingest::Unusable;
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
@@ -69,7 +70,7 @@ impl ItemForm {
     }
 
     /// The file text and the item, checked by the same rules as files on disk.
-    pub fn validate(&self, relative: &str) -> Result<(String, Item), String> {
+    pub fn validate(&self, relative: &str) -> Result<(String, Item), Unusable> {
         let text = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let lines = |s: &str, commas: bool| -> Vec<String> {
             s.split(|c| c == '\n' || c == ';' || (commas && c == ','))
@@ -99,15 +100,17 @@ impl ItemForm {
             quotes: match self.quotes.trim() {
                 "" => Vec::new(),
                 json => serde_json::from_str(json).map_err(|_| {
-                    "the quotation corrections (`quotes`) are not readable".to_string()
+                    Unusable("the quotation corrections (`quotes`) are not readable".to_string())
                 })?,
             },
         };
         if record.title.is_empty() {
-            return Err("the title is missing".into());
+            return Err(Unusable("the title is missing".into()));
         }
         if record.date.is_empty() {
-            return Err("the date is missing (YYYY-MM-DD, YYYY-MM or YYYY)".into());
+            return Err(Unusable(
+                "the date is missing (YYYY-MM-DD, YYYY-MM or YYYY)".into(),
+            ));
         }
         record.to_file_text(relative)
     }
@@ -122,33 +125,4 @@ fn speaker(line: String) -> SpeakerRecord {
         },
         _ => SpeakerRecord::Name(line),
     }
-}
-
-/// The names of the fields that differ between two versions of an item (for the audit log).
-pub fn changed_fields(old: &Item, new: &Item) -> Vec<String> {
-    let mut changed = Vec::new();
-    let mut check = |name: &str, differs: bool| {
-        if differs {
-            changed.push(name.to_string());
-        }
-    };
-    check("title", old.title != new.title);
-    check("date", old.date != new.date);
-    check("kind", old.kind != new.kind);
-    check("speakers", old.speakers != new.speakers);
-    check("themes", old.themes != new.themes);
-    check("series", old.series != new.series);
-    check("event", old.event != new.event);
-    check("organisation", old.organisation != new.organisation);
-    check("language", old.language != new.language);
-    check("source", old.source != new.source);
-    check("url", old.url != new.url);
-    check("summary", old.summary != new.summary);
-    check("body", old.body != new.body);
-    check("quotes", old.quotes != new.quotes);
-    changed
-}
-/// The version of a file's bytes that a form carries in `base`.
-pub fn file_version(bytes: &[u8]) -> String {
-    format!("{:016x}", crate::archive::load::fnv1a(bytes))
 }

@@ -1,30 +1,30 @@
 //! The web editor at `/admin`: archivists sign in, upload or paste a text, check the metadata
 //! (with suggestions) and a preview, save; edit, delete (to `archive/_trash/`) and restore.
 //!
-//! Owns sign-in, sessions, CSRF checks, the audit log and the editor pages. Archive writes go
-//! through `ingest::save` (atomic, never overwriting another item); after a change the index is
-//! synced on a blocking thread, holding the index writer only for that sync. Public pages never
+//! Owns sign-in, sessions, CSRF checks and the editor pages. Saving, trash and restore with
+//! their audit log and index update are `service::editing`'s, called on a blocking thread;
+//! the handlers parse the form and render the answer. Public pages never
 //! link here, and every route but the sign-in page needs a session (GET: redirect to sign-in,
 //! POST: 401). The pages are in Dutch or English (`language`), with a switch and a link to
 //! the public site.
 
-pub mod audit;
 mod editor;
 mod form;
-pub mod language;
+pub(crate) mod language;
 mod pages;
-pub mod proxy;
-pub mod session;
-pub mod throttle;
+pub(crate) mod proxy;
+mod refusal;
+pub(crate) mod session;
+pub(crate) mod throttle;
 /// The users file moved to the application layer; this path stays for callers of the editor.
 pub use crate::service::users;
 mod views;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{HeaderMap, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -32,6 +32,8 @@ use axum::Router;
 
 use super::i18n::Ui;
 use super::AppState;
+use crate::service::editing::Editor;
+pub use refusal::Refusal;
 use session::{Session, Sessions};
 
 /// How the editor is set up.
@@ -46,18 +48,6 @@ pub struct AdminConfig {
     /// Reverse proxies whose `X-Forwarded-For` names the client for the sign-in throttle
     /// (`proxy`); none by default, and then the header is ignored.
     pub trusted_proxies: Vec<std::net::IpAddr>,
-}
-
-impl AdminConfig {
-    pub fn new(archive: &Path) -> AdminConfig {
-        AdminConfig {
-            archive: archive.to_path_buf(),
-            users: users::default_path(archive),
-            secure_cookies: true,
-            upload_limit: 20 * 1024 * 1024,
-            trusted_proxies: Vec::new(),
-        }
-    }
 }
 
 /// Password checks (argon2, 19 MiB each) running at once; more sign-ins get 503 + Retry-After.
@@ -76,18 +66,18 @@ pub struct Admin {
     pub throttle: throttle::Throttle,
     /// Free slots for password checks.
     pub password_checks: tokio::sync::Semaphore,
-    /// Held by a save from its version check to its write.
-    pub saving: tokio::sync::Mutex<()>,
+    /// Saves, trash and restore (`service::editing`).
+    pub editor: Editor,
 }
 
 impl Admin {
     pub fn new(config: AdminConfig) -> Admin {
         Admin {
+            editor: Editor::new(&config.archive),
             config,
             sessions: Sessions::default(),
             throttle: throttle::Throttle::default(),
             password_checks: tokio::sync::Semaphore::new(PASSWORD_CHECKS),
-            saving: tokio::sync::Mutex::new(()),
         }
     }
 }
@@ -145,10 +135,10 @@ pub fn require(
     headers: &HeaderMap,
     is_get: bool,
 ) -> Result<(Arc<Admin>, Session), Response> {
-    let Some(admin) = state.admin() else {
-        return Err((StatusCode::NOT_FOUND, "the editor is not enabled").into_response());
-    };
     let ui = language::ui_of(headers);
+    let Some(admin) = state.admin() else {
+        return Err(Refusal::NotEnabled.page(ui));
+    };
     let session = admin.sessions.get(headers).filter(|session| {
         let current = users::credential(&admin.config.users, &session.user);
         let valid = current.is_some_and(|hash| session::same_token(&hash, &session.credential));
@@ -160,19 +150,7 @@ pub fn require(
     match session {
         Some(session) => Ok((admin.clone(), session)),
         None if is_get => Err(Redirect::to("/admin/login").into_response()),
-        None => Err((
-            StatusCode::UNAUTHORIZED,
-            views::message(
-                ui,
-                ui.pick("Eerst inloggen", "Sign in first"),
-                ui.pick(
-                    "Uw sessie is verlopen of u bent niet ingelogd.",
-                    "Your session has ended or you are not signed in.",
-                ),
-                true,
-            ),
-        )
-            .into_response()),
+        None => Err(Refusal::SignInFirst.page(ui)),
     }
 }
 
@@ -182,19 +160,7 @@ pub fn check_csrf(ui: Ui, session: &Session, token: Option<&str>) -> Result<(), 
     if token.is_some_and(|t| session::same_token(t, &session.csrf)) {
         Ok(())
     } else {
-        Err((
-            StatusCode::FORBIDDEN,
-            views::message(
-                ui,
-                ui.pick("Formulier verlopen", "Form expired"),
-                ui.pick(
-                    "Het beveiligingskenmerk van het formulier past niet bij uw sessie (een oud tabblad, of een formulier van een andere site). Ga terug, laad de pagina opnieuw en probeer het nog eens.",
-                    "The form's security token does not match your session (an old tab, or a form from another site). Go back, reload the page and try again.",
-                ),
-                false,
-            ),
-        )
-            .into_response())
+        Err(Refusal::FormExpired.page(ui))
     }
 }
 
@@ -226,30 +192,5 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ConnectInfoOpt {
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
                 .map(|info| info.0.ip()),
         ))
-    }
-}
-
-/// Brings the index up to date for the item files an edit wrote, moved or removed (paths
-/// relative to the archive), on a blocking thread, then serves the new state. Only those files
-/// are read (`index::upsert_files`), so a save costs the same in an archive of any size.
-pub async fn reindex(state: &AppState, archive: PathBuf, paths: Vec<String>) -> Result<(), String> {
-    let index_root = state.index_root().to_path_buf();
-    let result = tokio::task::spawn_blocking(move || {
-        crate::index::upsert_files(&index_root, &archive, &paths)
-    })
-    .await
-    .map_err(|e| e.to_string())?;
-    match result {
-        Ok(_) => {
-            let state = state.clone();
-            let _ = tokio::task::spawn_blocking(move || state.refresh()).await;
-            Ok(())
-        }
-        Err(e) => {
-            tracing::error!("index sync after an edit failed: {e:#}");
-            Err(format!(
-                "saved, but the index could not be updated yet ({e}); it will be on the next sync"
-            ))
-        }
     }
 }

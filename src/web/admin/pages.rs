@@ -1,22 +1,21 @@
 //! Editor handlers: sign-in and sign-out, the item list with the trash, delete and restore.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
 
-use super::editor::find_by_id;
 use super::language::ui_of;
 use super::session::{
     cookie, random_token, same_token, set_cookie, LOGIN_CSRF_COOKIE, SESSION_COOKIE,
 };
 use super::{
-    audit, proxy, reindex, require, require_form, users, views, ConnectInfoOpt, MAX_PASSWORD,
+    proxy, require, require_form, users, views, ConnectInfoOpt, Refusal, MAX_PASSWORD,
     MAX_USER_NAME,
 };
-use crate::ingest::save::{restore as restore_file, trash, trashed};
 use crate::search::{SearchRequest, Sort};
+use crate::service::ServiceError;
 use crate::web::i18n::Ui;
 use crate::web::AppState;
 
@@ -56,8 +55,7 @@ pub async fn index(
         ),
         Err(_) => (Vec::new(), 0),
     };
-    let archive = admin.config.archive.clone();
-    let trash = tokio::task::spawn_blocking(move || trashed(&archive))
+    let trash = tokio::task::spawn_blocking(move || admin.editor.trashed())
         .await
         .unwrap_or_default();
     let ui = ui_of(&headers);
@@ -109,74 +107,25 @@ pub async fn login(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    let Some(admin) = state.admin().cloned() else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
     let ui = ui_of(&headers);
+    let Some(admin) = state.admin().cloned() else {
+        return Refusal::NotEnabled.page(ui);
+    };
     let address = proxy::client_address(address, &headers, &admin.config.trusted_proxies);
     let expected = cookie(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if !same_token(&form.csrf, &expected) {
-        return (
-            StatusCode::FORBIDDEN,
-            views::message(
-                ui,
-                ui.pick("Formulier verlopen", "Form expired"),
-                ui.pick(
-                    "Het beveiligingskenmerk van het inlogformulier klopt niet: laad de inlogpagina opnieuw en probeer het nog eens.",
-                    "The sign-in form's security token does not match: reload the sign-in page and try again.",
-                ),
-                true,
-            ),
-        )
-            .into_response();
+        return Refusal::SignInFormExpired.page(ui);
     }
     let user = form.user.trim().to_string();
     if user.len() > MAX_USER_NAME || form.password.len() > MAX_PASSWORD {
-        return (
-            StatusCode::BAD_REQUEST,
-            views::login(
-                ui,
-                &expected,
-                Some(&match ui {
-                    Ui::Nl => format!("Een naam heeft hoogstens {MAX_USER_NAME} tekens en een wachtwoord hoogstens {MAX_PASSWORD}."),
-                    Ui::En => format!("A name has at most {MAX_USER_NAME} characters and a password at most {MAX_PASSWORD}."),
-                }),
-            ),
-        )
-            .into_response();
+        return Refusal::TooLongForSignIn { csrf: expected }.page(ui);
     }
     if let Some(wait) = admin.throttle.wait(&user, address) {
         let seconds = wait.as_secs() + 1;
-        return (
-            StatusCode::TOO_MANY_REQUESTS,
-            [(header::RETRY_AFTER, seconds.to_string())],
-            views::message(
-                ui,
-                ui.pick("Te vaak mislukt", "Too many failed sign-ins"),
-                &match ui {
-                    Ui::Nl => format!("Te veel verkeerde wachtwoorden voor deze naam vanaf hier: wacht {seconds} seconden en probeer het opnieuw."),
-                    Ui::En => format!("Too many wrong passwords for this name from here: wait {seconds} seconds and try again."),
-                },
-                false,
-            ),
-        )
-            .into_response();
+        return Refusal::TooManyFailures { seconds }.page(ui);
     }
     let Ok(_slot) = admin.password_checks.try_acquire() else {
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            [(header::RETRY_AFTER, "1")],
-            views::message(
-                ui,
-                ui.pick("Druk", "Busy"),
-                ui.pick(
-                    "Te veel inlogpogingen op dit moment: probeer het over een seconde opnieuw.",
-                    "Too many sign-ins at this moment: try again in a second.",
-                ),
-                false,
-            ),
-        )
-            .into_response();
+        return Refusal::Busy.page(ui);
     };
     let (file, name, password) = (admin.config.users.clone(), user.clone(), form.password);
     let credential = tokio::task::spawn_blocking(move || {
@@ -189,15 +138,7 @@ pub async fn login(
     drop(_slot);
     let Some(credential) = credential else {
         admin.throttle.record_failure(&user, address);
-        return (
-            StatusCode::UNAUTHORIZED,
-            views::login(
-                ui,
-                &expected,
-                Some(ui.pick("Verkeerde naam of wachtwoord.", "Wrong name or password.")),
-            ),
-        )
-            .into_response();
+        return Refusal::WrongPassword { csrf: expected }.page(ui);
     };
     admin.throttle.clear(&user, address);
     let token = admin.sessions.start(&user, &credential);
@@ -245,49 +186,37 @@ pub async fn delete(
         Err(response) => return response,
     };
     let ui = ui_of(&headers);
-    let archive = admin.config.archive.clone();
-    let dir = archive.clone();
-    let lookup = state.clone();
+    let (library, wanted) = (state.clone(), id.clone());
     let moved = tokio::task::spawn_blocking(move || {
-        let item = find_by_id(&lookup, &dir, &id).ok_or_else(|| match ui {
-            Ui::Nl => format!("geen item {id} in het archief"),
-            Ui::En => format!("no item {id} in the archive"),
-        })?;
-        trash(&dir, &item.path)
-            .map(|_| item)
-            .map_err(|e| e.to_string())
+        admin
+            .editor
+            .trash(library.library(), &session.user, &wanted)
     })
     .await
-    .unwrap_or_else(|e| Err(e.to_string()));
+    .unwrap_or_else(|e| Err(ServiceError::internal(e)));
     match moved {
-        Ok(item) => {
-            audit::record(
-                &archive,
-                &session.user,
-                "delete",
-                &item.id,
-                &item.path,
-                &["moved to _trash".to_string()],
-            );
-            let note = reindex(&state, archive, vec![item.path.clone()])
-                .await
-                .err()
-                .unwrap_or_default();
-            done(&match ui {
-                Ui::Nl => format!("{} staat in de prullenbak. {note}", item.path),
-                Ui::En => format!("Moved {} to the trash. {note}", item.path),
-            })
-        }
-        Err(problem) => (
-            StatusCode::NOT_FOUND,
-            views::message(
-                ui,
-                ui.pick("Niet verwijderd", "Not deleted"),
-                &problem,
-                false,
+        Ok(change) => done(&match ui {
+            Ui::Nl => format!(
+                "{} staat in de prullenbak. {}",
+                change.path,
+                note(change.indexed)
             ),
-        )
-            .into_response(),
+            Ui::En => format!(
+                "Moved {} to the trash. {}",
+                change.path,
+                note(change.indexed)
+            ),
+        }),
+        Err(error) => Refusal::Failed {
+            title: ("Niet verwijderd", "Not deleted"),
+            error: match (error, ui) {
+                (ServiceError::NotFound(_), Ui::Nl) => {
+                    ServiceError::NotFound(format!("geen item {id} in het archief"))
+                }
+                (error, _) => error,
+            },
+        }
+        .page(ui),
     }
 }
 
@@ -301,45 +230,30 @@ pub async fn restore(
         Err(response) => return response,
     };
     let ui = ui_of(&headers);
-    let archive = admin.config.archive.clone();
-    let (dir, path) = (archive.clone(), form.path.clone());
-    let result = tokio::task::spawn_blocking(move || restore_file(&dir, &path)).await;
+    let (library, path) = (state.clone(), form.path.clone());
+    let result = tokio::task::spawn_blocking(move || {
+        admin
+            .editor
+            .restore(library.library(), &session.user, &path)
+    })
+    .await
+    .unwrap_or_else(|e| Err(ServiceError::internal(e)));
     match result {
-        Ok(Ok(())) => {
-            let id = crate::archive::Item::id_for_path(std::path::Path::new(&form.path));
-            audit::record(
-                &archive,
-                &session.user,
-                "restore",
-                &id,
-                &form.path,
-                &["restored from _trash".to_string()],
-            );
-            let note = reindex(&state, archive, vec![form.path.clone()])
-                .await
-                .err()
-                .unwrap_or_default();
-            done(&match ui {
-                Ui::Nl => format!("{} is teruggezet. {note}", form.path),
-                Ui::En => format!("Restored {}. {note}", form.path),
-            })
+        Ok(change) => done(&match ui {
+            Ui::Nl => format!("{} is teruggezet. {}", change.path, note(change.indexed)),
+            Ui::En => format!("Restored {}. {}", change.path, note(change.indexed)),
+        }),
+        Err(error) => Refusal::Failed {
+            title: ("Niet teruggezet", "Not restored"),
+            error,
         }
-        Ok(Err(e)) => (
-            StatusCode::CONFLICT,
-            views::message(
-                ui,
-                ui.pick("Niet teruggezet", "Not restored"),
-                &e.to_string(),
-                false,
-            ),
-        )
-            .into_response(),
-        Err(e) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            views::message(ui, ui.pick("Fout", "Error"), &e.to_string(), false),
-        )
-            .into_response(),
+        .page(ui),
     }
+}
+
+/// What to add to a done message when the index could not follow a change yet.
+fn note(indexed: Result<(), ServiceError>) -> String {
+    indexed.err().map(|e| e.to_string()).unwrap_or_default()
 }
 
 fn done(message: &str) -> Response {
@@ -355,18 +269,5 @@ pub async fn not_found(
     if let Err(response) = require(&state, &headers, method == axum::http::Method::GET) {
         return response;
     }
-    let ui = ui_of(&headers);
-    (
-        StatusCode::NOT_FOUND,
-        views::message(
-            ui,
-            ui.pick("Niet gevonden", "Not found"),
-            ui.pick(
-                "Deze redactiepagina bestaat niet.",
-                "There is no such editor page.",
-            ),
-            false,
-        ),
-    )
-        .into_response()
+    Refusal::NoSuchPage.page(ui_of(&headers))
 }

@@ -89,15 +89,12 @@ impl Throttle {
     }
 
     /// How many (name, address) pairs are remembered.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.failures
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

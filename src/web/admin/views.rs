@@ -28,7 +28,7 @@ pub fn shell(ui: Ui, title: &str, csrf: Option<&str>, here: &str, main: Markup) 
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="robots" content="noindex";
                 title { (title) " · " (editor) }
-                link rel="stylesheet" href="/static/style.css";
+                link rel="stylesheet" href=(crate::web::site::style_sheet().1);
                 link rel="icon" type="image/svg+xml" href="/static/favicon.svg";
             }
             body {
