@@ -133,3 +133,80 @@ fn write_in_order<T>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::SystemTime;
+
+    use super::*;
+    use crate::archive::front_matter::parse_item;
+    use crate::index::schema::build_schema;
+
+    fn item(i: usize) -> LoadedItem {
+        let file = format!(
+            "+++\ntitle = \"Lezing {i}\"\ndate = \"2024\"\nlanguage = \"nl\"\n+++\n\nZe zei: “Nummer {i}.”\n"
+        );
+        LoadedItem {
+            item: parse_item(&file, &format!("item-{i}.md")).unwrap(),
+            hash: i as u64,
+            changed: SystemTime::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn documents_come_in_reading_order_with_few_in_flight() {
+        let (_, fields) = build_schema();
+        let speakers = SpeakerNames::default();
+        let items: Vec<LoadedItem> = (0..200).map(item).collect();
+        let in_flight = std::sync::atomic::AtomicUsize::new(0);
+        let mut most = 0;
+        let mut order = Vec::new();
+        in_parallel(
+            &fields,
+            |sink| {
+                items.iter().try_for_each(|item| {
+                    let now = in_flight.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                    most = most.max(now);
+                    sink(&speakers, item)
+                })
+            },
+            |item: &&LoadedItem, prepared| {
+                in_flight.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                let alone = document(&fields, &speakers, item);
+                assert_eq!(format!("{prepared:?}"), format!("{alone:?}"));
+                order.push(item.hash);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(order, (0..200).collect::<Vec<u64>>());
+        assert!(most <= IN_FLIGHT + 1, "{most} items in flight");
+    }
+
+    #[test]
+    fn a_writer_error_stops_the_reader_and_is_the_one_reported() {
+        let (_, fields) = build_schema();
+        let speakers = SpeakerNames::default();
+        let mut read = 0;
+        let result = in_parallel(
+            &fields,
+            |sink| {
+                for i in 0..10_000 {
+                    read += 1;
+                    sink(&speakers, item(i))?;
+                }
+                Ok(())
+            },
+            |item: &LoadedItem, _| {
+                if item.hash == 5 {
+                    return Err(IndexError::Io(std::io::Error::other("disk full")));
+                }
+                Ok(())
+            },
+        );
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains("disk full"), "{error}");
+        // Five added, a ticket back for each, then one more read whose hand-over fails.
+        assert!(read <= IN_FLIGHT + 6, "read {read} items after the error");
+    }
+}

@@ -212,7 +212,8 @@ fn apply(
         |sink| {
             changed
                 .iter()
-                .try_for_each(|change| sink(speakers, *change))
+                .copied()
+                .try_for_each(|change| sink(speakers, change))
         },
         move |change: &&LoadedItem, document| {
             adding.delete_term(Term::from_field_text(fields.id, &change.item.id));

@@ -79,16 +79,16 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
             && p.last + 1 < doc.toks.len()
             && doc.toks[p.last + 1].word
             && is_verb(doc, p.last + 1);
-        let after_title = p.first > 0 && words::contains(TITLES, &doc.word(p.first - 1))
+        let after_title = p.first > 0 && words::contains(TITLES, doc.word(p.first - 1))
             || p.first > 1
                 && doc.punct(p.first - 1) == Some('.')
-                && words::contains(TITLES, &doc.word(p.first - 2));
+                && words::contains(TITLES, doc.word(p.first - 2));
         // `" Kom binnen! " inviteerde Bavink`: after a quotation's end and one lowercase word.
         let after_inversion = p.first >= 2
             && doc.toks[p.first - 1].word
             && !doc.capitalised(p.first - 1)
             && matches!(doc.punct(p.first - 2), Some('"' | '”' | '»' | '’'))
-            && !words::contains(words::NOT_VERBS, &doc.word(p.first - 1));
+            && !words::contains(words::NOT_VERBS, doc.word(p.first - 1));
         if after_verb || before_verb || after_title || after_inversion {
             confirmed.insert(&p.folded);
         }
@@ -183,7 +183,7 @@ fn has_particle_start(folded: &str) -> bool {
 }
 
 pub(super) fn is_verb(doc: &Doc, t: usize) -> bool {
-    doc.toks[t].word && !doc.capitalised(t) && words::contains(VERBS, &doc.word(t))
+    doc.toks[t].word && !doc.capitalised(t) && words::contains(VERBS, doc.word(t))
 }
 
 /// The name as the text writes it, whitespace collapsed.
@@ -255,7 +255,7 @@ fn pieces(doc: &Doc, ordinary: &FastSet<String>) -> Vec<Piece> {
             && t + 1 < n
             && name[t + 1]
             && doc.toks[t + 1].word
-            && OPENING_PARTICLES.contains(&doc.word(t).as_ref())
+            && OPENING_PARTICLES.contains(&doc.word(t))
     };
     let mut t = 0;
     while t < n {
