@@ -3,6 +3,7 @@
 //! Dutch by default; English when `?ui=en` or the browser's Accept-Language prefers it.
 
 use crate::archive::ItemDate;
+use crate::index::Dimension;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
@@ -87,22 +88,18 @@ impl Ui {
     }
 
     /// The name of a facet dimension.
-    pub fn dimension(self, dimension: &str) -> &'static str {
+    pub fn dimension(self, dimension: Dimension) -> &'static str {
         let t = self.t();
         match dimension {
-            "speaker" => t.speakers,
-            "year" => t.years,
-            "theme" => t.themes,
-            "series" => t.series,
-            "kind" => t.kind,
-            "language" => t.language,
-            "person" if self == Ui::Nl => "Personen",
-            "person" => "People",
-            "quoted" if self == Ui::Nl => "Geciteerd",
-            "quoted" => "Quoted",
-            "mentioned" if self == Ui::Nl => "Genoemd",
-            "mentioned" => "Mentioned",
-            _ => "",
+            Dimension::Speaker => t.speakers,
+            Dimension::Year => t.years,
+            Dimension::Theme => t.themes,
+            Dimension::Series => t.series,
+            Dimension::Kind => t.kind,
+            Dimension::Language => t.language,
+            Dimension::Person => self.pick("Personen", "People"),
+            Dimension::Quoted => self.pick("Geciteerd", "Quoted"),
+            Dimension::Mentioned => self.pick("Genoemd", "Mentioned"),
         }
     }
 

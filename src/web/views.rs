@@ -11,6 +11,7 @@ use super::site;
 use super::xml::escape;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
+use crate::index::Dimension;
 
 pub const STYLE: &str = include_str!("style.css");
 pub const SCRIPT: &str = include_str!("suggest.js");
@@ -60,7 +61,7 @@ pub fn layout_with_head(
                     span.tagline { (tagline(ui)) }
                     nav.main aria-label=(t.main_nav) {
                         ul {
-                            @for (path, dimension) in [("/speakers", "speaker"), ("/people", "person"), ("/themes", "theme"), ("/series", "series"), ("/years", "year")] {
+                            @for (path, dimension) in [("/speakers", Dimension::Speaker), ("/people", Dimension::Person), ("/themes", Dimension::Theme), ("/series", Dimension::Series), ("/years", Dimension::Year)] {
                                 li { a href=(ui_url(path, ui)) { (ui.dimension(dimension)) } }
                             }
                         }
