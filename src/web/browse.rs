@@ -371,7 +371,7 @@ fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages:
                             th scope="row" { a href=(ui_url(&format!("/years/{}", item.year()), ui)) { (item.year()) } }
                             td { @for (i, s) in item.speakers.iter().enumerate() {
                                 @if i > 0 { ", " } (speaker_link(ui, &s.name))
-                                @if let Some(role) = &s.role { " (" (ui.value("role", role)) ")" }
+                                @if let Some(role) = &s.role { " (" (ui.speaker_role(role)) ")" }
                             } }
                             td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
                             td { @for (i, theme) in item.themes.iter().enumerate() {
@@ -436,7 +436,7 @@ fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages
                         tr {
                             th scope="row" { time datetime=(item.date.to_string()) { (ui.date(&item.date)) } }
                             td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
-                            td { (role.map(|r| ui.value("role", r)).unwrap_or_default()) }
+                            td { (role.map(|r| ui.speaker_role(r)).unwrap_or_default()) }
                             td { @if let Some(series) = &item.series { a href=(ui_url(&format!("/series/{}", slugify(series)), ui)) { (series) } } }
                         }
                     }

@@ -91,7 +91,7 @@ fn label(ui: Ui, results: &SearchResults, dimension: Dimension, value: &str) -> 
         Dimension::Theme => {
             crate::search::themes::label(&results.themes, value, ui.code()).to_string()
         }
-        _ => ui.value(dimension.as_str(), value),
+        _ => ui.value(dimension, value),
     }
 }
 

@@ -211,13 +211,13 @@ pub fn item_meta(ui: Ui, item: &Item) -> Markup {
                 @for (i, speaker) in item.speakers.iter().enumerate() {
                     @if i > 0 { ", " }
                     a href=(ui_url(&format!("/speakers/{}", slugify(&speaker.name)), ui)) { (speaker.name) }
-                    @if let Some(role) = &speaker.role { " (" (ui.value("role", role)) ")" }
+                    @if let Some(role) = &speaker.role { " (" (ui.speaker_role(role)) ")" }
                 }
             }
             @if let Some(series) = &item.series {
                 " · " a href=(ui_url(&format!("/series/{}", slugify(series)), ui)) { (series) }
             }
-            " · " (ui.value("kind", item.kind.as_str()))
+            " · " (ui.value(Dimension::Kind, item.kind.as_str()))
         }
     }
 }
