@@ -211,15 +211,34 @@ fn clause_query_with(
     typos: &mut Typos,
 ) -> Option<Box<dyn Query>> {
     if let Some(pieces) = pieces(clause) {
-        // `ggz-cliënten`, `IL-10`: each word scored on its own (BM25F), all of them required;
-        // the proximity boost rewards them standing together.
-        let all: Vec<(Occur, Box<dyn Query>)> = pieces
-            .iter()
-            .filter_map(|piece| {
+        // `ggz-cliënten`, `IL-10` as one clause (an exclusion, a theme's words): each piece
+        // scored on its own (BM25F), all of them required. A query's own words are split
+        // before they get here (`text_query_with`).
+        let mut all: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut stop_words: Vec<(usize, Vec<Language>)> = Vec::new();
+        for piece in &pieces {
+            let Some(query) =
                 clause_query_with(fields, analyzers, piece, (searcher, ranking), typos)
-            })
-            .map(|q| (Occur::Must, q))
-            .collect();
+            else {
+                continue;
+            };
+            let plain = Clause {
+                negated: false,
+                ..piece.clone()
+            };
+            let languages = stop_word_languages(analyzers, &plain);
+            if !languages.is_empty() {
+                stop_words.push((all.len(), languages));
+            }
+            all.push((Occur::Must, query));
+        }
+        // `JAM-A`: the English stop word `a` asks nothing of English items.
+        if stop_words.len() < all.len() {
+            for (at, languages) in stop_words {
+                let query = std::mem::replace(&mut all[at].1, Box::new(EmptyQuery));
+                all[at].1 = or_in_languages(fields, query, &languages);
+            }
+        }
         return (!all.is_empty()).then(|| Box::new(BooleanQuery::new(all)) as Box<dyn Query>);
     }
     let targets = targets(fields, analyzers, &clause.text, ranking, clause.quote);
@@ -302,24 +321,62 @@ fn exact_parts(
         .collect()
 }
 
-/// A word that the tokenizer splits (`ggz-cliënten`) as one clause per piece; `None` for a
-/// phrase or a single piece.
+/// A word that the tokenizer splits (`ggz-cliënten`, `IL-10`) as one clause per piece; `None`
+/// for a phrase or a word that is one piece as typed. Words break where Unicode's word
+/// boundaries (UAX #29, as Lucene's StandardTokenizer) break them: not at an apostrophe
+/// between letters (`don't`, `zo'n` stay one word, searched as their terms side by side) nor
+/// at a point or comma between digits (`0.05`, `1,000`), and a possessive `'s` is dropped
+/// (`patient's`, `auto's`).
 fn pieces(clause: &Clause) -> Option<Vec<Clause>> {
     if clause.phrase {
         return None;
     }
-    let pieces: Vec<Clause> = clause
-        .text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|p| !p.is_empty())
-        .map(|p| Clause {
-            text: p.to_string(),
-            phrase: false,
-            negated: clause.negated,
-            quote: clause.quote,
-        })
-        .collect();
-    (pieces.len() > 1).then_some(pieces)
+    let pieces = word_pieces(&clause.text);
+    if pieces.is_empty() || pieces == [clause.text.as_str()] {
+        return None;
+    }
+    Some(
+        pieces
+            .into_iter()
+            .map(|text| Clause {
+                text,
+                phrase: false,
+                negated: clause.negated,
+                quote: clause.quote,
+            })
+            .collect(),
+    )
+}
+
+/// The words within `text` ([`pieces`]).
+fn word_pieces(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces = vec![String::new()];
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let between = |test: fn(&char) -> bool| {
+            before.as_ref().is_some_and(test) && after.as_ref().is_some_and(test)
+        };
+        let inside = c.is_alphanumeric()
+            || (matches!(c, '\'' | '\u{2019}') && between(|c| c.is_alphabetic()))
+            || (matches!(c, '.' | ',') && between(char::is_ascii_digit));
+        match pieces.last_mut() {
+            Some(piece) if inside => piece.push(c),
+            Some(piece) if piece.is_empty() => {}
+            _ => pieces.push(String::new()),
+        }
+    }
+    for piece in &mut pieces {
+        for possessive in ["'s", "'S", "\u{2019}s", "\u{2019}S"] {
+            if let Some(word) = piece.strip_suffix(possessive) {
+                *piece = word.to_string();
+                break;
+            }
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
 }
 
 /// The languages a plain word is a stop word in (`onder` in Dutch, `not` in English): no item
@@ -694,22 +751,18 @@ fn text_query_with(
             continue;
         }
         let clause = &clauses[i];
-        match clause_query_with(fields, analyzers, clause, (searcher, ranking), typos) {
-            Some(q) if clause.negated => text.negative.push(q),
-            Some(_) if clause.phrase => {
-                let (cheap, rescore) = phrase_by_words(fields, analyzers, clause, ranking);
-                text.rescore.extend(rescore);
-                text.positive.push(cheap);
-            }
-            Some(q) => {
-                let languages = stop_word_languages(analyzers, clause);
-                if !languages.is_empty() {
-                    stop_words.push((text.positive.len(), languages));
-                }
-                text.positive.push(q);
-            }
-            None if !clause.negated => text.skipped.push(clause.text.clone()),
-            None => {}
+        // A word the tokenizer splits (`IL-10`, `ggz-cliënten`) is its pieces, each a word of
+        // the query: with every word required all of them are, and with any word allowed each
+        // one counts on its own, as separate words do. An exclusion stays one clause.
+        let pieces = (!clause.negated).then(|| pieces(clause)).flatten();
+        for clause in pieces.as_deref().unwrap_or(std::slice::from_ref(clause)) {
+            add_clause(
+                fields,
+                analyzers,
+                clause,
+                (searcher, ranking, typos),
+                (&mut text, &mut stop_words),
+            );
         }
         i += 1;
     }
@@ -728,6 +781,35 @@ fn text_query_with(
     text.rescore
         .extend(proximity_leaves(fields, analyzers, &words, ranking));
     text
+}
+
+/// Adds one clause to `text`: an exclusion, a phrase (matched cheaply, rescored) or a word
+/// (noting the languages it is a stop word in, `stop_words`), or a word with no searchable
+/// terms to `skipped`.
+fn add_clause(
+    fields: &Fields,
+    analyzers: &mut QueryAnalyzers,
+    clause: &Clause,
+    (searcher, ranking, typos): (&Searcher, &Ranking, &mut Typos),
+    (text, stop_words): (&mut TextQuery, &mut Vec<(usize, Vec<Language>)>),
+) {
+    match clause_query_with(fields, analyzers, clause, (searcher, ranking), typos) {
+        Some(q) if clause.negated => text.negative.push(q),
+        Some(_) if clause.phrase => {
+            let (cheap, rescore) = phrase_by_words(fields, analyzers, clause, ranking);
+            text.rescore.extend(rescore);
+            text.positive.push(cheap);
+        }
+        Some(q) => {
+            let languages = stop_word_languages(analyzers, clause);
+            if !languages.is_empty() {
+                stop_words.push((text.positive.len(), languages));
+            }
+            text.positive.push(q);
+        }
+        None if !clause.negated => text.skipped.push(clause.text.clone()),
+        None => {}
+    }
 }
 
 /// A theme named in the query: all of its words as typed, or any of its translations as a
@@ -834,4 +916,38 @@ pub fn assemble(
         return Box::new(EmptyQuery);
     }
     Box::new(BooleanQuery::new(clauses))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_where_word_boundaries_are() {
+        assert_eq!(word_pieces("IL-10"), ["IL", "10"]);
+        assert_eq!(word_pieces("ggz-cliënten,"), ["ggz", "cliënten"]);
+        assert_eq!(word_pieces("(RORγ)"), ["RORγ"]);
+        assert_eq!(word_pieces("don't"), ["don't"]);
+        assert_eq!(word_pieces("zo’n"), ["zo’n"]);
+        assert_eq!(word_pieces("patient's"), ["patient"]);
+        assert_eq!(word_pieces("0.05,"), ["0.05"]);
+        assert_eq!(word_pieces("1,000-fold"), ["1,000", "fold"]);
+        assert_eq!(word_pieces("'s-Hertogenbosch"), ["s", "Hertogenbosch"]);
+        assert!(word_pieces("--").is_empty());
+    }
+
+    #[test]
+    fn a_word_of_one_piece_is_not_split() {
+        let clause = |text: &str| Clause {
+            text: text.to_string(),
+            phrase: false,
+            negated: false,
+            quote: false,
+        };
+        assert_eq!(pieces(&clause("armoede")), None);
+        assert_eq!(pieces(&clause("don't")), None);
+        let patient = pieces(&clause("patient's")).expect("the possessive is dropped");
+        assert_eq!(patient[0].text, "patient");
+        assert_eq!(pieces(&clause("JAM-A")).map(|p| p.len()), Some(2));
+    }
 }

@@ -95,6 +95,29 @@ fn a_word_used_throughout_the_text_ranks_above_the_same_word_only_in_the_title()
     );
 }
 
+/// A word the tokenizer splits is its pieces, each a word of the query (issue 14): `JAM-A`
+/// finds an English item although `a` is an English stop word (it asked the Dutch fields for
+/// `a` and found nothing), and `HIV-positive` finds the items that have `HIV` when none has
+/// both, as two separate words would.
+#[test]
+fn a_split_word_is_searched_as_its_pieces() {
+    let jam = english(
+        "Barrier proteins",
+        "2024-01-01",
+        "",
+        "Mice lacking the junctional adhesion molecule JAM-A show a leaky gut.",
+    );
+    let hiv = english(
+        "Clinics",
+        "2023-01-01",
+        "",
+        "Testing for HIV in rural clinics, and what the results meant for treatment.",
+    );
+    let archive = TestArchive::new(&[("lectures/jam.md", &jam), ("lectures/hiv.md", &hiv)]);
+    assert_eq!(search(&archive, "JAM-A"), ["lectures-jam"]);
+    assert_eq!(search(&archive, "HIV-positive"), ["lectures-hiv"]);
+}
+
 /// Pseudo-relevance feedback (RM3) with `lectern eval --feedback`: the best results' shared
 /// words find a relevant document that lacks the query's word; without it that one is missed.
 #[test]
