@@ -14,12 +14,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexWriter};
+use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::progress::Progress;
 use super::schema::{build_schema, Fields};
 use super::store::{commit, current_generation, open_writer, IndexError, SyncReport, WRITER_WAIT};
-use super::sync::document;
 use crate::analysis::register;
 use crate::archive::load::{Loaded, LoadedItem};
 use crate::archive::{SpeakerNames, ThemeList};
@@ -98,10 +97,18 @@ pub(super) fn rebuild_locked(
 ) -> Result<SyncReport, IndexError> {
     let mut generation = NewGeneration::start(lock, root, items.len())?;
     progress.begin("indexing", items.len() as u64);
-    for item in items {
-        generation.add(speakers, item)?;
-        progress.advance(1);
-    }
+    let fields = generation.fields.clone();
+    let adding = &mut generation;
+    super::prepare::in_parallel(
+        &fields,
+        |sink| {
+            items.iter().try_for_each(|item| {
+                progress.advance(1);
+                sink(speakers, item)
+            })
+        },
+        move |_, document| adding.add_document(document),
+    )?;
     progress.finish();
     generation.finish(themes, progress)
 }
@@ -155,13 +162,14 @@ impl<'l> NewGeneration<'l> {
         })
     }
 
-    pub(super) fn add(
-        &mut self,
-        speakers: &SpeakerNames,
-        item: &LoadedItem,
-    ) -> Result<(), IndexError> {
-        self.writer
-            .add_document(document(&self.fields, speakers, item))?;
+    /// The fields of the new generation's schema.
+    pub(super) fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// Adds an item's document (`sync::document`, prepared by `prepare`).
+    pub(super) fn add_document(&mut self, document: TantivyDocument) -> Result<(), IndexError> {
+        self.writer.add_document(document)?;
         self.items += 1;
         Ok(())
     }

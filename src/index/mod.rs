@@ -11,6 +11,7 @@ mod dimension;
 pub(crate) mod facet_names;
 pub mod generations;
 pub(crate) mod live;
+mod prepare;
 pub(crate) mod progress;
 pub(crate) mod quotes;
 pub(crate) mod schema;

@@ -13,6 +13,7 @@ use std::time::Duration;
 use tantivy::{TantivyDocument, Term};
 
 use super::generations::{lock_rebuild, NewGeneration, RebuildLock};
+use super::prepare;
 use super::progress::Progress;
 use super::schema::{to_document, Fields};
 use super::store::{commit, indexed_hashes, open, open_writer, Generation, IndexError, SyncReport};
@@ -116,7 +117,8 @@ pub fn reindex(
 }
 
 /// Reads every archive file and builds a new generation from it, under the rebuild lock: each
-/// item goes to the writer as soon as it is parsed, so memory does not grow with the archive.
+/// item goes to the writer as soon as it is parsed and prepared (`prepare`: on every core, in
+/// order), so memory does not grow with the archive.
 fn rebuild_from_archive(
     lock: &RebuildLock,
     root: &Path,
@@ -130,9 +132,13 @@ fn rebuild_from_archive(
     };
     let mut generation = NewGeneration::start(lock, root, listing.len())?;
     known.listing = Some(listing);
-    let read = read_archive_into(archive, None, known, progress, &mut |speakers, item| {
-        generation.add(speakers, &item)
-    })?;
+    let fields = generation.fields().clone();
+    let adding = &mut generation;
+    let read = prepare::in_parallel(
+        &fields,
+        |sink| read_archive_into(archive, None, known, progress, sink),
+        move |_, document| adding.add_document(document),
+    )?;
     let mut report = generation.finish(&read.themes, progress)?;
     report.errors = read.errors;
     Ok(report)
@@ -200,10 +206,21 @@ fn apply(
     for id in removed {
         writer.delete_term(Term::from_field_text(fields.id, id));
     }
-    for change in changed {
-        writer.delete_term(Term::from_field_text(fields.id, &change.item.id));
-        writer.add_document(document(fields, speakers, change))?;
-    }
+    let adding = &mut writer;
+    prepare::in_parallel(
+        fields,
+        |sink| {
+            changed
+                .iter()
+                .copied()
+                .try_for_each(|change| sink(speakers, change))
+        },
+        move |change: &&LoadedItem, document| {
+            adding.delete_term(Term::from_field_text(fields.id, &change.item.id));
+            adding.add_document(document)?;
+            Ok(())
+        },
+    )?;
     // Dropping the writer without this commit rolls every change back.
     let started = std::time::Instant::now();
     commit(&mut writer, themes)?;

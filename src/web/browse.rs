@@ -322,6 +322,7 @@ fn list_view(
             h1 { (heading) }
             p { ((t.item_count)(results.total)) }
             (extra)
+            h2.visually-hidden { (t.items) }
             (item_list(ui, &items(results)))
             (pages.links)
         },

@@ -238,7 +238,7 @@ fn a_to_z_view(
                         @for value in list {
                             li {
                                 a href=(ui_url(&format!("{path}/{}", slugify(&value.value)), ui)) { (value.value) }
-                                " " span.count { (value.count) }
+                                " " span.count { (ui.number(value.count)) }
                                 @if let Some(note) = notes.get(&value.value) { " " span.roles { "(" (note) ")" } }
                             }
                         }
@@ -293,10 +293,10 @@ async fn years(
             }
             @for (decade, list) in &decades {
                 section.letter aria-labelledby=(format!("decade-{decade}")) {
-                    h2 #(format!("decade-{decade}")) { (decade) "–" (decade + 9) " " span.count { (list.iter().map(|y| y.1).sum::<u64>()) } }
+                    h2 #(format!("decade-{decade}")) { (decade) "–" (decade + 9) " " span.count { (ui.number(list.iter().map(|y| y.1).sum::<u64>())) } }
                     ul.directory.years {
                         @for (year, count) in list {
-                            li { a href=(ui_url(&format!("/years/{year}"), ui)) { (year) } " " span.count { (count) } }
+                            li { a href=(ui_url(&format!("/years/{year}"), ui)) { (year) } " " span.count { (ui.number(*count)) } }
                         }
                     }
                 }

@@ -26,6 +26,15 @@ impl Ui {
         }
     }
 
+    /// A count as this language writes it: `10.952` or `10,952`.
+    pub fn number(self, n: u64) -> String {
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
+        match self {
+            Ui::Nl => thousands(n, '.'),
+            Ui::En => thousands(n, ','),
+        }
+    }
+
     /// The Dutch or the English text: for strings used in one place only (the editor,
     /// `web::admin`), which read better beside their markup than in the tables below.
     pub fn pick(self, nl: &'static str, en: &'static str) -> &'static str {
@@ -560,6 +569,10 @@ mod tests {
         assert_eq!((NL.result_count)(10963), "10.963 resultaten");
         assert_eq!((EN.item_count)(1234567), "1,234,567 items");
         assert_eq!((EN.result_count)(999), "999 results");
+        // Facet and directory counts too (a series of 10,952 speeches).
+        assert_eq!(Ui::Nl.number(10952), "10.952");
+        assert_eq!(Ui::En.number(1939), "1,939");
+        assert_eq!(Ui::En.number(7), "7");
     }
 
     #[test]

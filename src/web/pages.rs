@@ -150,7 +150,7 @@ fn home_view(ui: Ui, results: &SearchResults, switch: &str) -> Markup {
                                             Dimension::Theme => crate::search::themes::label(&results.themes, &value.value, ui.code()),
                                             _ => &value.value,
                                         };
-                                        li { a href=(ui_url(&path, ui)) { span { (name) } span.count { (value.count) } } }
+                                        li { a href=(ui_url(&path, ui)) { span { (name) } span.count { (ui.number(value.count)) } } }
                                     }
                                 }
                             }

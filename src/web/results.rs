@@ -60,6 +60,8 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
                     @if let Some(years) = results.facets.get(&Dimension::Year).filter(|y| y.len() > 1) {
                         (years::histogram(ui, params, years))
                     }
+                    // The hits' titles are h3 under this, whether the facets' h2s are shown or not.
+                    @if !results.hits.is_empty() { h2.visually-hidden { (t.items) } }
                     ol.results {
                         @for hit in &results.hits { li { (hit_view(ui, hit)) } }
                     }
@@ -125,7 +127,7 @@ fn facets(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
                                 a href=(link(ui, params.toggled(dimension, &value.value))) aria-current=(if selected { "true" } else { "false" }) {
                                     span { (label(ui, results, dimension, &value.value)) }
                                     @if dimension == Dimension::Person { (person_roles(ui, results, &value.value)) }
-                                    span.count { (value.count) }
+                                    span.count { (ui.number(value.count)) }
                                 }
                             }
                         }

@@ -24,6 +24,8 @@ pub fn layout(ui: Ui, title: &str, query: &str, switch_url: &str, main: Markup) 
 }
 
 /// [`layout`] with extra elements at the end of `<head>` (feeds, structured data, meta tags).
+/// Every page has a meta description (search engines show it under the title): the head's own
+/// (an item's summary), else the page title with the site's tagline.
 pub fn layout_with_head(
     ui: Ui,
     title: &str,
@@ -46,6 +48,9 @@ pub fn layout_with_head(
                 script src="/static/suggest.js" defer {}
                 link rel="search" type="application/opensearchdescription+xml" title=(identity.name()) href="/opensearch.xml";
                 link rel="alternate" type="application/atom+xml" title=(format!("{}: {}", identity.name(), t.recent)) href="/feed.atom";
+                @if !head.0.contains("<meta name=\"description\"") {
+                    meta name="description" content=(format!("{title} · {}: {}", identity.name(), tagline(ui)));
+                }
                 (head)
             }
             body {

@@ -51,7 +51,7 @@ pub fn year_facet(ui: Ui, params: &SearchParams, values: &[FacetCount]) -> Marku
                 li {
                     a href=(link(ui, params.toggled(Dimension::Year, &range.to_string()))) aria-current=(if selected { "true" } else { "false" }) class=[inside.then_some("in-range")] {
                         span { (label) }
-                        span.count { (count) }
+                        span.count { (ui.number(*count)) }
                     }
                 }
             }

@@ -9,17 +9,14 @@
 //
 // Usage: node tests/browser/visitor.mjs   (after `cargo build`; LECTERN_BIN overrides the binary)
 
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { chromiumArgs, chromiumPath, makeSampleArchive, makeUnArchive, repo, serve } from "./serve.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "../..");
-const bin = process.env.LECTERN_BIN || path.join(repo, "target/debug/lectern");
 const shots = path.join(repo, "target/screenshots");
 const axePath = path.join(here, "node_modules/axe-core/axe.min.js");
 
@@ -38,67 +35,25 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-// A copy of the sample archive with one timed transcript (cues as `[mm:ss]` paragraphs).
-function makeArchive(dir) {
-  fs.cpSync(path.join(repo, "archive"), path.join(dir, "archive"), { recursive: true });
-  const timed = [
-    "+++",
-    'title = "Gesprek over buurtnetwerken (transcript)"',
-    'date = "2024-03-14"',
-    'kind = "interview"',
-    'speakers = [{ name = "B. Oudeweg", role = "interviewer" }, { name = "Marloes van Dalsum", role = "interviewee" }]',
-    'themes = ["opbouwwerk"]',
-    'language = "nl"',
-    'source = "Sample item written for Lectern"',
-    "+++",
-    "",
-    "[00:05] Welkom bij dit gesprek over de wijk.",
-    "",
-    "[03:10] We beginnen bij de vraag wat een buurt samenhoudt.",
-    "",
-    "[12:40] Een zeldzaam woord hier: stoepkrijtavond, waar bewoners elkaar leren kennen.",
-    "",
-    "[15:00] Meer over het project op [de projectsite](https://example.org/buurtnetwerken).",
-    "",
-  ].join("\n");
-  fs.writeFileSync(path.join(dir, "archive/interviews/2024-gesprek-buurtnetwerken.md"), timed);
-}
-
-async function waitForServer(base, child) {
-  const started = Date.now();
-  while (Date.now() - started < 60000) {
-    if (child.exitCode !== null) throw new Error(`lectern exited with ${child.exitCode}`);
-    try {
-      const r = await fetch(`${base}/api/search?q=`);
-      if (r.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("the server did not answer within 60 s");
-}
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lectern-browser-"));
-makeArchive(tmp);
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(bin, ["--archive", path.join(tmp, "archive"), "--index", path.join(tmp, "index"), "serve", "--addr", `127.0.0.1:${port}`], { stdio: ["ignore", "ignore", fs.openSync(path.join(tmp, "server.log"), "w")] });
+makeSampleArchive(tmp);
+// The archive at scale is imported while the sample's checks run (LECTERN_SCALE_ARCHIVE: a
+// folder with archive/ and index/ made before, to skip the import while working on the checks).
+const scaleDir = process.env.LECTERN_SCALE_ARCHIVE || path.join(tmp, "un");
+const scaleArchive = process.env.LECTERN_SCALE_ARCHIVE
+  ? Promise.resolve({ seconds: 0 })
+  : (fs.mkdirSync(scaleDir), makeUnArchive(scaleDir)).then((seconds) => ({ seconds }), (error) => ({ error }));
 let browser;
+let server;
+let scaleServer;
 try {
-  await waitForServer(base, server);
+  const served = await serve(tmp);
+  server = served.server;
+  const { base, port } = served;
   // A fresh profile (--user-data-dir) every run, given the way playwright wants it.
   browser = await chromium.launchPersistentContext(path.join(tmp, "profile"), {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: chromiumPath,
+    args: chromiumArgs,
     locale: "nl-NL",
     viewport: { width: 1200, height: 900 },
     // axe-core is injected as an inline script, which the site's Content-Security-Policy
@@ -109,7 +64,7 @@ try {
   const foreign = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.host !== `127.0.0.1:${port}` && url.protocol !== "data:") foreign.push(request.url());
+    if (url.hostname !== "127.0.0.1" && url.protocol !== "data:") foreign.push(request.url());
   });
   fs.mkdirSync(shots, { recursive: true });
   const shot = (name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
@@ -120,6 +75,19 @@ try {
       return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
     });
     assert(found.length === 0, `${label}: ${found.length} axe violations:\n${found.join("\n")}`);
+  };
+  // No page scrolls sideways on a phone (390 px) nor on a small one (320 px).
+  const noOverflow = async (urls, origin = base) => {
+    const wide = [];
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      for (const url of urls) {
+        await page.goto(`${origin}${url}`);
+        const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scroll > width) wide.push(`${url} is ${scroll} px wide on a ${width} px screen`);
+      }
+    }
+    assert(wide.length === 0, wide.join("\n"));
   };
 
   await check("home page: search box, skip link first in tab order", async () => {
@@ -401,7 +369,7 @@ try {
     await shot("speakers-index");
   });
 
-  await check("a phone (390 px): Filters (n) above the results, opened without JavaScript; nothing overflows", async () => {
+  await check("a phone (390 px): Filters (n) above the results, opened without JavaScript; nothing overflows at 390 or 320 px", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/search?q=sociaal&speaker=Bram+Oudeweg`);
     const summary = page.locator("details.filters > summary");
@@ -413,13 +381,10 @@ try {
     assert(await page.locator("#facet-speaker").isVisible(), "the control does not open the facets");
     await shot("search-phone");
     await axe("search results on a phone");
-    for (const url of ["/", "/search?q=sociaal", "/search?q=qqqq", "/items/interviews-2024-gesprek-buurtnetwerken", "/speakers/bram-oudeweg", "/series/marie-kamphuis-lezing", "/themes/continuiteit", "/years/2022", "/speakers", "/years", "/people", "/people/marloes-kuipers", "/items/agenda-sociaal-werk-2025-verslag-buurtavond", "/search?q=citaat%3Abudget"]) {
-      await page.goto(`${base}${url}`);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert(width <= 390, `${url} is ${width} px wide on a 390 px screen`);
-    }
     await page.goto(`${base}/series/marie-kamphuis-lezing`);
     await shot("series-phone");
+    const urls = ["/", "/search?q=sociaal", "/search?q=sociaal&speaker=Bram+Oudeweg", "/search?q=qqqq", "/search?q=continuiteit&speaker=Helen+Ashcombe&kind=essay", "/items/interviews-2024-gesprek-buurtnetwerken", "/speakers/bram-oudeweg", "/series/marie-kamphuis-lezing", "/themes/continuiteit", "/years/2022", "/speakers", "/themes", "/series", "/years", "/people", "/people/marloes-kuipers", "/items/agenda-sociaal-werk-2025-verslag-buurtavond", "/search?q=citaat%3Abudget", "/no/such/page"];
+    await noOverflow(urls.flatMap((url) => [url, `${url}${url.includes("?") ? "&" : "?"}ui=en`]));
     await page.setViewportSize({ width: 1200, height: 900 });
   });
 
@@ -444,6 +409,84 @@ try {
     assert(nav, "the navigation is gone on screen after printing");
   });
 
+  // The same pages on an archive of 10,952 items (the UN General Debate speeches of ../shared).
+  const scale = await scaleArchive;
+  if (scale.error) throw scale.error;
+  console.log(`      archive at scale: imported and indexed in ${scale.seconds.toFixed(0)} s`);
+  const big = await serve(scaleDir);
+  scaleServer = big.server;
+  const pick = async (url, selector) => {
+    await page.goto(`${big.base}${url}`);
+    const href = await page.locator(selector).first().getAttribute("href");
+    assert(href, `${url}: nothing matches ${selector}`);
+    return href.replace(/[?&]ui=en$/, "");
+  };
+  let scalePages = [];
+  await check("at scale (10,952 items): every page type answers", async () => {
+    const total = (await (await fetch(`${big.base}/api/search?q=`)).json()).total;
+    assert(total >= 10000, `only ${total} items`);
+    for (const [ui, sep] of [["", "."], ["?ui=en", ","]]) {
+      const written = String(total).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+      const home = await (await fetch(`${big.base}/${ui}`)).text();
+      assert(home.includes(`<span class="count">${written}</span>`), `the home page does not count the series' ${written} items`);
+    }
+    const busiest = (await (await fetch(`${big.base}/api/search?q=&facets=1`)).json()).facets.speaker[0].value;
+    const speaker = await pick(`/search?q=&speaker=${encodeURIComponent(busiest)}`, "ol.results p.meta a[href^='/speakers/']");
+    scalePages = [
+      ["home", "/"],
+      ["results", "/search?q=poverty"],
+      ["results-filtered", "/search?q=poverty&year=1990..1999&page=2"],
+      ["no-results", "/search?q=poverty&kind=essay"],
+      ["item", await pick("/search?q=poverty", "ol.results h3 a")],
+      ["speaker", speaker],
+      ["series", "/series/un-general-debate"],
+      ["series-last-page", await pick("/series/un-general-debate", "nav.pager li:last-child a")],
+      ["year", "/years/1990"],
+      ["speakers", "/speakers"],
+      ["speakers-letter", await pick("/speakers", "nav.letters a[href$='letter=M']")],
+      ["people", "/people"],
+      ["people-letter-page", await pick("/people?letter=M", "nav.pager a[rel=next]")],
+      ["person", await pick("/people", "ul.directory li a[href^='/people/']")],
+      ["themes", "/themes"],
+      ["series-list", "/series"],
+      ["years", "/years"],
+    ];
+    for (const [name, url] of scalePages) {
+      const response = await fetch(`${big.base}${url}`);
+      assert(response.status === 200, `${name} ${url}: ${response.status}`);
+    }
+  });
+  await check("at scale: pages stay small (HTML under 100 KB)", async () => {
+    const sizes = [];
+    for (const [name, url] of scalePages) {
+      const bytes = (await (await fetch(`${big.base}${url}`)).arrayBuffer()).byteLength;
+      sizes.push([name, url, bytes]);
+    }
+    console.log(`      ${sizes.map(([name, , bytes]) => `${name} ${Math.round(bytes / 1024)} KB`).join(", ")}`);
+    const heavy = sizes.filter(([, , bytes]) => bytes > 100 * 1024);
+    assert(heavy.length === 0, heavy.map(([name, url, bytes]) => `${name} ${url}: ${bytes} bytes`).join("\n"));
+  });
+  await check("at scale: axe finds nothing on any page type (nl and en); screenshots at 1280 and 390 px", async () => {
+    const failures = [];
+    for (const [name, url] of scalePages) {
+      for (const [width, height] of [[1280, 900], [390, 844]]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${big.base}${url}`);
+        await page.screenshot({ path: path.join(shots, `scale-${name}-${width}.png`), fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+      for (const ui of ["", "ui=en"]) {
+        await page.goto(`${big.base}${url}${ui ? (url.includes("?") ? "&" : "?") + ui : ""}`);
+        await axe(`${name} ${url} ${ui}`).catch((e) => failures.push(e.message));
+      }
+    }
+    assert(failures.length === 0, failures.join("\n"));
+  });
+  await check("at scale: nothing scrolls sideways at 390 or 320 px", async () => {
+    await noOverflow(scalePages.map(([, url]) => url), big.base);
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
   await check("page weight: a result page is under 60 KB of HTML and CSS", async () => {
     const html = await (await fetch(`${base}/search?q=sociaal+werk`)).arrayBuffer();
     const css = await (await fetch(`${base}/static/style.css`)).arrayBuffer();
@@ -460,8 +503,10 @@ try {
   console.log(`FAIL  setup: ${e.stack}`);
 } finally {
   if (browser) await browser.close();
-  server.kill();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  if (server) server.kill();
+  if (scaleServer) scaleServer.kill();
+  await scaleArchive;
+  fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
 
 const failed = results.filter(([, e]) => e).length;

@@ -416,3 +416,57 @@ async fn a_later_page_of_a_long_list_is_its_own_canonical_page() {
     let (_, theme) = get(&app, "/themes/armoede?ui=en&page=2").await;
     assert!(theme.contains("<h1>poverty</h1>"));
 }
+
+/// What Lighthouse found (issue 15): every page has one meta description (an item its own
+/// summary, the others their title with the site's tagline), and the hits' h3 titles sit
+/// under an h2 whether the facets (h2 each) are shown or folded away.
+#[tokio::test]
+async fn every_page_has_a_meta_description_and_headings_in_order() {
+    let (_archive, app) = sample_with(&[]);
+    for url in [
+        "/",
+        "/?ui=en",
+        "/search?q=sociaal",
+        "/search?q=qqqq",
+        "/items/marie-kamphuis-lezing-2022-de-monnink",
+        "/speakers/herman-de-monnink",
+        "/people/marloes-kuipers",
+        "/themes/continuiteit",
+        "/series/marie-kamphuis-lezing",
+        "/years/2022",
+        "/speakers",
+        "/people",
+        "/themes",
+        "/series",
+        "/years",
+        "/no/such/page",
+    ] {
+        let (_, page) = get(&app, url).await;
+        assert_eq!(
+            page.matches("<meta name=\"description\" content=\"")
+                .count(),
+            1,
+            "{url}"
+        );
+        assert!(
+            !page.contains("<meta name=\"description\" content=\"\""),
+            "{url}"
+        );
+        if let Some(list) = page.find("<ol class=\"results\"><li><h3>") {
+            let before = &page[..list];
+            let last = ["<h1", "<h2", "<h3"]
+                .into_iter()
+                .max_by_key(|tag| before.rfind(tag).map_or(0, |at| at + 1))
+                .unwrap();
+            assert_eq!(
+                last, "<h2",
+                "{url}: the items' h3 titles are not under an h2"
+            );
+        }
+    }
+    // Folded facets hide their h2s: the results have their own.
+    let (_, page) = get(&app, "/search?q=sociaal").await;
+    assert!(page.contains("<h2 class=\"visually-hidden\">Items</h2><ol class=\"results\">"));
+    let (_, page) = get(&app, "/themes/continuiteit?ui=en").await;
+    assert!(page.contains(" · Lectern: Archive of lectures, debates and reports\">"));
+}

@@ -136,7 +136,7 @@ pub(super) fn inversion_verb(doc: &Doc, t: usize) -> bool {
         return false;
     }
     let verb = doc.word(t);
-    let listed = words::contains(super::words::VERBS, &verb);
+    let listed = words::contains(super::words::VERBS, verb);
     if doc.punct(t + 1) == Some('-') {
         return t + 2 < doc.toks.len() && doc.is(t + 2, "ie");
     }
@@ -144,17 +144,17 @@ pub(super) fn inversion_verb(doc: &Doc, t: usize) -> bool {
         return false;
     }
     let subject = doc.word(t + 1);
-    let third = words::contains(THIRD_PERSON, &subject);
-    let pronoun = third || words::contains(FIRST_PERSON, &subject);
-    let name = doc.capitalised(t + 1) && !words::contains(super::words::NOT_NAMES, &subject)
-        || words::contains(super::words::OPENING_PARTICLES, &subject)
+    let third = words::contains(THIRD_PERSON, subject);
+    let pronoun = third || words::contains(FIRST_PERSON, subject);
+    let name = doc.capitalised(t + 1) && !words::contains(super::words::NOT_NAMES, subject)
+        || words::contains(super::words::OPENING_PARTICLES, subject)
             && t + 2 < doc.toks.len()
             && doc.capitalised(t + 2);
-    let description = words::contains(DETERMINERS, &subject) || words::contains(TITLES, &subject);
+    let description = words::contains(DETERMINERS, subject) || words::contains(TITLES, subject);
     if listed {
         return pronoun || name || description;
     }
-    if words::contains(super::words::NOT_VERBS, &verb) || verb.chars().count() < 3 {
+    if words::contains(super::words::NOT_VERBS, verb) || verb.chars().count() < 3 {
         return false;
     }
     // `, geloof ik` inside a speech: an unlisted verb needs a third person.
@@ -288,9 +288,8 @@ fn clause_subject(doc: &Doc, names: &Names, v: usize, sentence: u32) -> Option<F
             return Some((m.first, m.last, MentionKind::Name));
         }
         let w = doc.word(t);
-        (doc.toks[t].word
-            && (words::contains(THIRD_PERSON, &w) || words::contains(FIRST_PERSON, &w)))
-        .then_some((t, t, MentionKind::Pronoun))
+        (doc.toks[t].word && (words::contains(THIRD_PERSON, w) || words::contains(FIRST_PERSON, w)))
+            .then_some((t, t, MentionKind::Pronoun))
     })
 }
 
@@ -307,7 +306,7 @@ fn subject_after(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
         return None;
     }
     let word = doc.word(j);
-    if words::contains(THIRD_PERSON, &word) || words::contains(FIRST_PERSON, &word) {
+    if words::contains(THIRD_PERSON, word) || words::contains(FIRST_PERSON, word) {
         return Some((j, j, MentionKind::Pronoun));
     }
     let mut k = j;
@@ -320,19 +319,19 @@ fn subject_after(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
         }
         k += 1;
     }
-    if words::contains(DETERMINERS, &word) || words::contains(TITLES, &word) {
+    if words::contains(DETERMINERS, word) || words::contains(TITLES, word) {
         let mut last = j;
         while last + 1 < doc.toks.len()
             && last - j < MAX_NOMINAL_WORDS
             && doc.toks[last + 1].word
             && doc.toks[last + 1].breaks == 0
-            && !words::contains(NOMINAL_STOP, &doc.word(last + 1))
-            && !words::contains(super::words::NOT_VERBS, &doc.word(last + 1))
+            && !words::contains(NOMINAL_STOP, doc.word(last + 1))
+            && !words::contains(super::words::NOT_VERBS, doc.word(last + 1))
             && !is_verb(doc, last + 1)
         {
             last += 1;
         }
-        if last > j || words::contains(TITLES, &word) {
+        if last > j || words::contains(TITLES, word) {
             return Some((j, last, MentionKind::Nominal));
         }
     }
@@ -346,7 +345,7 @@ fn subject_ending(doc: &Doc, names: &Names, k: usize) -> Option<Found> {
         return None;
     }
     let word = doc.word(k);
-    if words::contains(THIRD_PERSON, &word) || words::contains(FIRST_PERSON, &word) {
+    if words::contains(THIRD_PERSON, word) || words::contains(FIRST_PERSON, word) {
         return Some((k, k, MentionKind::Pronoun));
     }
     if let Some(m) = names.ending_at(k) {
@@ -355,28 +354,28 @@ fn subject_ending(doc: &Doc, names: &Names, k: usize) -> Option<Found> {
     let plain = |t: usize| {
         let w = doc.word(t);
         doc.toks[t].word
-            && !words::contains(super::words::NOT_VERBS, &w)
-            && !words::contains(NOMINAL_STOP, &w)
+            && !words::contains(super::words::NOT_VERBS, w)
+            && !words::contains(NOMINAL_STOP, w)
             && !is_verb(doc, t)
     };
     (1..=3).find_map(|back| {
         let d = k.checked_sub(back)?;
         let det = doc.word(d);
         let all_plain = (d + 1..=k).all(plain);
-        (all_plain && words::contains(DETERMINERS, &det)).then_some((d, k, MentionKind::Nominal))
+        (all_plain && words::contains(DETERMINERS, det)).then_some((d, k, MentionKind::Nominal))
     })
 }
 
 /// A subject that starts at token `j`, with a verb of saying after it.
 fn subject_before_verb(doc: &Doc, names: &Names, j: usize) -> Option<Found> {
     let word = doc.word(j);
-    if words::contains(THIRD_PERSON, &word) || words::contains(FIRST_PERSON, &word) {
+    if words::contains(THIRD_PERSON, word) || words::contains(FIRST_PERSON, word) {
         return Some((j, j, MentionKind::Pronoun));
     }
     if let Some(m) = names.starting_at(j) {
         return Some((m.first, m.last, MentionKind::Name));
     }
-    if words::contains(DETERMINERS, &word) {
+    if words::contains(DETERMINERS, word) {
         let last = (j + 1..=j + 3)
             .take_while(|&t| t < doc.toks.len() && doc.toks[t].word)
             .find(|&t| t + 1 < doc.toks.len() && is_verb(doc, t + 1))?;

@@ -30,9 +30,9 @@ pub(super) fn infer(doc: &Doc, names: &Names, inside: &[bool]) -> Vec<Option<boo
             };
             if doc.toks[t].word {
                 let w = doc.word(t);
-                if MALE_TITLES.contains(&w.as_ref()) {
+                if MALE_TITLES.contains(&w) {
                     votes[m.person] += 2;
-                } else if FEMALE_TITLES.contains(&w.as_ref()) {
+                } else if FEMALE_TITLES.contains(&w) {
                     votes[m.person] -= 2;
                 }
             }
@@ -41,11 +41,11 @@ pub(super) fn infer(doc: &Doc, names: &Names, inside: &[bool]) -> Vec<Option<boo
         let end = (m.last + WINDOW).min(next).min(doc.toks.len());
         for t in (m.last + 1..end).filter(|&t| !inside[t] && doc.toks[t].word) {
             let w = doc.word(t);
-            if MALE_WORDS.contains(&w.as_ref()) {
+            if MALE_WORDS.contains(&w) {
                 votes[m.person] += 1;
                 break;
             }
-            if FEMALE_WORDS.contains(&w.as_ref()) {
+            if FEMALE_WORDS.contains(&w) {
                 votes[m.person] -= 1;
                 break;
             }

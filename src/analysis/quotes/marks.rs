@@ -1,6 +1,6 @@
 //! Where the quotations are: pairs of marks (“...”, „...”, «...», straight "...", ‘...’) and
 //! lines of dialogue that open with a dash (Couperus: `- Klaar? vroeg Lili.`). One pass over the
-//! characters per kind of mark; no backtracking.
+//! quotation marks per kind of mark (the tokenizer notes where they are); no backtracking.
 
 use super::text::Doc;
 
@@ -29,10 +29,12 @@ pub(super) struct Mark {
 /// All quotations, ordered by start, none inside another.
 pub(super) fn find(doc: &Doc) -> Vec<Mark> {
     let mut marks = Vec::new();
-    let breaks = paragraph_breaks(&doc.chars);
-    typographic(&doc.chars, &breaks, &mut marks);
-    straight(&doc.chars, &breaks, &mut marks);
-    single(&doc.chars, &breaks, &mut marks);
+    let breaks = &doc.paragraph_breaks;
+    // Each pass looks only at the quotation marks the tokenizer noted, not at every character.
+    let at = &doc.quote_marks;
+    typographic(&doc.chars, at, breaks, &mut marks);
+    straight(&doc.chars, at, breaks, &mut marks);
+    single(&doc.chars, at, breaks, &mut marks);
     dashes(doc, &mut marks);
     marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
@@ -43,23 +45,6 @@ pub(super) fn find(doc: &Doc) -> Vec<Mark> {
         kept.push(mark);
     }
     kept
-}
-
-/// Where the paragraph breaks (blank lines) are: the position of each run's second line break.
-fn paragraph_breaks(chars: &[char]) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut newlines = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '\n' {
-            newlines += 1;
-            if newlines == 2 {
-                out.push(i);
-            }
-        } else if !c.is_whitespace() {
-            newlines = 0;
-        }
-    }
-    out
 }
 
 /// The first paragraph break in `from..to`, if any (a binary search: no rescanning).
@@ -78,9 +63,10 @@ fn trim_back(chars: &[char], from: usize, mut at: usize) -> usize {
 
 /// “...”, „...” and «...». A quotation continued in a new paragraph that opens with a mark
 /// again (the previous paragraph left without a closing mark) ends where its paragraph ends.
-fn typographic(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
+fn typographic(chars: &[char], at: &[usize], breaks: &[usize], out: &mut Vec<Mark>) {
     let mut open: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
+    for &i in at {
+        let c = chars[i];
         match (c, open) {
             ('“' | '„' | '«', None) => open = Some(i),
             ('“' | '„' | '«', Some(start)) => {
@@ -112,25 +98,27 @@ fn typographic(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
 /// (the quotation goes on in the next paragraph) closes there. A mark that opens a line always
 /// opens and one that ends a line always closes, so one lost mark does not pair all the rest
 /// the wrong way round.
-fn straight(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
+fn straight(chars: &[char], at: &[usize], breaks: &[usize], out: &mut Vec<Mark>) {
     let mut open: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        if c != '"' {
+    for &i in at {
+        if chars[i] != '"' {
             continue;
         }
         // An inch mark: 12" or 3.5".
         if open.is_none() && i > 0 && chars[i - 1].is_ascii_digit() {
             continue;
         }
+        // Only whitespace back to the line's start / on to its end (looking no further than the
+        // first character that is not whitespace).
         let starts_line = chars[..i]
             .iter()
             .rev()
-            .take_while(|&&c| c != '\n')
-            .all(|c| c.is_whitespace());
+            .find(|&&c| c == '\n' || !c.is_whitespace())
+            .is_none_or(|&c| c == '\n');
         let ends_line = chars[i + 1..]
             .iter()
-            .take_while(|&&c| c != '\n')
-            .all(|c| c.is_whitespace());
+            .find(|&&c| c == '\n' || !c.is_whitespace())
+            .is_none_or(|&c| c == '\n');
         match open {
             None if ends_line && !starts_line => {}
             None => open = Some(i),
@@ -162,9 +150,14 @@ fn straight(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
 
 /// ‘...’: opens after a non-letter, closes at a ’ that no letter follows (so `zo’n` and `’t`
 /// inside are apostrophes), within a paragraph.
-fn single(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
+fn single(chars: &[char], at: &[usize], breaks: &[usize], out: &mut Vec<Mark>) {
     let mut open: Option<usize> = None;
-    for (i, &c) in chars.iter().enumerate() {
+    for &i in at {
+        // A paragraph break since the opening mark leaves it unclosed.
+        if open.is_some_and(|s| paragraph_break(breaks, s, i).is_some()) {
+            open = None;
+        }
+        let c = chars[i];
         match c {
             '‘' if i == 0 || !chars[i - 1].is_alphanumeric() => open = Some(i),
             '’' => {
@@ -181,9 +174,6 @@ fn single(chars: &[char], breaks: &[usize], out: &mut Vec<Mark>) {
                         kind: MarkKind::Single,
                     });
                 }
-                open = None;
-            }
-            '\n' if open.is_some_and(|s| paragraph_break(breaks, s, i + 1).is_some()) => {
                 open = None;
             }
             _ => {}

@@ -193,7 +193,7 @@ const PERSONAL: &[&str] = &[
 fn personal(doc: &Doc, mark: &marks::Mark) -> bool {
     let first = doc.tok_at(mark.start);
     let last = doc.tok_at(mark.end);
-    (first..last).any(|t| doc.toks[t].word && PERSONAL.contains(&doc.word(t).as_ref()))
+    (first..last).any(|t| doc.toks[t].word && PERSONAL.contains(&doc.word(t)))
 }
 
 /// The most words of a term in quotation marks (`"oordeel Kamer"`).

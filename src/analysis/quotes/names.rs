@@ -4,14 +4,14 @@
 //! `Herman de Mönnink`). Names the archive knows are found in any case and with or without
 //! accents, and carry their canonical form.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 use super::text::Doc;
 use super::words::{
-    self, FastSet, INSTITUTIONS, NOT_NAMES, OPENING_PARTICLES, PARTICLES, TITLES, VERBS,
+    self, FastMap, FastSet, INSTITUTIONS, NOT_NAMES, OPENING_PARTICLES, PARTICLES, TITLES, VERBS,
 };
 use super::KnownPeople;
-use crate::archive::slug::fold;
+use crate::archive::slug::{fold, fold_char};
 
 /// One mention of a person by name.
 #[derive(Debug, Clone)]
@@ -66,7 +66,7 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
     let pieces = pieces(doc, &ordinary);
     // Evidence that a single word is a person: the subject of a verb of saying, after a title,
     // or part of a longer name.
-    let mut confirmed: HashSet<&str> = HashSet::new();
+    let mut confirmed: FastSet<&str> = FastSet::default();
     for p in &pieces {
         if p.words >= 2 && !p.initial {
             confirmed.extend(p.folded.split(' '));
@@ -79,23 +79,28 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
             && p.last + 1 < doc.toks.len()
             && doc.toks[p.last + 1].word
             && is_verb(doc, p.last + 1);
-        let after_title = p.first > 0 && words::contains(TITLES, &doc.word(p.first - 1))
+        let after_title = p.first > 0 && words::contains(TITLES, doc.word(p.first - 1))
             || p.first > 1
                 && doc.punct(p.first - 1) == Some('.')
-                && words::contains(TITLES, &doc.word(p.first - 2));
+                && words::contains(TITLES, doc.word(p.first - 2));
         // `" Kom binnen! " inviteerde Bavink`: after a quotation's end and one lowercase word.
         let after_inversion = p.first >= 2
             && doc.toks[p.first - 1].word
             && !doc.capitalised(p.first - 1)
             && matches!(doc.punct(p.first - 2), Some('"' | '”' | '»' | '’'))
-            && !words::contains(words::NOT_VERBS, &doc.word(p.first - 1));
+            && !words::contains(words::NOT_VERBS, doc.word(p.first - 1));
         if after_verb || before_verb || after_title || after_inversion {
             confirmed.insert(&p.folded);
         }
     }
     let known_variants: Vec<(String, &str)> = known.variants().map(|(v, c)| (fold(v), c)).collect();
+    // Each folded variant with its first place in the list (the first match wins).
+    let mut known_at: FastMap<&str, usize> = FastMap::default();
+    for (i, (v, _)) in known_variants.iter().enumerate() {
+        known_at.entry(v.as_str()).or_insert(i);
+    }
     // Every proper tail of a longer name, at a word boundary, with the longest name it ends.
-    let mut tails: HashMap<&str, usize> = HashMap::new();
+    let mut tails: FastMap<&str, usize> = FastMap::default();
     for (i, q) in pieces.iter().enumerate() {
         for (at, _) in q.folded.match_indices(' ') {
             let tail = &q.folded[at + 1..];
@@ -109,7 +114,7 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
         .filter(|&i| {
             let p = &pieces[i];
             let tail_of_longer = tails.contains_key(p.folded.as_str());
-            let is_known = known_variants.iter().any(|(v, _)| v == &p.folded);
+            let is_known = known_at.contains_key(p.folded.as_str());
             let ok = if p.words >= 2 {
                 !p.initial || !has_particle_start(&p.folded) || tail_of_longer
             } else {
@@ -119,7 +124,7 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
         })
         .collect();
     // First names of exactly one longer accepted name (`Frédérique` of `Frédérique Van Erlevoort`).
-    let mut first_names: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut first_names: FastMap<&str, Vec<usize>> = FastMap::default();
     for &i in &accepted {
         let q = &pieces[i];
         if q.words >= 2 {
@@ -131,7 +136,7 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
         }
     }
     let mut names = Names::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<String, usize> = FastMap::default();
     for &i in &accepted {
         let p = &pieces[i];
         let mut fullest = tails.get(p.folded.as_str()).map_or(p, |&j| &pieces[j]);
@@ -140,10 +145,12 @@ pub(super) fn find(doc: &Doc, known: &KnownPeople) -> Names {
                 fullest = &pieces[*j];
             }
         }
-        let canonical = known_variants
-            .iter()
-            .find(|(v, _)| v == &fullest.folded || v == &p.folded)
-            .map(|(_, c)| c.to_string());
+        let at = |folded: &str| known_at.get(folded).copied();
+        let canonical = match (at(&fullest.folded), at(&p.folded)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+        .map(|i| known_variants[i].1.to_string());
         let key = canonical
             .as_deref()
             .map(fold)
@@ -176,7 +183,7 @@ fn has_particle_start(folded: &str) -> bool {
 }
 
 pub(super) fn is_verb(doc: &Doc, t: usize) -> bool {
-    doc.toks[t].word && !doc.capitalised(t) && words::contains(VERBS, &doc.word(t))
+    doc.toks[t].word && !doc.capitalised(t) && words::contains(VERBS, doc.word(t))
 }
 
 /// The name as the text writes it, whitespace collapsed.
@@ -194,28 +201,47 @@ fn as_written(doc: &Doc, p: &Piece) -> String {
 /// Capitalised words the text also writes in lower case: ordinary words at a sentence start
 /// or in a heading (`Machteloosheid`), not names.
 fn ordinary_words(doc: &Doc) -> FastSet<String> {
-    let mut capitalised: FastSet<String> = FastSet::default();
-    let mut lower = String::new();
+    let mut capitalised: FastSet<Cow<str>> = FastSet::default();
+    // The lengths (in bytes, 63 for longer) of the capitalised words by their first byte: most
+    // lowercase words are ruled out without hashing them.
+    let mut lengths = [0u64; 256];
+    let shape = |s: &str| (usize::from(s.as_bytes()[0]), 1u64 << s.len().min(63));
     for t in 0..doc.toks.len() {
         if doc.capitalised(t) {
-            lower.clear();
-            lower.extend(doc.str(t).chars().flat_map(char::to_lowercase));
-            if !capitalised.contains(lower.as_str()) {
-                capitalised.insert(lower.clone());
+            let lower = lowercase(doc, t);
+            if !lower.is_empty() {
+                let (first, length) = shape(&lower);
+                lengths[first] |= length;
             }
+            capitalised.insert(lower);
         }
     }
     let mut ordinary = FastSet::default();
+    if capitalised.is_empty() {
+        return ordinary;
+    }
     for t in 0..doc.toks.len() {
         let tok = doc.toks[t];
         if tok.word && !doc.chars[tok.start].is_uppercase() {
             let s = doc.str(t);
-            if capitalised.contains(s) && !PARTICLES.contains(&s) {
+            let (first, length) = shape(s);
+            if lengths[first] & length != 0 && capitalised.contains(s) && !PARTICLES.contains(&s) {
                 ordinary.insert(s.to_string());
             }
         }
     }
     ordinary
+}
+
+/// A capitalised token lowercased character by character (`Σ` stays `σ` at a word's end, unlike
+/// `str::to_lowercase`, which [`Doc::word`] uses).
+fn lowercase<'d>(doc: &'d Doc, t: usize) -> Cow<'d, str> {
+    let s = doc.str(t);
+    if s.contains('Σ') {
+        Cow::Owned(s.chars().flat_map(char::to_lowercase).collect())
+    } else {
+        Cow::Borrowed(doc.word(t))
+    }
 }
 
 /// Runs of capitalised words (with particles inside), split at words that cannot be part of a
@@ -229,7 +255,7 @@ fn pieces(doc: &Doc, ordinary: &FastSet<String>) -> Vec<Piece> {
             && t + 1 < n
             && name[t + 1]
             && doc.toks[t + 1].word
-            && OPENING_PARTICLES.contains(&doc.word(t).as_ref())
+            && OPENING_PARTICLES.contains(&doc.word(t))
     };
     let mut t = 0;
     while t < n {
@@ -293,23 +319,21 @@ fn is_particle(doc: &Doc, t: usize) -> bool {
 
 /// Per token: whether it can be part of a name (a capitalised word that is not all capitals, a
 /// function word, an ordinary word or an institution's word), and whether it is a capitalised
-/// institution's word. One lowercase buffer for the whole text.
+/// institution's word.
 fn classify(doc: &Doc, ordinary: &FastSet<String>) -> (Vec<bool>, Vec<bool>) {
     let n = doc.toks.len();
     let mut name = vec![false; n];
     let mut institution = vec![false; n];
-    let mut lower = String::new();
     for t in 0..n {
         if !doc.capitalised(t) {
             continue;
         }
-        lower.clear();
-        lower.extend(doc.str(t).chars().flat_map(char::to_lowercase));
+        let lower = lowercase(doc, t);
         institution[t] = words::contains(INSTITUTIONS, &lower);
         name[t] = !doc.all_caps(t)
             && !institution[t]
             && !words::contains(NOT_NAMES, &lower)
-            && !ordinary.contains(lower.as_str())
+            && !ordinary.contains(&*lower)
             && lower.chars().any(char::is_alphabetic);
     }
     (name, institution)
@@ -324,7 +348,7 @@ fn add_known_mentions(
     doc: &Doc,
     known: &[(String, &str)],
     names: &mut Names,
-    index: &mut HashMap<String, usize>,
+    index: &mut FastMap<String, usize>,
 ) {
     if known.is_empty() {
         return;
@@ -340,8 +364,13 @@ fn add_known_mentions(
         })
         .filter(|(w, _): &(Vec<&str>, &str)| !w.is_empty())
         .collect();
-    let lengths: HashSet<usize> = split.iter().map(|(w, _)| w[0].chars().count()).collect();
-    let covered: HashSet<usize> = names
+    let lengths: FastSet<usize> = split.iter().map(|(w, _)| w[0].chars().count()).collect();
+    // The first characters of the first words: most tokens are ruled out without folding them.
+    let firsts: FastSet<char> = split
+        .iter()
+        .filter_map(|(w, _)| w[0].chars().next())
+        .collect();
+    let covered: FastSet<usize> = names
         .mentions
         .iter()
         .flat_map(|m| m.first..=m.last)
@@ -350,7 +379,11 @@ fn add_known_mentions(
     let mut t = 0;
     while t < doc.toks.len() {
         let tok = doc.toks[t];
-        if !tok.word || covered.contains(&t) || !lengths.contains(&(tok.end - tok.start)) {
+        if !tok.word
+            || !lengths.contains(&(tok.end - tok.start))
+            || !first_folded(doc.chars[tok.start]).is_none_or(|c| firsts.contains(&c))
+            || covered.contains(&t)
+        {
             t += 1;
             continue;
         }
@@ -391,6 +424,21 @@ fn add_known_mentions(
             last,
             person,
         });
+    }
+}
+
+/// The first character of a character's folded, lowercased form (as [`fold`] gives it), for
+/// ASCII and the accented letters; `None` (no filter) for anything else.
+fn first_folded(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let mut folded = String::new();
+    fold_char(c, &mut folded);
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (Some(f), _) if f.is_ascii() => Some(f.to_ascii_lowercase()),
+        _ => None,
     }
 }
 

@@ -30,11 +30,11 @@ pub(super) fn speaker(
             } else {
                 doc.word(first)
             };
-            if !words::contains(THIRD_PERSON, &word) {
+            if !words::contains(THIRD_PERSON, word) {
                 return None;
             }
-            let male = words::contains(MALE, &word) && !words::contains(FEMALE, &word);
-            let female = words::contains(FEMALE, &word);
+            let male = words::contains(MALE, word) && !words::contains(FEMALE, word);
+            let female = words::contains(FEMALE, word);
             let person = antecedent(
                 doc,
                 names,

@@ -1,6 +1,8 @@
 //! The text as the rules see it: its characters, and words and punctuation marks with their
 //! character spans, the line breaks before each and the sentence each belongs to. One pass, no
-//! allocation per token.
+//! allocation per token; the same pass notes where the paragraph breaks and the quotation marks
+//! are (so `marks` looks at those only), and the words with a capital are lowercased once into
+//! one buffer (so no rule allocates to compare a word).
 
 /// A word or one punctuation character.
 #[derive(Debug, Clone, Copy)]
@@ -14,19 +16,57 @@ pub(super) struct Tok {
     pub breaks: u8,
     /// Sentences counted from 0: a new one after `.`, `!`, `?` or a paragraph break.
     pub sentence: u32,
+    /// Where the token's lowercase form is in [`Doc::lower`] (bytes), for a token with an
+    /// upper-case letter; `None` when the token is its own lowercase form.
+    lower: Option<(u32, u32)>,
 }
 
 pub(super) struct Doc<'a> {
     pub text: &'a str,
     pub chars: Vec<char>,
     pub toks: Vec<Tok>,
+    /// The position of each run's second line break (a blank line), in characters.
+    pub paragraph_breaks: Vec<usize>,
+    /// The positions of the quotation marks (`“ „ « ” » " ‘ ’`), in characters, in order.
+    pub quote_marks: Vec<usize>,
+    /// The lowercase forms of the tokens with an upper-case letter, one after the other.
+    lower: String,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         let chars: Vec<char> = text.chars().collect();
-        let toks = tokenize(&chars);
-        Doc { text, chars, toks }
+        let Tokens {
+            mut toks,
+            paragraph_breaks,
+            quote_marks,
+        } = tokenize(&chars);
+        let mut lower = String::new();
+        for tok in toks.iter_mut() {
+            let s = &text[tok.bytes.0..tok.bytes.1];
+            let from = lower.len();
+            if s.is_ascii() {
+                if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lower.push_str(s);
+                    lower[from..].make_ascii_lowercase();
+                } else {
+                    continue;
+                }
+            } else if s.chars().any(char::is_uppercase) {
+                lower.push_str(&s.to_lowercase());
+            } else {
+                continue;
+            }
+            tok.lower = Some((from as u32, lower.len() as u32));
+        }
+        Doc {
+            text,
+            chars,
+            toks,
+            paragraph_breaks,
+            quote_marks,
+            lower,
+        }
     }
 
     /// A token's text as written.
@@ -35,13 +75,11 @@ impl<'a> Doc<'a> {
         &self.text[a..b]
     }
 
-    /// A token's text lowercased.
-    pub fn word(&self, t: usize) -> std::borrow::Cow<'a, str> {
-        let s = self.str(t);
-        if s.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(s.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(s)
+    /// A token's text lowercased (`str::to_lowercase` when it has an upper-case letter).
+    pub fn word(&self, t: usize) -> &str {
+        match self.toks[t].lower {
+            Some((a, b)) => &self.lower[a as usize..b as usize],
+            None => self.str(t),
         }
     }
 
@@ -108,8 +146,22 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-fn tokenize(chars: &[char]) -> Vec<Tok> {
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '‘' | '’')
+}
+
+struct Tokens {
+    toks: Vec<Tok>,
+    paragraph_breaks: Vec<usize>,
+    quote_marks: Vec<usize>,
+}
+
+fn tokenize(chars: &[char]) -> Tokens {
     let mut toks: Vec<Tok> = Vec::with_capacity(chars.len() / 5);
+    let mut paragraph_breaks = Vec::new();
+    let mut quote_marks = Vec::new();
+    // Line breaks since the last character that is not whitespace.
+    let mut newlines = 0usize;
     // Byte offset of character `i`, kept up to date as `i` moves forward.
     let mut byte = 0;
     let mut at = 0;
@@ -129,9 +181,17 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
         if c.is_whitespace() {
             if c == '\n' {
                 breaks = breaks.saturating_add(1).min(2);
+                newlines += 1;
+                if newlines == 2 {
+                    paragraph_breaks.push(i);
+                }
             }
             i += 1;
             continue;
+        }
+        newlines = 0;
+        if is_quote_mark(c) {
+            quote_marks.push(i);
         }
         if breaks >= 2 && !toks.is_empty() {
             sentence += 1;
@@ -149,11 +209,22 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
             i += 1;
             while i < n {
                 let c = chars[i];
+                // ASCII first: a letter or digit goes on, other marks but `-`, `'` and `.` end it.
+                if c.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                if c.is_ascii() && !matches!(c, '-' | '\'' | '.') {
+                    break;
+                }
                 let inner =
                     (c == '-' || is_apostrophe(c) || c == '.' && chars[i - 1].is_ascii_digit())
                         && chars[i - 1].is_alphanumeric()
                         && chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
                 if c.is_alphanumeric() || inner {
+                    if c == '’' {
+                        quote_marks.push(i);
+                    }
                     i += 1;
                 } else {
                     break;
@@ -167,6 +238,7 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
                 word: true,
                 breaks,
                 sentence,
+                lower: None,
             });
         } else {
             i += 1;
@@ -178,6 +250,7 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
                 word: false,
                 breaks,
                 sentence,
+                lower: None,
             });
             if matches!(c, '.' | '!' | '?') {
                 sentence += 1;
@@ -185,7 +258,11 @@ fn tokenize(chars: &[char]) -> Vec<Tok> {
         }
         breaks = 0;
     }
-    toks
+    Tokens {
+        toks,
+        paragraph_breaks,
+        quote_marks,
+    }
 }
 
 #[cfg(test)]

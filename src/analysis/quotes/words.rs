@@ -2,7 +2,7 @@
 //! lowercase. Each list is short and closed; a word earns its place on the measurements in
 //! docs/quotes.md.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -138,6 +138,8 @@ pub(super) fn contains(list: &[&str], word: &str) -> bool {
 
 /// A hash set with FNV-1a, faster than the default for the short words hashed here.
 pub(super) type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// A hash map with FNV-1a.
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 #[derive(Default)]
 pub(super) struct Fnv(u64);
