@@ -7,25 +7,9 @@
 use serde_json::{Map, Value};
 
 use super::date::ItemDate;
+use super::fields::ItemField;
 use super::item::{Item, Kind, Language, Speaker};
 use super::language::detect_language;
-
-/// The fields an item may have, in the order the docs list them.
-pub const FIELDS: [&str; 13] = [
-    "title",
-    "date",
-    "kind",
-    "speakers",
-    "themes",
-    "series",
-    "event",
-    "organisation",
-    "language",
-    "source",
-    "url",
-    "summary",
-    "quotes",
-];
 
 /// One thing wrong with a file: the 1-based line and a message that says how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,10 +84,12 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
     let split = split(text).map_err(|p| vec![p])?;
     let fields = parse_fields(&split).map_err(|p| vec![p])?;
     let line_of = |key: &str| key_line(&split, key);
+    let field_line = |field: ItemField| key_line(&split, field.as_str());
+    let value_of = |field: ItemField| fields.get(field.as_str());
     let mut problems = Vec::new();
 
     for key in fields.keys() {
-        if !FIELDS.contains(&key.as_str()) {
+        if ItemField::of_front_matter(key).is_none() {
             let hint = closest_field(key)
                 .map(|f| format!("did you mean `{f}`? "))
                 .unwrap_or_default();
@@ -111,13 +97,14 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
                 line_of(key),
                 format!(
                     "unknown field `{key}`: {hint}allowed fields are {}",
-                    FIELDS.join(", ")
+                    ItemField::FRONT_MATTER.map(ItemField::as_str).join(", ")
                 ),
             ));
         }
     }
 
-    let text_field = |key: &str, problems: &mut Vec<Problem>| -> Option<String> {
+    let text_field = |field: ItemField, problems: &mut Vec<Problem>| -> Option<String> {
+        let key = field.as_str();
         match fields.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
@@ -136,16 +123,16 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
         }
     };
 
-    let title = text_field("title", &mut problems);
-    let date_text = text_field("date", &mut problems);
-    let kind_text = text_field("kind", &mut problems);
-    let series = text_field("series", &mut problems);
-    let event = text_field("event", &mut problems);
-    let organisation = text_field("organisation", &mut problems);
-    let language_text = text_field("language", &mut problems);
-    let source = text_field("source", &mut problems);
-    let url = text_field("url", &mut problems);
-    let summary = text_field("summary", &mut problems);
+    let title = text_field(ItemField::Title, &mut problems);
+    let date_text = text_field(ItemField::Date, &mut problems);
+    let kind_text = text_field(ItemField::Kind, &mut problems);
+    let series = text_field(ItemField::Series, &mut problems);
+    let event = text_field(ItemField::Event, &mut problems);
+    let organisation = text_field(ItemField::Organisation, &mut problems);
+    let language_text = text_field(ItemField::Language, &mut problems);
+    let source = text_field(ItemField::Source, &mut problems);
+    let url = text_field(ItemField::Url, &mut problems);
+    let summary = text_field(ItemField::Summary, &mut problems);
 
     if title.is_none() {
         problems.push(Problem::new(
@@ -164,7 +151,7 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
         Some(text) => match ItemDate::parse(text) {
             Ok(date) => Some(date),
             Err(message) => {
-                problems.push(Problem::new(line_of("date"), message));
+                problems.push(Problem::new(field_line(ItemField::Date), message));
                 None
             }
         },
@@ -173,7 +160,7 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
         None => Kind::Other,
         Some(text) => Kind::parse(text).unwrap_or_else(|| {
             problems.push(Problem::new(
-                line_of("kind"),
+                field_line(ItemField::Kind),
                 format!(
                     "unknown kind `{text}`: use one of {}",
                     Kind::ALL.map(Kind::as_str).join(", ")
@@ -188,22 +175,26 @@ pub fn parse_item(text: &str, relative_path: &str) -> Result<Item, Vec<Problem>>
             Some(language) => Some(language),
             None => {
                 problems.push(Problem::new(
-                    line_of("language"),
+                    field_line(ItemField::Language),
                     format!("unknown language `{text}`: use `nl` or `en`"),
                 ));
                 None
             }
         },
     };
-    let speakers = parse_speakers(fields.get("speakers"), line_of("speakers"), &mut problems);
+    let speakers = parse_speakers(
+        value_of(ItemField::Speakers),
+        field_line(ItemField::Speakers),
+        &mut problems,
+    );
     let themes = parse_string_list(
-        fields.get("themes"),
-        "themes",
-        line_of("themes"),
+        value_of(ItemField::Themes),
+        ItemField::Themes.as_str(),
+        field_line(ItemField::Themes),
         &mut problems,
     );
 
-    let quotes = match fields.get("quotes") {
+    let quotes = match value_of(ItemField::Quotes) {
         None | Some(Value::Null) => Vec::new(),
         Some(value) => super::quotes::parse_overrides(value).unwrap_or_else(|message| {
             problems.push(Problem::new(quotes_line(&split), message));
@@ -492,9 +483,9 @@ fn key_line(split: &Split<'_>, key: &str) -> usize {
 }
 
 fn closest_field(key: &str) -> Option<&'static str> {
-    FIELDS
+    ItemField::FRONT_MATTER
         .into_iter()
-        .map(|f| (edit_distance(key, f), f))
+        .map(|f| (edit_distance(key, f.as_str()), f.as_str()))
         .filter(|(d, _)| *d <= 2)
         .min()
         .map(|(_, f)| f)

@@ -4,6 +4,7 @@
 //! Loading never stops at a bad file: it returns the good items *and* every problem.
 
 pub(crate) mod date;
+pub(crate) mod fields;
 pub mod front_matter;
 pub(crate) mod item;
 pub(crate) mod language;
@@ -21,6 +22,7 @@ pub(crate) mod themes;
 pub mod write;
 
 pub use date::ItemDate;
+pub use fields::ItemField;
 pub use item::{Item, Kind, Language, Speaker};
 pub use load::{load_archive, FileError, Loaded};
 pub use speakers::SpeakerNames;

@@ -3,15 +3,16 @@
 //!
 //! Pure: item in, text out. Writing the text to disk is `write`'s job.
 
+use super::fields::ItemField;
 use super::item::Item;
 
 /// The file text for an item. The language is always written, detected or not, so the file says
 /// what the index uses.
 pub fn render(item: &Item) -> String {
     let mut out = String::from("+++\n");
-    line(&mut out, "title", &item.title);
-    line(&mut out, "date", &item.date.to_string());
-    line(&mut out, "kind", item.kind.as_str());
+    line(&mut out, ItemField::Title.as_str(), &item.title);
+    line(&mut out, ItemField::Date.as_str(), &item.date.to_string());
+    line(&mut out, ItemField::Kind.as_str(), item.kind.as_str());
     if !item.speakers.is_empty() {
         let speakers: Vec<String> = item
             .speakers
@@ -21,35 +22,43 @@ pub fn render(item: &Item) -> String {
                 None => quote(&s.name),
             })
             .collect();
-        out.push_str(&format!("speakers = [{}]\n", speakers.join(", ")));
+        out.push_str(&format!(
+            "{} = [{}]\n",
+            ItemField::Speakers,
+            speakers.join(", ")
+        ));
     }
     if !item.themes.is_empty() {
         let themes: Vec<String> = item.themes.iter().map(|t| quote(t)).collect();
-        out.push_str(&format!("themes = [{}]\n", themes.join(", ")));
+        out.push_str(&format!(
+            "{} = [{}]\n",
+            ItemField::Themes,
+            themes.join(", ")
+        ));
     }
     let optional = [
-        ("series", &item.series),
-        ("event", &item.event),
-        ("organisation", &item.organisation),
+        (ItemField::Series, &item.series),
+        (ItemField::Event, &item.event),
+        (ItemField::Organisation, &item.organisation),
     ];
     for (key, value) in optional {
         if let Some(value) = value {
-            line(&mut out, key, value);
+            line(&mut out, key.as_str(), value);
         }
     }
-    line(&mut out, "language", item.language.code());
+    line(&mut out, ItemField::Language.as_str(), item.language.code());
     for (key, value) in [
-        ("source", &item.source),
-        ("url", &item.url),
-        ("summary", &item.summary),
+        (ItemField::Source, &item.source),
+        (ItemField::Url, &item.url),
+        (ItemField::Summary, &item.summary),
     ] {
         if let Some(value) = value {
-            line(&mut out, key, value);
+            line(&mut out, key.as_str(), value);
         }
     }
     // Tables last: in TOML every key after `[[quotes]]` would belong to the quote.
     for correction in &item.quotes {
-        out.push_str("\n[[quotes]]\n");
+        out.push_str(&format!("\n[[{}]]\n", ItemField::Quotes));
         line(&mut out, "text", &correction.text);
         if let Some(speaker) = &correction.speaker {
             line(&mut out, "speaker", speaker);

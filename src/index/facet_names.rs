@@ -11,11 +11,10 @@ use rustc_hash::FxHashMap;
 use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 
-use super::FACETS;
+use super::Dimension;
 
-/// A facet value: its dimension (an index into [`FACETS`], or `None` for a dimension's own
-/// entry) and the value.
-pub type FacetValue = (Option<usize>, Box<str>);
+/// A facet value: its dimension (`None` for a dimension's own entry) and the value.
+pub type FacetValue = (Option<Dimension>, Box<str>);
 
 /// One segment's facets: every document's value ids.
 pub struct SegmentFacets {
@@ -134,7 +133,7 @@ fn decode(facet: &[u8]) -> FacetValue {
         Some(split) => {
             let dimension = std::str::from_utf8(&facet[..split])
                 .ok()
-                .and_then(|d| FACETS.iter().position(|f| *f == d));
+                .and_then(Dimension::parse);
             let value = String::from_utf8_lossy(&facet[split + 1..]);
             (dimension, value.into())
         }

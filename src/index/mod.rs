@@ -7,6 +7,7 @@
 //! with other versions is never searched, except by a server that says so while it rebuilds.
 //! Knows nothing of HTTP or HTML.
 
+mod dimension;
 pub(crate) mod facet_names;
 pub mod generations;
 pub(crate) mod live;
@@ -19,9 +20,10 @@ pub(crate) mod store;
 pub(crate) mod sync;
 pub(crate) mod upsert;
 
+pub use dimension::Dimension;
 pub use generations::rebuild;
 pub use progress::{Progress, Quiet};
-pub use schema::{build_schema, Fields, FACETS, SCHEMA_VERSION, UNMATCHED_QUOTE_FLAG};
+pub use schema::{build_schema, Fields, SCHEMA_VERSION, UNMATCHED_QUOTE_FLAG};
 pub use store::{open, open_for_serving, Generation, IndexError, SyncReport};
 pub use sync::{reindex, sync, sync_archive};
 pub use upsert::upsert_files;

@@ -17,24 +17,10 @@ use crate::archive::quotes::Role;
 use crate::archive::slug::slugify;
 use crate::archive::{Item, Language};
 
+use super::Dimension;
+
 /// Bump on any change to the fields below: an index with another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 4;
-
-/// The facet dimensions, in the order pages show them.
-/// `person` is everyone in an item (speaker, quoted or mentioned); `quoted` and `mentioned`
-/// count the people with that role (the directory's role counts); `quoted` also filters (the
-/// items with someone's quotations), `mentioned` does not.
-pub const FACETS: [&str; 9] = [
-    "speaker",
-    "person",
-    "quoted",
-    "mentioned",
-    "year",
-    "theme",
-    "series",
-    "kind",
-    "language",
-];
 
 /// The term of `flags` an item has when a `[[quotes]]` correction in its front matter matched
 /// no quotation (`lectern status` lists them).
@@ -90,15 +76,15 @@ impl Fields {
     }
 
     /// The key field that filters a facet dimension.
-    pub fn key_field(&self, dimension: &str) -> Option<Field> {
+    pub fn key_field(&self, dimension: Dimension) -> Option<Field> {
         match dimension {
-            "speaker" => Some(self.speaker_key),
-            "theme" => Some(self.theme_key),
-            "series" => Some(self.series_key),
-            "kind" => Some(self.kind_key),
-            "language" => Some(self.language_key),
-            "person" | "quoted" => Some(self.person_key),
-            _ => None,
+            Dimension::Speaker => Some(self.speaker_key),
+            Dimension::Theme => Some(self.theme_key),
+            Dimension::Series => Some(self.series_key),
+            Dimension::Kind => Some(self.kind_key),
+            Dimension::Language => Some(self.language_key),
+            Dimension::Person | Dimension::Quoted => Some(self.person_key),
+            Dimension::Year | Dimension::Mentioned => None,
         }
     }
 }
@@ -167,8 +153,13 @@ pub fn build_schema() -> (Schema, Fields) {
 }
 
 /// The facet path of a value: `/speaker/Herman de Mönnink`.
-pub fn facet_of(dimension: &str, value: &str) -> Facet {
-    Facet::from_path([dimension, value])
+pub fn facet_of(dimension: Dimension, value: &str) -> Facet {
+    Facet::from_path([dimension.as_str(), value])
+}
+
+/// The facet path of a dimension itself, `/series`: it matches every item with a value of it.
+pub fn dimension_facet(dimension: Dimension) -> Facet {
+    Facet::from_path([dimension.as_str()])
 }
 
 /// Turns an item into the document the index stores. `body` is the body's indexed text (its
@@ -192,9 +183,15 @@ pub fn to_document(
     );
     doc.add_u64(fields.year, item.year() as u64);
     doc.add_u64(fields.date_key, item.date.sort_key());
-    doc.add_facet(fields.facet, facet_of("year", &item.year().to_string()));
-    doc.add_facet(fields.facet, facet_of("kind", item.kind.as_str()));
-    doc.add_facet(fields.facet, facet_of("language", item.language.code()));
+    doc.add_facet(
+        fields.facet,
+        facet_of(Dimension::Year, &item.year().to_string()),
+    );
+    doc.add_facet(fields.facet, facet_of(Dimension::Kind, item.kind.as_str()));
+    doc.add_facet(
+        fields.facet,
+        facet_of(Dimension::Language, item.language.code()),
+    );
     doc.add_text(fields.kind_key, item.kind.as_str());
     doc.add_text(fields.language_key, item.language.code());
     for speaker in &item.speakers {
@@ -205,15 +202,15 @@ pub fn to_document(
             doc.add_text(fields.speakers, variant);
             doc.add_text(fields.speaker_key, slugify(variant));
         }
-        doc.add_facet(fields.facet, facet_of("speaker", &speaker.name));
+        doc.add_facet(fields.facet, facet_of(Dimension::Speaker, &speaker.name));
     }
     for theme in &item.themes {
         doc.add_text(fields.theme_key, slugify(theme));
-        doc.add_facet(fields.facet, facet_of("theme", theme));
+        doc.add_facet(fields.facet, facet_of(Dimension::Theme, theme));
     }
     if let Some(series) = &item.series {
         doc.add_text(fields.series_key, slugify(series));
-        doc.add_facet(fields.facet, facet_of("series", series));
+        doc.add_facet(fields.facet, facet_of(Dimension::Series, series));
     }
     let text = fields.language(item.language);
     doc.add_text(text.title, &item.title);
@@ -252,10 +249,13 @@ fn add_attributions(fields: &Fields, item: &Item, doc: &mut TantivyDocument) {
         if person.roles.contains(&Role::Quoted) {
             doc.add_text(fields.person_key, quoted_key(&person.name));
         }
-        doc.add_facet(fields.facet, facet_of("person", &person.name));
+        doc.add_facet(fields.facet, facet_of(Dimension::Person, &person.name));
         for role in [Role::Quoted, Role::Mentioned] {
             if person.roles.contains(&role) {
-                doc.add_facet(fields.facet, facet_of(role.as_str(), &person.name));
+                doc.add_facet(
+                    fields.facet,
+                    facet_of(Dimension::of_role(role), &person.name),
+                );
             }
         }
     }

@@ -7,7 +7,7 @@ use super::source::Source;
 use super::suggest::{first_date, mentioned, Known};
 use crate::archive::language::detect_language;
 use crate::archive::slug::fold;
-use crate::archive::{Item, ItemDate, Kind, Language, Speaker};
+use crate::archive::{Item, ItemDate, ItemField, Kind, Language, Speaker};
 
 /// Metadata given by the person adding the item (command-line flags or the editor's form).
 #[derive(Debug, Clone, Default)]
@@ -36,7 +36,7 @@ pub enum Origin {
 #[derive(Debug, Clone)]
 pub struct Draft {
     pub item: Item,
-    pub origins: BTreeMap<&'static str, Origin>,
+    pub origins: BTreeMap<ItemField, Origin>,
     pub notes: Vec<String>,
     /// The `.md` file's own text, to copy unchanged when nothing was given on top of it.
     pub original: Option<String>,
@@ -47,7 +47,7 @@ impl Draft {
         self.origins
             .iter()
             .filter_map(|(field, origin)| match origin {
-                Origin::Suggested(why) => Some((*field, why)),
+                Origin::Suggested(why) => Some((field.as_str(), why)),
                 _ => None,
             })
     }
@@ -71,7 +71,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     };
     let title = match title {
         Some((title, origin)) => {
-            origins.insert("title", origin);
+            origins.insert(ItemField::Title, origin);
             title
         }
         None => {
@@ -102,7 +102,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     };
     let date = match date {
         Some((date, origin)) => {
-            origins.insert("date", origin);
+            origins.insert(ItemField::Date, origin);
             Some(date)
         }
         None if given.date.is_none() => {
@@ -132,20 +132,20 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     };
     let kind = kind
         .map(|(k, o)| {
-            origins.insert("kind", o);
+            origins.insert(ItemField::Kind, o);
             k
         })
         .unwrap_or(Kind::Other);
 
     let speakers: Vec<Speaker> = if !given.speakers.is_empty() {
-        origins.insert("speakers", Origin::Given);
+        origins.insert(ItemField::Speakers, Origin::Given);
         given
             .speakers
             .iter()
             .map(|n| Speaker::new(n.trim(), None))
             .collect()
     } else if let Some(item) = file.filter(|i| !i.speakers.is_empty()) {
-        origins.insert("speakers", Origin::File);
+        origins.insert(ItemField::Speakers, Origin::File);
         item.speakers.clone()
     } else {
         let mut names = source.voices.clone();
@@ -155,7 +155,10 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
             }
         }
         if !names.is_empty() {
-            origins.insert("speakers", Origin::Suggested("named in the text".into()));
+            origins.insert(
+                ItemField::Speakers,
+                Origin::Suggested("named in the text".into()),
+            );
         }
         names
             .into_iter()
@@ -164,16 +167,16 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     };
 
     let themes = if !given.themes.is_empty() {
-        origins.insert("themes", Origin::Given);
+        origins.insert(ItemField::Themes, Origin::Given);
         given.themes.iter().map(|t| t.trim().to_string()).collect()
     } else if let Some(item) = file.filter(|i| !i.themes.is_empty()) {
-        origins.insert("themes", Origin::File);
+        origins.insert(ItemField::Themes, Origin::File);
         item.themes.clone()
     } else {
         let themes = mentioned(&known.themes, &body);
         if !themes.is_empty() {
             origins.insert(
-                "themes",
+                ItemField::Themes,
                 Origin::Suggested("themes of the archive the text mentions".into()),
             );
         }
@@ -182,11 +185,11 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
 
     let series = match (&given.series, file.and_then(|i| i.series.clone())) {
         (Some(series), _) => {
-            origins.insert("series", Origin::Given);
+            origins.insert(ItemField::Series, Origin::Given);
             Some(series.trim().to_string())
         }
         (None, Some(series)) => {
-            origins.insert("series", Origin::File);
+            origins.insert(ItemField::Series, Origin::File);
             Some(series)
         }
         (None, None) => {
@@ -195,7 +198,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
                 .next();
             if found.is_some() {
                 origins.insert(
-                    "series",
+                    ItemField::Series,
                     Origin::Suggested("a series of the archive the text mentions".into()),
                 );
             }
@@ -206,7 +209,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
         .event
         .clone()
         .inspect(|_| {
-            origins.insert("event", Origin::Given);
+            origins.insert(ItemField::Event, Origin::Given);
         })
         .or_else(|| file.and_then(|i| i.event.clone()));
     let summary = given
@@ -230,7 +233,7 @@ pub fn build(source: Source, given: &Metadata, known: &Known) -> Result<Draft, V
     };
     let language = language
         .map(|(l, o)| {
-            origins.insert("language", o);
+            origins.insert(ItemField::Language, o);
             l
         })
         .unwrap_or(Language::Nl);

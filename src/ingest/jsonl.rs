@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::archive::front_matter::parse_item;
 use crate::archive::quotes::QuoteOverride;
 use crate::archive::render::render;
-use crate::archive::Item;
+use crate::archive::{Item, ItemField};
 
 /// One line of the file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,24 +98,27 @@ impl Record {
 
     fn file_text(&self, relative: &str) -> Result<(String, Item), String> {
         let mut table = toml::Table::new();
-        let mut put = |key: &str, value: Option<&String>| {
+        let mut put = |field: ItemField, value: Option<&String>| {
             if let Some(value) = value {
-                table.insert(key.to_string(), toml::Value::String(value.clone()));
+                table.insert(
+                    field.as_str().to_string(),
+                    toml::Value::String(value.clone()),
+                );
             }
         };
-        put("title", Some(&self.title));
-        put("date", Some(&self.date));
-        put("kind", self.kind.as_ref());
-        put("series", self.series.as_ref());
-        put("event", self.event.as_ref());
-        put("organisation", self.organisation.as_ref());
-        put("language", self.language.as_ref());
-        put("source", self.source.as_ref());
-        put("url", self.url.as_ref());
-        put("summary", self.summary.as_ref());
+        put(ItemField::Title, Some(&self.title));
+        put(ItemField::Date, Some(&self.date));
+        put(ItemField::Kind, self.kind.as_ref());
+        put(ItemField::Series, self.series.as_ref());
+        put(ItemField::Event, self.event.as_ref());
+        put(ItemField::Organisation, self.organisation.as_ref());
+        put(ItemField::Language, self.language.as_ref());
+        put(ItemField::Source, self.source.as_ref());
+        put(ItemField::Url, self.url.as_ref());
+        put(ItemField::Summary, self.summary.as_ref());
         if !self.themes.is_empty() {
             table.insert(
-                "themes".into(),
+                ItemField::Themes.as_str().into(),
                 toml::Value::Array(
                     self.themes
                         .iter()
@@ -137,7 +140,10 @@ impl Record {
                     toml::Value::Table(t)
                 }
             });
-            table.insert("speakers".into(), toml::Value::Array(speakers.collect()));
+            table.insert(
+                ItemField::Speakers.as_str().into(),
+                toml::Value::Array(speakers.collect()),
+            );
         }
         if !self.quotes.is_empty() {
             let quotes = self.quotes.iter().map(|q| {
@@ -151,7 +157,10 @@ impl Record {
                 }
                 toml::Value::Table(t)
             });
-            table.insert("quotes".into(), toml::Value::Array(quotes.collect()));
+            table.insert(
+                ItemField::Quotes.as_str().into(),
+                toml::Value::Array(quotes.collect()),
+            );
         }
         let front = toml::to_string(&table).map_err(|e| e.to_string())?;
         let text = format!("+++\n{front}+++\n\n{}\n", self.body.trim());

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::archive::slug::fold;
 use crate::archive::{ItemDate, Loaded};
+use crate::index::Dimension;
 
 /// The names the archive already uses, to recognise them in new text.
 #[derive(Debug, Clone, Default)]
@@ -19,11 +20,11 @@ pub struct Known {
 impl Known {
     /// From the values `values` gives for each dimension (`speaker`, `theme`, `series`): the
     /// index's facet values, so that nothing reads the archive.
-    pub fn from_values(mut values: impl FnMut(&str) -> BTreeSet<String>) -> Known {
+    pub fn from_values(mut values: impl FnMut(Dimension) -> BTreeSet<String>) -> Known {
         Known {
-            speakers: values("speaker"),
-            themes: values("theme"),
-            series: values("series"),
+            speakers: values(Dimension::Speaker),
+            themes: values(Dimension::Theme),
+            series: values(Dimension::Series),
         }
     }
 

@@ -24,7 +24,7 @@ use super::themes::Expansion;
 use crate::analysis::{name_analyzer, positioned_terms, terms, text_analyzer, Mode};
 use crate::archive::slug::slugify;
 use crate::archive::{Kind, Language};
-use crate::index::Fields;
+use crate::index::{Dimension, Fields};
 
 /// What a match on a theme's translation (added by theme expansion, not typed) is worth
 /// against a match on the words as typed: an item in the visitor's own words ranks first.
@@ -483,7 +483,7 @@ fn proximity_leaves(
 pub fn dimension_filter(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
-    dimension: &str,
+    dimension: Dimension,
     values: &[String],
     exact: bool,
 ) -> Option<Box<dyn Query>> {
@@ -494,13 +494,13 @@ pub fn dimension_filter(
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for value in values {
         let key = match dimension {
-            "kind" => Kind::parse(value)
+            Dimension::Kind => Kind::parse(value)
                 .map(|k| k.as_str().to_string())
                 .unwrap_or_else(|| slugify(value)),
-            "language" => Language::parse(value)
+            Dimension::Language => Language::parse(value)
                 .map(|l| l.code().to_string())
                 .unwrap_or_else(|| slugify(value)),
-            "quoted" => crate::index::schema::quoted_key(value),
+            Dimension::Quoted => crate::index::schema::quoted_key(value),
             _ => slugify(value),
         };
         should.push((
@@ -515,12 +515,12 @@ pub fn dimension_filter(
         }
         // Lenient: `spreker:mönnink` matches "Herman de Mönnink"; `thema:armoede` a theme containing it.
         let text_fields: Vec<(Field, Words)> = match dimension {
-            "speaker" => vec![(fields.speakers, analyzers.name_words(value))],
-            "theme" => Language::ALL
+            Dimension::Speaker => vec![(fields.speakers, analyzers.name_words(value))],
+            Dimension::Theme => Language::ALL
                 .into_iter()
                 .map(|l| (fields.language(l).themes, analyzers.words(l, value)))
                 .collect(),
-            "series" => Language::ALL
+            Dimension::Series => Language::ALL
                 .into_iter()
                 .map(|l| (fields.language(l).context, analyzers.words(l, value)))
                 .collect(),
@@ -548,12 +548,12 @@ pub fn filter_clauses(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     filters: &Filters,
-    except: Option<&str>,
+    except: Option<Dimension>,
     exact: bool,
 ) -> Vec<(Occur, Box<dyn Query>)> {
-    crate::index::FACETS
+    Dimension::ALL
         .into_iter()
-        .filter(|dimension| except != Some(dimension))
+        .filter(|dimension| except != Some(*dimension))
         .filter_map(|dimension| filter_of(fields, analyzers, filters, dimension, exact))
         .map(|q| {
             (
@@ -569,11 +569,11 @@ pub fn filter_of(
     fields: &Fields,
     analyzers: &mut QueryAnalyzers,
     filters: &Filters,
-    dimension: &str,
+    dimension: Dimension,
     exact: bool,
 ) -> Option<Box<dyn Query>> {
     match dimension {
-        "year" => match filters.year_ranges().as_slice() {
+        Dimension::Year => match filters.year_ranges().as_slice() {
             [] => None,
             [one] => Some(year_filter(fields, *one)),
             several => Some(Box::new(BooleanQuery::new(

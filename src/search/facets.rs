@@ -16,7 +16,7 @@ use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use super::FacetCount;
 use crate::index::facet_names::{FacetNames, SegmentIds};
-use crate::index::FACETS;
+use crate::index::Dimension;
 
 /// Counts facet ordinals over the matching documents.
 #[derive(Clone, Copy)]
@@ -146,25 +146,26 @@ pub fn into_counts(
     names: &FacetNames,
     fruit: FacetFruit,
     limit: Option<usize>,
-) -> BTreeMap<&'static str, Vec<FacetCount>> {
+) -> BTreeMap<Dimension, Vec<FacetCount>> {
     let values = names.values();
     let mut counts = vec![0u64; values.len()];
-    let mut found: Vec<Vec<u32>> = vec![Vec::new(); FACETS.len()];
+    // By dimension, in the order of the variants.
+    let mut found: Vec<Vec<u32>> = vec![Vec::new(); Dimension::ALL.len()];
     for &(id, count) in &fruit {
         let Some((Some(dimension), _)) = values.get(id as usize) else {
             continue;
         };
         if counts[id as usize] == 0 {
-            found[*dimension].push(id);
+            found[*dimension as usize].push(id);
         }
         counts[id as usize] += u64::from(count);
     }
     let name = |id: &u32| &*values[*id as usize].1;
-    FACETS
-        .iter()
-        .zip(found)
-        .map(|(&dimension, mut ids)| {
-            if dimension == "year" {
+    Dimension::ALL
+        .into_iter()
+        .map(|dimension| {
+            let mut ids = std::mem::take(&mut found[dimension as usize]);
+            if dimension == Dimension::Year {
                 ids.sort_unstable_by(|a, b| name(b).cmp(name(a)));
             } else {
                 let count = |id: &u32| counts[*id as usize];
@@ -216,7 +217,7 @@ pub fn count_facets(
     searcher: &Searcher,
     query: &dyn Query,
     limit: Option<usize>,
-) -> tantivy::Result<BTreeMap<&'static str, Vec<FacetCount>>> {
+) -> tantivy::Result<BTreeMap<Dimension, Vec<FacetCount>>> {
     let fruit = searcher.search(query, &FacetCounter { names })?;
     Ok(into_counts(names, fruit, limit))
 }

@@ -32,7 +32,7 @@ use tantivy::{DocAddress, DocSet, Order, Searcher, SegmentOrdinal, TantivyDocume
 
 use crate::archive::markdown::to_plain_text;
 use crate::archive::{Item, Language};
-use crate::index::{Generation, FACETS};
+use crate::index::{Dimension, Generation};
 use build::{assemble, filter_clauses, filter_of, QueryAnalyzers};
 use facets::count_facets;
 use facets::{FacetCounter, FacetFruit};
@@ -134,7 +134,7 @@ pub struct SearchResults {
     /// Per dimension (`speaker`, `year`, ...): values with counts. A dimension the request
     /// filters on is counted without its own filter, so each count says what choosing that
     /// value (too) would give (unless [`SearchRequest::counts_as_filtered`]).
-    pub facets: BTreeMap<&'static str, Vec<FacetCount>>,
+    pub facets: BTreeMap<Dimension, Vec<FacetCount>>,
     pub warnings: Vec<Warning>,
     /// The filters in force: the request's plus those the query's prefixes set.
     pub filters: Filters,
@@ -231,7 +231,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     // With one such dimension whose filter lets through a good share of the archive, the
     // search runs once without it and the filter is checked per match (`facets::Split`);
     // otherwise each filtered dimension gets a pass of its own.
-    let active: Vec<(&'static str, Box<dyn Query>)> = FACETS
+    let active: Vec<(Dimension, Box<dyn Query>)> = Dimension::ALL
         .into_iter()
         .filter(|_| !request.counts_as_filtered)
         .filter_map(|d| filter_of(fields, &mut analyzers, &query_filters, d, exact).map(|f| (d, f)))
@@ -303,7 +303,7 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
     let mut facets = facets::into_counts(&generation.facet_names, fruit, request.facet_limit);
     if let (Some(dimension), Some(unfiltered)) = (split, unfiltered) {
         let counts = facets::into_counts(&generation.facet_names, unfiltered, request.facet_limit);
-        if let Some(values) = counts.get(dimension) {
+        if let Some(values) = counts.get(&dimension) {
             facets.insert(dimension, values.clone());
         }
     }
@@ -325,11 +325,11 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
             &*without,
             request.facet_limit,
         )?;
-        if let Some(values) = counts.get(dimension) {
+        if let Some(values) = counts.get(&dimension) {
             facets.insert(dimension, values.clone());
         }
     }
-    if let Some(values) = facets.get_mut("theme") {
+    if let Some(values) = facets.get_mut(&Dimension::Theme) {
         themes::merge_counts(values, theme_list);
     }
     // A theme both typed and filtered on was added once ("poverty", not "poverty, poverty").
@@ -364,7 +364,13 @@ pub fn search(generation: &Generation, request: &SearchRequest) -> tantivy::Resu
 
 fn merge_filters(request: &Filters, parsed: &Filters) -> Filters {
     let mut merged = request.clone();
-    for dimension in ["speaker", "theme", "series", "kind", "language"] {
+    for dimension in [
+        Dimension::Speaker,
+        Dimension::Theme,
+        Dimension::Series,
+        Dimension::Kind,
+        Dimension::Language,
+    ] {
         if let Some(values) = merged.values_mut(dimension) {
             for value in parsed.values(dimension) {
                 if !values.contains(value) {
@@ -689,11 +695,11 @@ fn item_of(generation: &Generation, doc: &TantivyDocument) -> tantivy::Result<It
 
 /// The values of one dimension in facet counts, without their counts.
 pub fn values_of(
-    facets: &BTreeMap<&'static str, Vec<FacetCount>>,
-    dimension: &str,
+    facets: &BTreeMap<Dimension, Vec<FacetCount>>,
+    dimension: Dimension,
 ) -> std::collections::BTreeSet<String> {
     facets
-        .get(dimension)
+        .get(&dimension)
         .into_iter()
         .flatten()
         .map(|facet| facet.value.clone())
@@ -703,7 +709,7 @@ pub fn values_of(
 /// Every facet value of the whole index with its count (names, themes, series, years, ...).
 pub fn all_facets(
     generation: &Generation,
-) -> tantivy::Result<BTreeMap<&'static str, Vec<FacetCount>>> {
+) -> tantivy::Result<BTreeMap<Dimension, Vec<FacetCount>>> {
     let searcher = generation.reader.searcher();
     count_facets(&generation.facet_names, &searcher, &AllQuery, None)
 }

@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::index::Dimension;
+
 /// The longest query we read; the rest is ignored with a warning.
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// The most words and phrases we search for; more are ignored with a warning.
@@ -86,21 +88,33 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// The dimensions filtered on by value, in the order pages show them (years are ranges,
+    /// [`Filters::years`]; `mentioned` does not filter).
+    pub const DIMENSIONS: [Dimension; 7] = [
+        Dimension::Speaker,
+        Dimension::Person,
+        Dimension::Quoted,
+        Dimension::Theme,
+        Dimension::Series,
+        Dimension::Kind,
+        Dimension::Language,
+    ];
+
     pub fn is_empty(&self) -> bool {
         self == &Filters::default()
     }
 
     /// The values of a facet dimension (`speaker`, `theme`, ...); years are not listed here.
-    pub fn values(&self, dimension: &str) -> &[String] {
+    pub fn values(&self, dimension: Dimension) -> &[String] {
         match dimension {
-            "speaker" => &self.speakers,
-            "theme" => &self.themes,
-            "series" => &self.series,
-            "kind" => &self.kinds,
-            "language" => &self.languages,
-            "person" => &self.people,
-            "quoted" => &self.quoted,
-            _ => &[],
+            Dimension::Speaker => &self.speakers,
+            Dimension::Theme => &self.themes,
+            Dimension::Series => &self.series,
+            Dimension::Kind => &self.kinds,
+            Dimension::Language => &self.languages,
+            Dimension::Person => &self.people,
+            Dimension::Quoted => &self.quoted,
+            Dimension::Year | Dimension::Mentioned => &[],
         }
     }
 
@@ -142,16 +156,16 @@ impl Filters {
         })
     }
 
-    pub fn values_mut(&mut self, dimension: &str) -> Option<&mut Vec<String>> {
+    pub fn values_mut(&mut self, dimension: Dimension) -> Option<&mut Vec<String>> {
         match dimension {
-            "speaker" => Some(&mut self.speakers),
-            "theme" => Some(&mut self.themes),
-            "series" => Some(&mut self.series),
-            "kind" => Some(&mut self.kinds),
-            "language" => Some(&mut self.languages),
-            "person" => Some(&mut self.people),
-            "quoted" => Some(&mut self.quoted),
-            _ => None,
+            Dimension::Speaker => Some(&mut self.speakers),
+            Dimension::Theme => Some(&mut self.themes),
+            Dimension::Series => Some(&mut self.series),
+            Dimension::Kind => Some(&mut self.kinds),
+            Dimension::Language => Some(&mut self.languages),
+            Dimension::Person => Some(&mut self.people),
+            Dimension::Quoted => Some(&mut self.quoted),
+            Dimension::Year | Dimension::Mentioned => None,
         }
     }
 }
@@ -206,19 +220,29 @@ pub struct ParsedQuery {
     pub warnings: Vec<Warning>,
 }
 
-/// Maps a prefix in either language to its facet dimension.
-fn dimension_of(prefix: &str) -> Option<&'static str> {
-    match prefix.to_lowercase().as_str() {
-        "spreker" | "speaker" | "sprekers" | "speakers" => Some("speaker"),
-        "jaar" | "year" => Some("year"),
-        "thema" | "theme" | "themas" | "themes" => Some("theme"),
-        "serie" | "series" | "reeks" => Some("series"),
-        "soort" | "kind" | "type" => Some("kind"),
-        "taal" | "lang" | "language" => Some("language"),
-        "persoon" | "person" | "personen" | "people" => Some("person"),
-        "citaat" | "quote" | "citaten" | "quotes" => Some("quote"),
-        _ => None,
-    }
+/// What a query prefix does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    /// Filters on a facet dimension.
+    Filter(Dimension),
+    /// Searches within quotations (`citaat:`).
+    Quote,
+}
+
+/// Maps a prefix in either language to what it does.
+fn dimension_of(prefix: &str) -> Option<Prefix> {
+    let dimension = match prefix.to_lowercase().as_str() {
+        "spreker" | "speaker" | "sprekers" | "speakers" => Dimension::Speaker,
+        "jaar" | "year" => Dimension::Year,
+        "thema" | "theme" | "themas" | "themes" => Dimension::Theme,
+        "serie" | "series" | "reeks" => Dimension::Series,
+        "soort" | "kind" | "type" => Dimension::Kind,
+        "taal" | "lang" | "language" => Dimension::Language,
+        "persoon" | "person" | "personen" | "people" => Dimension::Person,
+        "citaat" | "quote" | "citaten" | "quotes" => return Some(Prefix::Quote),
+        _ => return None,
+    };
+    Some(Prefix::Filter(dimension))
 }
 
 /// Parses a query; never fails.
@@ -263,7 +287,7 @@ pub fn parse(input: &str) -> ParsedQuery {
                         parsed.warnings.push(Warning::UnbalancedQuote);
                     }
                     i = next;
-                    if dimension_of(prefix) == Some("quote") {
+                    if dimension_of(prefix) == Some(Prefix::Quote) {
                         push_quote(&mut parsed, prefix, text, true);
                         continue;
                     }
@@ -272,8 +296,10 @@ pub fn parse(input: &str) -> ParsedQuery {
                     rest.to_string()
                 };
                 match dimension_of(prefix) {
-                    Some("quote") => push_quote(&mut parsed, prefix, value, false),
-                    Some(dimension) => apply_prefix(&mut parsed, prefix, dimension, value),
+                    Some(Prefix::Quote) => push_quote(&mut parsed, prefix, value, false),
+                    Some(Prefix::Filter(dimension)) => {
+                        apply_prefix(&mut parsed, prefix, dimension, value)
+                    }
                     None => {
                         parsed
                             .warnings
@@ -341,7 +367,7 @@ fn push_clause(parsed: &mut ParsedQuery, text: String, phrase: bool, negated: bo
     });
 }
 
-fn apply_prefix(parsed: &mut ParsedQuery, prefix: &str, dimension: &str, value: String) {
+fn apply_prefix(parsed: &mut ParsedQuery, prefix: &str, dimension: Dimension, value: String) {
     let value = value.trim().to_string();
     if value.is_empty() {
         parsed
@@ -349,7 +375,7 @@ fn apply_prefix(parsed: &mut ParsedQuery, prefix: &str, dimension: &str, value: 
             .push(Warning::EmptyPrefix(prefix.to_string()));
         return;
     }
-    if dimension == "year" {
+    if dimension == Dimension::Year {
         match YearRange::parse(&value) {
             Some(range) => parsed.filters.years = Some(range),
             None => parsed.warnings.push(Warning::BadYear(value)),

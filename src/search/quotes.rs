@@ -8,7 +8,7 @@ use crate::archive::quotes::ItemQuote;
 use crate::archive::slug::slugify;
 use crate::archive::themes::fold;
 use crate::archive::Item;
-use crate::index::Generation;
+use crate::index::{Dimension, Generation};
 
 /// What to list.
 #[derive(Debug, Clone, Default)]
@@ -68,7 +68,7 @@ pub fn quotes(generation: &Generation, request: &QuoteRequest) -> tantivy::Resul
     let person = request
         .person
         .as_deref()
-        .and_then(|p| name_of(&results, "quoted", p));
+        .and_then(|p| name_of(&results, Dimension::Quoted, p));
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
     let items = results
         .hits
@@ -107,11 +107,11 @@ pub fn quotes(generation: &Generation, request: &QuoteRequest) -> tantivy::Resul
 }
 
 /// The value of a facet dimension whose slug is `slug` (or that is `slug` as written).
-pub fn name_of(results: &SearchResults, dimension: &str, slug: &str) -> Option<String> {
+pub fn name_of(results: &SearchResults, dimension: Dimension, slug: &str) -> Option<String> {
     let slug = slugify(slug);
     results
         .facets
-        .get(dimension)?
+        .get(&dimension)?
         .iter()
         .find(|v| slugify(&v.value) == slug)
         .map(|v| v.value.clone())

@@ -13,14 +13,15 @@ use std::time::SystemTime;
 use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
 use tantivy::query::AllQuery;
-use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Order, Searcher, SegmentReader, Term};
 
 use super::read_item;
 pub use crate::archive::stamp::seconds_of;
 use crate::archive::stamp::stamp_of;
 use crate::archive::Item;
-use crate::index::Generation;
+use crate::index::schema::dimension_facet;
+use crate::index::{Dimension, Generation};
 
 /// An item with the datestamp of its file.
 #[derive(Debug, Clone)]
@@ -93,8 +94,10 @@ fn segment_filter<'a>(
         Some(set) => {
             let fields = &generation.fields;
             let term = match set {
-                Set::AnySeries => Term::from_facet(fields.facet, &Facet::from_path(["series"])),
-                Set::AnyTheme => Term::from_facet(fields.facet, &Facet::from_path(["theme"])),
+                Set::AnySeries => {
+                    Term::from_facet(fields.facet, &dimension_facet(Dimension::Series))
+                }
+                Set::AnyTheme => Term::from_facet(fields.facet, &dimension_facet(Dimension::Theme)),
                 Set::Series(key) => Term::from_field_text(fields.series_key, key),
                 Set::Theme(key) => Term::from_field_text(fields.theme_key, key),
             };

@@ -16,15 +16,16 @@ use super::build::QueryAnalyzers;
 use super::{all_facets, read_item};
 use crate::archive::slug::fold;
 use crate::archive::Language;
-use crate::index::Generation;
+use crate::index::{Dimension, Generation};
 
 /// The dimensions suggestions come from, in the order they are listed.
-pub const SUGGEST_DIMENSIONS: [&str; 3] = ["speaker", "theme", "series"];
+pub const SUGGEST_DIMENSIONS: [Dimension; 3] =
+    [Dimension::Speaker, Dimension::Theme, Dimension::Series];
 
 /// One suggested value and how many items have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
-    pub dimension: &'static str,
+    pub dimension: Dimension,
     pub value: String,
     pub count: u64,
 }
@@ -52,7 +53,7 @@ pub fn suggest(
     let facets = all_facets(generation)?;
     let mut out = Vec::new();
     for dimension in SUGGEST_DIMENSIONS {
-        for value in facets.get(dimension).into_iter().flatten() {
+        for value in facets.get(&dimension).into_iter().flatten() {
             if matches_prefix(&value.value, prefix) {
                 out.push(Suggestion {
                     dimension,

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use super::library::Library;
 use super::{audit, ServiceError};
 use crate::archive::load::load_file;
-use crate::archive::Item;
+use crate::archive::{Item, ItemField};
 use crate::ingest::save::{self, path_for, Mode};
 
 /// An item to save: the file text and the item it gives, checked by the same rules as files on
@@ -181,24 +181,27 @@ pub fn file_version(bytes: &[u8]) -> String {
 /// The names of the fields that differ between two versions of an item (for the audit log).
 pub fn changed_fields(old: &Item, new: &Item) -> Vec<String> {
     let mut changed = Vec::new();
-    let mut check = |name: &str, differs: bool| {
+    let mut check = |field: ItemField, differs: bool| {
         if differs {
-            changed.push(name.to_string());
+            changed.push(field.as_str().to_string());
         }
     };
-    check("title", old.title != new.title);
-    check("date", old.date != new.date);
-    check("kind", old.kind != new.kind);
-    check("speakers", old.speakers != new.speakers);
-    check("themes", old.themes != new.themes);
-    check("series", old.series != new.series);
-    check("event", old.event != new.event);
-    check("organisation", old.organisation != new.organisation);
-    check("language", old.language != new.language);
-    check("source", old.source != new.source);
-    check("url", old.url != new.url);
-    check("summary", old.summary != new.summary);
-    check("body", old.body != new.body);
-    check("quotes", old.quotes != new.quotes);
+    check(ItemField::Title, old.title != new.title);
+    check(ItemField::Date, old.date != new.date);
+    check(ItemField::Kind, old.kind != new.kind);
+    check(ItemField::Speakers, old.speakers != new.speakers);
+    check(ItemField::Themes, old.themes != new.themes);
+    check(ItemField::Series, old.series != new.series);
+    check(ItemField::Event, old.event != new.event);
+    check(
+        ItemField::Organisation,
+        old.organisation != new.organisation,
+    );
+    check(ItemField::Language, old.language != new.language);
+    check(ItemField::Source, old.source != new.source);
+    check(ItemField::Url, old.url != new.url);
+    check(ItemField::Summary, old.summary != new.summary);
+    check(ItemField::Body, old.body != new.body);
+    check(ItemField::Quotes, old.quotes != new.quotes);
     changed
 }

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::archive::quotes::{Attributions, ItemQuote};
 use crate::archive::Item;
+use crate::index::Dimension;
 use crate::search::{FacetCount, Matched, SearchResults, Sort};
 
 /// Values per facet dimension in a search answer unless the request asks for another number.
@@ -23,7 +24,7 @@ pub struct SearchResponse {
     /// `kind`, `language`): values with counts. `person` is anyone in an item; `quoted` and
     /// `mentioned` count the people with that role.
     #[schema(value_type = BTreeMap<String, Vec<FacetJson>>)]
-    pub facets: BTreeMap<&'static str, Vec<FacetCount>>,
+    pub facets: BTreeMap<Dimension, Vec<FacetCount>>,
     pub warnings: Vec<String>,
     /// `relevance`, `newest` or `oldest`.
     #[schema(value_type = String)]

@@ -14,6 +14,7 @@ use super::error::WebError;
 use super::i18n::Ui;
 use super::params::SearchParams;
 use super::AppState;
+use crate::index::Dimension;
 use crate::search::suggest::{suggest as suggestions, titles, Suggestion, TitleSuggestion};
 use crate::service::json::{ItemJson, SearchResponse};
 
@@ -162,10 +163,10 @@ fn title_json(ui: Ui, s: TitleSuggestion) -> SuggestionJson {
 
 fn suggestion_json(ui: Ui, s: Suggestion) -> SuggestionJson {
     let (prefix, base) = match (s.dimension, ui) {
-        ("speaker", Ui::Nl) => ("spreker", "speakers"),
-        ("speaker", Ui::En) => ("speaker", "speakers"),
-        ("theme", Ui::Nl) => ("thema", "themes"),
-        ("theme", Ui::En) => ("theme", "themes"),
+        (Dimension::Speaker, Ui::Nl) => ("spreker", "speakers"),
+        (Dimension::Speaker, Ui::En) => ("speaker", "speakers"),
+        (Dimension::Theme, Ui::Nl) => ("thema", "themes"),
+        (Dimension::Theme, Ui::En) => ("theme", "themes"),
         (_, Ui::Nl) => ("serie", "series"),
         (_, Ui::En) => ("series", "series"),
     };
@@ -183,7 +184,7 @@ fn suggestion_json(ui: Ui, s: Suggestion) -> SuggestionJson {
         ),
         url: format!("/{base}/{}", crate::archive::slug::slugify(&s.value)),
         query,
-        dimension: s.dimension,
+        dimension: s.dimension.as_str(),
         value: s.value,
         count: s.count,
     }

@@ -18,6 +18,7 @@ use super::views::{self, item_list, layout_with_head, ui_url};
 use super::AppState;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
+use crate::index::Dimension;
 use crate::search::{self, Filters, SearchRequest, SearchResults, Sort, YearRange, MAX_LIMIT};
 
 pub fn router() -> Router<AppState> {
@@ -59,7 +60,7 @@ pub(super) async fn find(
             let results = search::search(generation, &request)?;
             // A year page links on to the nearest years that have items.
             let mut all_years: Vec<u16> = if request.filters.years.is_some() {
-                search::all_facets(generation)?["year"]
+                search::all_facets(generation)?[&Dimension::Year]
                     .iter()
                     .filter_map(|y| y.value.parse().ok())
                     .collect()
@@ -117,10 +118,10 @@ fn items(results: &SearchResults) -> Vec<Item> {
 }
 
 /// The name as written in the archive for a slug (`herman-de-monnink` -> `Herman de Mönnink`).
-fn display_name(results: &SearchResults, dimension: &str, slug: &str) -> Option<String> {
+fn display_name(results: &SearchResults, dimension: Dimension, slug: &str) -> Option<String> {
     results
         .facets
-        .get(dimension)?
+        .get(&dimension)?
         .iter()
         .find(|v| slugify(&v.value) == slug)
         .map(|v| v.value.clone())
@@ -143,7 +144,7 @@ async fn speaker(
         Err(response) => return response,
     };
     let at = format!("/speakers/{slug}");
-    match display_name(&found.results, "speaker", &slug) {
+    match display_name(&found.results, Dimension::Speaker, &slug) {
         Some(name) => page(speaker_view(
             ui,
             &name,
@@ -186,14 +187,14 @@ async fn theme(
     browse_value(
         &state,
         filters,
-        ("theme", &slug),
+        (Dimension::Theme, &slug),
         (&headers, raw, &at),
         |ui, name, results, switch, pages| {
             // In the interface's language: `/themes/poverty` is "armoede" on a Dutch page.
             let label = crate::search::themes::label(&results.themes, name, ui.code());
             list_view(
                 ui,
-                "theme",
+                Dimension::Theme,
                 (name, label),
                 results,
                 (html! {}, pages),
@@ -218,7 +219,7 @@ async fn series(
     browse_value(
         &state,
         filters,
-        ("series", &slug),
+        (Dimension::Series, &slug),
         (&headers, raw, &at),
         series_view,
     )
@@ -230,7 +231,7 @@ async fn series(
 async fn browse_value(
     state: &AppState,
     filters: Filters,
-    (dimension, slug): (&str, &str),
+    (dimension, slug): (Dimension, &str),
     (headers, raw, at): (&HeaderMap, Option<String>, &str),
     view: impl FnOnce(Ui, &str, &SearchResults, &str, Pages) -> Markup,
 ) -> Response {
@@ -269,7 +270,7 @@ async fn year(
             let pages = pager(ui, &at, number, found.results.total);
             page(list_view(
                 ui,
-                "year",
+                Dimension::Year,
                 (&year, &year),
                 &found.results,
                 (nav, pages),
@@ -297,7 +298,7 @@ fn year_nav(ui: Ui, year: u16, all_years: &[u16]) -> Markup {
 /// A theme's or year's page: `name` as in its address and feed, `heading` as shown.
 fn list_view(
     ui: Ui,
-    dimension: &str,
+    dimension: Dimension,
     (name, heading): (&str, &str),
     results: &SearchResults,
     (extra, pages): (Markup, Pages),
@@ -305,7 +306,9 @@ fn list_view(
 ) -> Markup {
     let t = ui.t();
     let head = match dimension {
-        "theme" => structured::browse_head(ui, "themes", name, &items(results), pages.number),
+        Dimension::Theme => {
+            structured::browse_head(ui, "themes", name, &items(results), pages.number)
+        }
         _ => html! {},
     };
     layout_with_head(
@@ -331,7 +334,7 @@ fn list_view(
 fn years_span(results: &SearchResults) -> String {
     let years: Vec<u16> = results
         .facets
-        .get("year")
+        .get(&Dimension::Year)
         .into_iter()
         .flatten()
         .filter_map(|y| y.value.parse().ok())
@@ -356,7 +359,7 @@ fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages:
         switch,
         structured::browse_head(ui, "series", name, &items(results), pages.number),
         html! {
-            p.meta { (ui.dimension("series")) }
+            p.meta { (ui.dimension(Dimension::Series)) }
             h1 { (name) }
             p { ((t.item_count)(results.total)) " · " (years_span(results)) }
             table.chronology {
@@ -369,7 +372,7 @@ fn series_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages:
                             th scope="row" { a href=(ui_url(&format!("/years/{}", item.year()), ui)) { (item.year()) } }
                             td { @for (i, s) in item.speakers.iter().enumerate() {
                                 @if i > 0 { ", " } (speaker_link(ui, &s.name))
-                                @if let Some(role) = &s.role { " (" (ui.value("role", role)) ")" }
+                                @if let Some(role) = &s.role { " (" (ui.speaker_role(role)) ")" }
                             } }
                             td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
                             td { @for (i, theme) in item.themes.iter().enumerate() {
@@ -399,7 +402,7 @@ fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages
     // (`counts_as_filtered`), most frequent first: the people who shared an item with them.
     let co_speakers: Vec<(String, u64)> = results
         .facets
-        .get("speaker")
+        .get(&Dimension::Speaker)
         .into_iter()
         .flatten()
         .filter(|s| s.value != name)
@@ -434,7 +437,7 @@ fn speaker_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages
                         tr {
                             th scope="row" { time datetime=(item.date.to_string()) { (ui.date(&item.date)) } }
                             td { a href=(ui_url(&format!("/items/{}", item.id), ui)) { (item.title) } }
-                            td { (role.map(|r| ui.value("role", r)).unwrap_or_default()) }
+                            td { (role.map(|r| ui.speaker_role(r)).unwrap_or_default()) }
                             td { @if let Some(series) = &item.series { a href=(ui_url(&format!("/series/{}", slugify(series)), ui)) { (series) } } }
                         }
                     }

@@ -19,8 +19,10 @@ use super::i18n::Ui;
 use super::pages::{page, query_param, switch_url, ui_of};
 use super::views::{self, layout, ui_url};
 use super::AppState;
+use crate::archive::quotes::Role;
 use crate::archive::slug::slugify;
 use crate::archive::themes::fold;
+use crate::index::Dimension;
 use crate::search::{self, themes, FacetCount};
 
 pub fn router() -> Router<AppState> {
@@ -70,19 +72,19 @@ fn letter_order(letter: &char) -> (bool, char) {
 }
 
 async fn speakers(state: State<AppState>, headers: HeaderMap, raw: RawQuery) -> Response {
-    a_to_z(state, headers, raw, "speaker").await
+    a_to_z(state, headers, raw, Dimension::Speaker).await
 }
 
 async fn people(state: State<AppState>, headers: HeaderMap, raw: RawQuery) -> Response {
-    a_to_z(state, headers, raw, "person").await
+    a_to_z(state, headers, raw, Dimension::Person).await
 }
 
 async fn theme_list(state: State<AppState>, headers: HeaderMap, raw: RawQuery) -> Response {
-    a_to_z(state, headers, raw, "theme").await
+    a_to_z(state, headers, raw, Dimension::Theme).await
 }
 
 async fn series_list(state: State<AppState>, headers: HeaderMap, raw: RawQuery) -> Response {
-    a_to_z(state, headers, raw, "series").await
+    a_to_z(state, headers, raw, Dimension::Series).await
 }
 
 /// The values of `dimension` A–Z (themes in the interface's language, each with its
@@ -91,19 +93,19 @@ async fn a_to_z(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
-    dimension: &'static str,
+    dimension: Dimension,
 ) -> Response {
     let ui = ui_of(&headers, raw.as_deref());
     let counted = state
         .with_index(move |generation| {
             let mut all = search::all_facets(generation)?;
-            let mut values = all.remove(dimension).unwrap_or_default();
+            let mut values = all.remove(&dimension).unwrap_or_default();
             // Everyone with their roles: how many items each has them as speaker, quoted,
             // mentioned.
             let mut notes: BTreeMap<String, String> = BTreeMap::new();
-            if dimension == "person" {
-                for role in ["speaker", "quoted", "mentioned"] {
-                    for value in all.get(role).into_iter().flatten() {
+            if dimension == Dimension::Person {
+                for role in [Role::Speaker, Role::Quoted, Role::Mentioned] {
+                    for value in all.get(&Dimension::of_role(role)).into_iter().flatten() {
                         let note = notes.entry(value.value.clone()).or_default();
                         if !note.is_empty() {
                             note.push_str(" · ");
@@ -116,7 +118,7 @@ async fn a_to_z(
                     }
                 }
             }
-            if dimension == "theme" {
+            if dimension == Dimension::Theme {
                 let list = &generation.versions.themes;
                 themes::merge_counts(&mut values, list);
                 for value in &mut values {
@@ -144,12 +146,12 @@ async fn a_to_z(
     ))
 }
 
-fn plural(dimension: &str) -> &'static str {
+fn plural(dimension: Dimension) -> &'static str {
     match dimension {
-        "speaker" => "speakers",
-        "person" => "people",
-        "theme" => "themes",
-        "series" => "series",
+        Dimension::Speaker => "speakers",
+        Dimension::Person => "people",
+        Dimension::Theme => "themes",
+        Dimension::Series => "series",
         _ => "years",
     }
 }
@@ -157,7 +159,7 @@ fn plural(dimension: &str) -> &'static str {
 /// `values` with counts, and for people their roles (`notes`).
 fn a_to_z_view(
     ui: Ui,
-    dimension: &str,
+    dimension: Dimension,
     (values, notes): (&[FacetCount], &BTreeMap<String, String>),
     (letter, number): (Option<char>, usize),
     switch: &str,
@@ -260,7 +262,7 @@ async fn years(
 ) -> Response {
     let ui = ui_of(&headers, raw.as_deref());
     let counted = state
-        .with_index(|generation| Ok(search::all_facets(generation)?.remove("year")))
+        .with_index(|generation| Ok(search::all_facets(generation)?.remove(&Dimension::Year)))
         .await;
     let mut years: Vec<(u16, u64)> = match counted {
         Ok(values) => values

@@ -24,6 +24,7 @@ use super::xml::{escape, utc};
 use super::{site, AppState};
 use crate::archive::markdown::to_plain_text;
 use crate::archive::slug::slugify;
+use crate::index::Dimension;
 use crate::search::records::{self, Record};
 use crate::search::{Filters, SearchRequest, Sort};
 
@@ -175,15 +176,15 @@ async fn browse(
 fn describe(params: &SearchParams, ui: Ui) -> String {
     let mut parts: Vec<String> = Vec::new();
     for (dimension, dutch) in [
-        ("speaker", "spreker"),
-        ("theme", "thema"),
-        ("series", "reeks"),
-        ("kind", "soort"),
-        ("language", "taal"),
+        (Dimension::Speaker, "spreker"),
+        (Dimension::Theme, "thema"),
+        (Dimension::Series, "reeks"),
+        (Dimension::Kind, "soort"),
+        (Dimension::Language, "taal"),
     ] {
         let label = match ui {
             Ui::Nl => dutch,
-            Ui::En => dimension,
+            Ui::En => dimension.as_str(),
         };
         for value in params.filters.values(dimension) {
             parts.push(format!("{label}: {value}"));

@@ -3,6 +3,7 @@
 //! Dutch by default; English when `?ui=en` or the browser's Accept-Language prefers it.
 
 use crate::archive::ItemDate;
+use crate::index::Dimension;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
@@ -96,44 +97,44 @@ impl Ui {
     }
 
     /// The name of a facet dimension.
-    pub fn dimension(self, dimension: &str) -> &'static str {
+    pub fn dimension(self, dimension: Dimension) -> &'static str {
         let t = self.t();
         match dimension {
-            "speaker" => t.speakers,
-            "year" => t.years,
-            "theme" => t.themes,
-            "series" => t.series,
-            "kind" => t.kind,
-            "language" => t.language,
-            "person" if self == Ui::Nl => "Personen",
-            "person" => "People",
-            "quoted" if self == Ui::Nl => "Geciteerd",
-            "quoted" => "Quoted",
-            "mentioned" if self == Ui::Nl => "Genoemd",
-            "mentioned" => "Mentioned",
-            _ => "",
+            Dimension::Speaker => t.speakers,
+            Dimension::Year => t.years,
+            Dimension::Theme => t.themes,
+            Dimension::Series => t.series,
+            Dimension::Kind => t.kind,
+            Dimension::Language => t.language,
+            Dimension::Person => self.pick("Personen", "People"),
+            Dimension::Quoted => self.pick("Geciteerd", "Quoted"),
+            Dimension::Mentioned => self.pick("Genoemd", "Mentioned"),
         }
     }
 
     /// The display name of a kind or language value.
-    pub fn value(self, dimension: &str, value: &str) -> String {
+    pub fn value(self, dimension: Dimension, value: &str) -> String {
         let t = self.t();
         let named = match (dimension, value) {
-            ("kind", "lecture") => t.kinds[0],
-            ("kind", "report") => t.kinds[1],
-            ("kind", "essay") => t.kinds[2],
-            ("kind", "interview") => t.kinds[3],
-            ("kind", "panel") => t.kinds[4],
-            ("kind", "other") => t.kinds[5],
-            ("language", "nl") => t.languages[0],
-            ("language", "en") => t.languages[1],
-            ("role", role) => match ROLES.iter().position(|r| *r == role) {
-                Some(i) => t.roles[i],
-                None => return value.to_string(),
-            },
+            (Dimension::Kind, "lecture") => t.kinds[0],
+            (Dimension::Kind, "report") => t.kinds[1],
+            (Dimension::Kind, "essay") => t.kinds[2],
+            (Dimension::Kind, "interview") => t.kinds[3],
+            (Dimension::Kind, "panel") => t.kinds[4],
+            (Dimension::Kind, "other") => t.kinds[5],
+            (Dimension::Language, "nl") => t.languages[0],
+            (Dimension::Language, "en") => t.languages[1],
             _ => return value.to_string(),
         };
         named.to_string()
+    }
+
+    /// The display name of a speaker's role (`speakers = [{ name, role }]`).
+    pub fn speaker_role(self, role: &str) -> String {
+        match ROLES.iter().position(|r| *r == role) {
+            Some(i) => self.t().roles[i].to_string(),
+            None => role.to_string(),
+        }
     }
 }
 

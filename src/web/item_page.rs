@@ -18,6 +18,7 @@ use super::AppState;
 use crate::archive::paragraphs::{to_html_with_quotes, QuoteMark};
 use crate::archive::slug::slugify;
 use crate::archive::Item;
+use crate::index::Dimension;
 use crate::search::{self, related};
 
 /// How many related items an item page lists.
@@ -157,7 +158,7 @@ fn properties(ui: Ui, item: &Item, themes: &crate::archive::themes::ThemeList) -
             }
             @if let Some(event) = &item.event { dt { (t.event) } dd { (event) } }
             @if let Some(organisation) = &item.organisation { dt { (t.organisation) } dd { (organisation) } }
-            dt { (t.language) } dd { (ui.value("language", item.language.code())) }
+            dt { (t.language) } dd { (ui.value(Dimension::Language, item.language.code())) }
             @if let Some(source) = &item.source {
                 dt { (t.source) }
                 dd { @if let Some(url) = item.url.as_deref().filter(|u| crate::archive::links::is_web_address(u)) { a href=(url) { (source) } } @else { (source) } }

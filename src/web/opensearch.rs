@@ -15,6 +15,7 @@ use axum::Router;
 use super::xml::escape;
 use super::{site, AppState};
 use crate::archive::slug::slugify;
+use crate::index::Dimension;
 use crate::search::{self, FacetCount};
 
 /// How many suggestions one answer gives.
@@ -78,7 +79,7 @@ async fn suggest_handler(State(state): State<AppState>, RawQuery(raw): RawQuery)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     pub value: String,
-    pub dimension: &'static str,
+    pub dimension: Dimension,
     pub count: u64,
     pub path: String,
 }
@@ -87,7 +88,7 @@ pub struct Suggestion {
 /// first, then by how many items they have.
 pub fn suggest(
     typed: &str,
-    facets: &std::collections::BTreeMap<&'static str, Vec<FacetCount>>,
+    facets: &std::collections::BTreeMap<Dimension, Vec<FacetCount>>,
 ) -> Vec<Suggestion> {
     let typed = slugify(typed);
     if typed.is_empty() {
@@ -95,11 +96,11 @@ pub fn suggest(
     }
     let mut found: Vec<(bool, Suggestion)> = Vec::new();
     for (dimension, folder) in [
-        ("speaker", "speakers"),
-        ("series", "series"),
-        ("theme", "themes"),
+        (Dimension::Speaker, "speakers"),
+        (Dimension::Series, "series"),
+        (Dimension::Theme, "themes"),
     ] {
-        for value in facets.get(dimension).into_iter().flatten() {
+        for value in facets.get(&dimension).into_iter().flatten() {
             let slug = slugify(&value.value);
             let starts = slug.starts_with(&typed);
             if starts || slug.contains(&format!("-{typed}")) {
@@ -149,10 +150,10 @@ mod tests {
             count,
         };
         facets.insert(
-            "speaker",
+            Dimension::Speaker,
             vec![count("Herman de Mönnink", 2), count("Ann Mons", 1)],
         );
-        facets.insert("theme", vec![count("armoede", 3)]);
+        facets.insert(Dimension::Theme, vec![count("armoede", 3)]);
         let values: Vec<String> = suggest("mon", &facets)
             .into_iter()
             .map(|s| s.value)

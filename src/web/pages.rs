@@ -18,6 +18,7 @@ use super::views::{item_list, layout, ui_url};
 use super::AppState;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
+use crate::index::Dimension;
 use crate::search::{SearchRequest, SearchResults, Sort};
 
 /// The public pages.
@@ -107,17 +108,17 @@ pub async fn not_found(headers: HeaderMap, RawQuery(raw): RawQuery) -> Response 
 }
 
 /// The page path for a facet value, if the dimension has pages.
-fn facet_page(dimension: &str, value: &str) -> Option<String> {
+fn facet_page(dimension: Dimension, value: &str) -> Option<String> {
     let base = match dimension {
-        "speaker" => "speakers",
-        "theme" => "themes",
-        "series" => "series",
-        "year" => "years",
+        Dimension::Speaker => "speakers",
+        Dimension::Theme => "themes",
+        Dimension::Series => "series",
+        Dimension::Year => "years",
         _ => return None,
     };
     Some(format!(
         "/{base}/{}",
-        if dimension == "year" {
+        if dimension == Dimension::Year {
             value.to_string()
         } else {
             slugify(value)
@@ -138,15 +139,15 @@ fn home_view(ui: Ui, results: &SearchResults, switch: &str) -> Markup {
             p.meta { (t.syntax_help) }
             h2 { (t.browse) }
             div.browse {
-                @for dimension in ["speaker", "year", "theme", "series"] {
-                    @if let Some(values) = results.facets.get(dimension) {
+                @for dimension in [Dimension::Speaker, Dimension::Year, Dimension::Theme, Dimension::Series] {
+                    @if let Some(values) = results.facets.get(&dimension) {
                         section.facets aria-labelledby=(format!("browse-{dimension}")) {
                             h3 #(format!("browse-{dimension}")) { (ui.dimension(dimension)) }
                             ul {
                                 @for value in values.iter().take(12) {
                                     @if let Some(path) = facet_page(dimension, &value.value) {
                                         @let name = match dimension {
-                                            "theme" => crate::search::themes::label(&results.themes, &value.value, ui.code()),
+                                            Dimension::Theme => crate::search::themes::label(&results.themes, &value.value, ui.code()),
                                             _ => &value.value,
                                         };
                                         li { a href=(ui_url(&path, ui)) { span { (name) } span.count { (ui.number(value.count)) } } }

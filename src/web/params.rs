@@ -4,6 +4,7 @@
 //! [`SearchRequest`], and builds the links that change one parameter.
 
 use super::i18n::Ui;
+use crate::index::Dimension;
 use crate::search::query::MAX_QUERY_CHARS;
 use crate::search::{Filters, SearchRequest, Sort, YearRange};
 
@@ -35,7 +36,7 @@ pub struct SearchParams {
     /// Values per facet dimension (`facets=N`).
     pub facets: Option<usize>,
     /// A facet dimension to show every value of (`more=speaker`), not only the first 15.
-    pub more: Option<String>,
+    pub more: Option<Dimension>,
     pub ui: Option<String>,
 }
 
@@ -64,35 +65,30 @@ impl SearchParams {
         let (mut from, mut to) = (None, None);
         for (key, value) in pairs {
             let value = value.trim().to_string();
+            if let Some(dimension) = filter_dimension(&key) {
+                if value.chars().count() > MAX_FILTER_CHARS {
+                    return Err(match ui {
+                        Ui::Nl => format!("Een filter (`{key}=`) is te lang: ten hoogste {MAX_FILTER_CHARS} tekens."),
+                        Ui::En => format!("A filter (`{key}=`) is too long: at most {MAX_FILTER_CHARS} characters."),
+                    });
+                }
+                if let Some(values) = params.filters.values_mut(dimension) {
+                    if !value.is_empty() && !values.contains(&value) {
+                        values.push(value);
+                    }
+                }
+                if filter_count(&params.filters) > MAX_FILTER_VALUES {
+                    return Err(match ui {
+                        Ui::Nl => format!("Te veel filters: een zoekopdracht heeft er ten hoogste {MAX_FILTER_VALUES} (sprekers, personen, thema's, reeksen, soorten en talen samen). Haal er een paar weg."),
+                        Ui::En => format!("Too many filters: a search takes at most {MAX_FILTER_VALUES} (speakers, people, themes, series, kinds and languages together). Remove a few."),
+                    });
+                }
+                continue;
+            }
             match key.as_str() {
                 // One character more than the query parser keeps, so that it still says it cut
                 // the query; links on the page then repeat at most this much.
                 "q" => params.q = value.chars().take(MAX_QUERY_CHARS + 1).collect(),
-                "speaker" | "person" | "quoted" | "theme" | "series" | "kind" | "lang"
-                | "language" => {
-                    let dimension = if key == "lang" {
-                        "language"
-                    } else {
-                        key.as_str()
-                    };
-                    if value.chars().count() > MAX_FILTER_CHARS {
-                        return Err(match ui {
-                            Ui::Nl => format!("Een filter (`{key}=`) is te lang: ten hoogste {MAX_FILTER_CHARS} tekens."),
-                            Ui::En => format!("A filter (`{key}=`) is too long: at most {MAX_FILTER_CHARS} characters."),
-                        });
-                    }
-                    if let Some(values) = params.filters.values_mut(dimension) {
-                        if !value.is_empty() && !values.contains(&value) {
-                            values.push(value);
-                        }
-                    }
-                    if filter_count(&params.filters) > MAX_FILTER_VALUES {
-                        return Err(match ui {
-                            Ui::Nl => format!("Te veel filters: een zoekopdracht heeft er ten hoogste {MAX_FILTER_VALUES} (sprekers, personen, thema's, reeksen, soorten en talen samen). Haal er een paar weg."),
-                            Ui::En => format!("Too many filters: a search takes at most {MAX_FILTER_VALUES} (speakers, people, themes, series, kinds and languages together). Remove a few."),
-                        });
-                    }
-                }
                 "year" if !value.is_empty() => {
                     // Repeated, any of them (like the other facets).
                     params
@@ -141,8 +137,10 @@ impl SearchParams {
                             })?,
                     )
                 }
-                "more" if crate::index::FACETS.contains(&value.as_str()) => {
-                    params.more = Some(value)
+                "more" => {
+                    if let Some(dimension) = Dimension::parse(&value) {
+                        params.more = Some(dimension)
+                    }
                 }
                 "ui" => params.ui = Some(value),
                 _ => {}
@@ -185,17 +183,9 @@ impl SearchParams {
         if !self.q.is_empty() {
             pairs.push(("q", self.q.clone()));
         }
-        for (key, dimension) in [
-            ("speaker", "speaker"),
-            ("person", "person"),
-            ("quoted", "quoted"),
-            ("theme", "theme"),
-            ("series", "series"),
-            ("kind", "kind"),
-            ("lang", "language"),
-        ] {
+        for dimension in Filters::DIMENSIONS {
             for value in self.filters.values(dimension) {
-                pairs.push((key, value.clone()));
+                pairs.push((parameter(dimension), value.clone()));
             }
         }
         for years in self.filters.year_ranges() {
@@ -210,8 +200,8 @@ impl SearchParams {
         if let Some(limit) = self.limit {
             pairs.push(("limit", limit.to_string()));
         }
-        if let Some(more) = &self.more {
-            pairs.push(("more", more.clone()));
+        if let Some(more) = self.more {
+            pairs.push(("more", more.as_str().to_string()));
         }
         if let Some(ui) = &self.ui {
             pairs.push(("ui", ui.clone()));
@@ -224,10 +214,10 @@ impl SearchParams {
     }
 
     /// The same search with `value` of `dimension` switched on or off, back on page 1.
-    pub fn toggled(&self, dimension: &str, value: &str) -> SearchParams {
+    pub fn toggled(&self, dimension: Dimension, value: &str) -> SearchParams {
         let mut next = self.clone();
         next.page = 1;
-        if dimension == "year" {
+        if dimension == Dimension::Year {
             if let Some(clicked) = YearRange::parse(value) {
                 match self.filters.year_ranges().contains(&clicked) {
                     true => next.filters.remove_years(clicked),
@@ -269,9 +259,9 @@ impl SearchParams {
         }
     }
 
-    pub fn is_selected(&self, dimension: &str, value: &str) -> bool {
+    pub fn is_selected(&self, dimension: Dimension, value: &str) -> bool {
         match dimension {
-            "year" => self
+            Dimension::Year => self
                 .filters
                 .year_ranges()
                 .iter()
@@ -323,12 +313,26 @@ fn parse_year(value: &str, key: &str) -> Result<u16, String> {
 
 /// How many filter values `filters` holds (years not counted: one range at most).
 fn filter_count(filters: &Filters) -> usize {
-    [
-        "speaker", "person", "quoted", "theme", "series", "kind", "language",
-    ]
-    .iter()
-    .map(|d| filters.values(d).len())
-    .sum()
+    Filters::DIMENSIONS
+        .into_iter()
+        .map(|d| filters.values(d).len())
+        .sum()
+}
+
+/// The URL parameter of a dimension filtered by value: its name, `lang` for languages.
+fn parameter(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Language => "lang",
+        _ => dimension.as_str(),
+    }
+}
+
+/// The dimension a URL parameter filters, if it filters one: its name or [`parameter`].
+fn filter_dimension(key: &str) -> Option<Dimension> {
+    match key {
+        "lang" => Some(Dimension::Language),
+        _ => Dimension::parse(key).filter(|d| Filters::DIMENSIONS.contains(d)),
+    }
 }
 
 #[cfg(test)]
@@ -369,10 +373,10 @@ mod tests {
         let p = SearchParams::parse(Some("year=2019&year=2022&year=2019")).unwrap();
         assert_eq!(p.filters.years_text().as_deref(), Some("2019,2022"));
         assert_eq!(p.to_query(), "year=2019&year=2022");
-        assert!(p.is_selected("year", "2019") && p.is_selected("year", "2022"));
-        let without = p.toggled("year", "2019");
+        assert!(p.is_selected(Dimension::Year, "2019") && p.is_selected(Dimension::Year, "2022"));
+        let without = p.toggled(Dimension::Year, "2019");
         assert_eq!(without.filters.years_text().as_deref(), Some("2022"));
-        let more = p.toggled("year", "2020");
+        let more = p.toggled(Dimension::Year, "2020");
         assert_eq!(more.filters.years_text().as_deref(), Some("2019,2022,2020"));
     }
 
@@ -389,7 +393,14 @@ mod tests {
     #[test]
     fn toggling_adds_and_removes() {
         let p = SearchParams::parse(Some("speaker=A")).unwrap();
-        assert!(p.toggled("speaker", "A").filters.speakers.is_empty());
-        assert_eq!(p.toggled("speaker", "B").filters.speakers, ["A", "B"]);
+        assert!(p
+            .toggled(Dimension::Speaker, "A")
+            .filters
+            .speakers
+            .is_empty());
+        assert_eq!(
+            p.toggled(Dimension::Speaker, "B").filters.speakers,
+            ["A", "B"]
+        );
     }
 }

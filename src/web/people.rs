@@ -23,6 +23,7 @@ use super::AppState;
 use crate::archive::quotes::{Attributions, ItemQuote, Role};
 use crate::archive::slug::slugify;
 use crate::archive::Item;
+use crate::index::Dimension;
 use crate::search::quotes::name_of;
 use crate::search::{Filters, SearchResults};
 
@@ -92,12 +93,12 @@ pub fn person_page_label(ui: Ui) -> &'static str {
 }
 
 /// A role (`speaker`, `quoted`, `mentioned`) in the interface's language.
-pub fn role_name(ui: Ui, role: &str) -> &'static str {
+pub fn role_name(ui: Ui, role: Role) -> &'static str {
     let w = words(ui);
     match role {
-        "speaker" => w.roles[0],
-        "quoted" => w.roles[1],
-        _ => w.roles[2],
+        Role::Speaker => w.roles[0],
+        Role::Quoted => w.roles[1],
+        Role::Mentioned => w.roles[2],
     }
 }
 
@@ -105,7 +106,7 @@ pub fn role_name(ui: Ui, role: &str) -> &'static str {
 fn roles_text(ui: Ui, roles: &[Role]) -> String {
     roles
         .iter()
-        .map(|r| role_name(ui, r.as_str()))
+        .map(|r| role_name(ui, *r))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -140,7 +141,7 @@ async fn person(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let Some(name) = name_of(&found.results, "person", &slug) else {
+    let Some(name) = name_of(&found.results, Dimension::Person, &slug) else {
         // A spelling variant of a speaker (`speakers.toml`): the page is under the canonical name.
         return match canonical_of_variant(&found.results, &slug) {
             Some(name) => Redirect::permanent(&ui_url(&format!("/people/{}", slugify(&name)), ui))
@@ -162,19 +163,19 @@ fn person_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages:
     let w = words(ui);
     let t = ui.t();
     // Over all the person's items (`counts_as_filtered`): in how many they have each role.
-    let role_counts: Vec<(&str, u64)> = ["speaker", "quoted", "mentioned"]
+    let role_counts: Vec<(Role, u64)> = [Role::Speaker, Role::Quoted, Role::Mentioned]
         .into_iter()
         .filter_map(|role| {
             let count = results
                 .facets
-                .get(role)?
+                .get(&Dimension::of_role(role))?
                 .iter()
                 .find(|v| v.value == name)?
                 .count;
             Some((role, count))
         })
         .collect();
-    let is_speaker = role_counts.iter().any(|(r, _)| *r == "speaker");
+    let is_speaker = role_counts.iter().any(|(r, _)| *r == Role::Speaker);
     let items: Vec<Item> = results.hits.iter().map(|h| h.item.clone()).collect();
     let said: Vec<(&Item, Vec<&ItemQuote>)> = results
         .hits
@@ -201,7 +202,7 @@ fn person_view(ui: Ui, name: &str, results: &SearchResults, switch: &str, pages:
                 dd {
                     @for (i, (role, count)) in role_counts.iter().enumerate() {
                         @if i > 0 { ", " }
-                        (role_name(ui, role)) " " (count)
+                        (role_name(ui, *role)) " " (count)
                     }
                 }
                 @if is_speaker {

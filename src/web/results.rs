@@ -10,8 +10,9 @@ use super::params::{SearchParams, FACET_SHOWN, MAX_PAGE, PAGE_SIZE};
 use super::structured;
 use super::views::{self, highlighted, item_meta, layout_with_head, ui_url};
 use super::years;
-use crate::index::FACETS;
-use crate::search::{Hit, SearchResults, Sort};
+use crate::archive::quotes::Role;
+use crate::index::Dimension;
+use crate::search::{Filters, Hit, SearchResults, Sort};
 
 pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switch: &str) -> Markup {
     let t = ui.t();
@@ -56,7 +57,7 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
                     @if results.total > 1 { (sort_links(ui, params)) }
                     @if results.total == 0 { (no_match(ui, params, results)) }
                     @if results.total > 0 && results.hits.is_empty() { (past_the_end(ui, params, results.total)) }
-                    @if let Some(years) = results.facets.get("year").filter(|y| y.len() > 1) {
+                    @if let Some(years) = results.facets.get(&Dimension::Year).filter(|y| y.len() > 1) {
                         (years::histogram(ui, params, years))
                     }
                     // The hits' titles are h3 under this, whether the facets' h2s are shown or not.
@@ -73,17 +74,25 @@ pub fn search_view(ui: Ui, params: &SearchParams, results: &SearchResults, switc
 
 /// How many filter values are in force.
 fn active_count(params: &SearchParams) -> usize {
-    ["speaker", "theme", "series", "kind", "language"]
-        .iter()
-        .map(|d| params.filters.values(d).len())
-        .sum::<usize>()
+    [
+        Dimension::Speaker,
+        Dimension::Theme,
+        Dimension::Series,
+        Dimension::Kind,
+        Dimension::Language,
+    ]
+    .into_iter()
+    .map(|d| params.filters.values(d).len())
+    .sum::<usize>()
         + params.filters.year_ranges().len()
 }
 
 /// A facet value as shown: kinds and languages named, themes in the interface's language.
-fn label(ui: Ui, results: &SearchResults, dimension: &str, value: &str) -> String {
+fn label(ui: Ui, results: &SearchResults, dimension: Dimension, value: &str) -> String {
     match dimension {
-        "theme" => crate::search::themes::label(&results.themes, value, ui.code()).to_string(),
+        Dimension::Theme => {
+            crate::search::themes::label(&results.themes, value, ui.code()).to_string()
+        }
         _ => ui.value(dimension, value),
     }
 }
@@ -106,18 +115,18 @@ fn facets(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
     html! {
         aside.facets aria-label=(t.filters) {
             // Role counts (`quoted`, `mentioned`) show as the roles of the people facet.
-            @for dimension in FACETS.into_iter().filter(|d| !matches!(*d, "quoted" | "mentioned")) {
-                @if let Some(values) = results.facets.get(dimension).filter(|v| !v.is_empty()) {
+            @for dimension in Dimension::ALL.into_iter().filter(|d| !matches!(*d, Dimension::Quoted | Dimension::Mentioned)) {
+                @if let Some(values) = results.facets.get(&dimension).filter(|v| !v.is_empty()) {
                     h2 #(format!("facet-{dimension}")) { (ui.dimension(dimension)) }
-                    @if dimension == "year" { (years::year_facet(ui, params, values)) } @else {
-                    @let all = params.more.as_deref() == Some(dimension);
+                    @if dimension == Dimension::Year { (years::year_facet(ui, params, values)) } @else {
+                    @let all = params.more == Some(dimension);
                     ul aria-labelledby=(format!("facet-{dimension}")) {
                         @for value in values.iter().take(if all { usize::MAX } else { FACET_SHOWN }) {
                             @let selected = params.is_selected(dimension, &value.value);
                             li {
                                 a href=(link(ui, params.toggled(dimension, &value.value))) aria-current=(if selected { "true" } else { "false" }) {
                                     span { (label(ui, results, dimension, &value.value)) }
-                                    @if dimension == "person" { (person_roles(ui, results, &value.value)) }
+                                    @if dimension == Dimension::Person { (person_roles(ui, results, &value.value)) }
                                     span.count { (ui.number(value.count)) }
                                 }
                             }
@@ -126,12 +135,12 @@ fn facets(ui: Ui, params: &SearchParams, results: &SearchResults) -> Markup {
                     @if all {
                         a.more href=(format!("{}#facet-{dimension}", link(ui, SearchParams { more: None, ..params.clone() }))) { (t.fewer_values) }
                     } @else if values.len() > FACET_SHOWN {
-                        a.more href=(format!("{}#facet-{dimension}", link(ui, SearchParams { more: Some(dimension.to_string()), ..params.clone() }))) {
+                        a.more href=(format!("{}#facet-{dimension}", link(ui, SearchParams { more: Some(dimension), ..params.clone() }))) {
                             ((t.more_values)(&ui.dimension(dimension).to_lowercase()))
                         }
                     }
                     }
-                    @if dimension == "year" { (years::year_range(ui, params)) }
+                    @if dimension == Dimension::Year { (years::year_range(ui, params)) }
                 }
             }
         }
@@ -222,12 +231,12 @@ fn quote_label(ui: Ui, speaker: Option<&str>) -> String {
 
 /// The roles a person of the people facet has among these results (` · geciteerd, genoemd`).
 fn person_roles(ui: Ui, results: &SearchResults, name: &str) -> Markup {
-    let roles: Vec<&str> = ["speaker", "quoted", "mentioned"]
+    let roles: Vec<&str> = [Role::Speaker, Role::Quoted, Role::Mentioned]
         .into_iter()
         .filter(|role| {
             results
                 .facets
-                .get(role)
+                .get(&Dimension::of_role(*role))
                 .is_some_and(|values| values.iter().any(|v| v.value == name))
         })
         .map(|role| super::people::role_name(ui, role))
@@ -272,7 +281,7 @@ fn active_filters(ui: Ui, params: &SearchParams, results: &SearchResults) -> Mar
         @if !params.filters.is_empty() {
             p.active {
                 (t.filters) ": "
-                @for dimension in ["speaker", "person", "quoted", "theme", "series", "kind", "language"] {
+                @for dimension in Filters::DIMENSIONS {
                     @for value in params.filters.values(dimension) {
                         a href=(link(ui, params.toggled(dimension, value))) {
                             span.visually-hidden { (t.remove_filter) " " }
@@ -281,7 +290,7 @@ fn active_filters(ui: Ui, params: &SearchParams, results: &SearchResults) -> Mar
                     }
                 }
                 @for years in params.filters.year_ranges() {
-                    a href=(link(ui, params.toggled("year", &years.to_string()))) {
+                    a href=(link(ui, params.toggled(Dimension::Year, &years.to_string()))) {
                         span.visually-hidden { (t.remove_filter) " " }
                         (t.years) ": " (years.to_string()) " ✕"
                     }

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 use super::xml::{escape, utc};
 use super::{site, AppState};
 use crate::archive::slug::slugify;
-use crate::index::Generation;
+use crate::index::{Dimension, Generation};
 use crate::search::{self, records};
 
 pub fn router() -> Router<AppState> {
@@ -38,13 +38,13 @@ async fn sitemap(State(state): State<AppState>) -> Response {
         urls.push((site::absolute(&path), Some(utc(*changed))));
     }
     for (dimension, folder) in [
-        ("speaker", "speakers"),
-        ("theme", "themes"),
-        ("series", "series"),
-        ("year", "years"),
+        (Dimension::Speaker, "speakers"),
+        (Dimension::Theme, "themes"),
+        (Dimension::Series, "series"),
+        (Dimension::Year, "years"),
     ] {
-        for value in facets.get(dimension).into_iter().flatten() {
-            let key = if dimension == "year" {
+        for value in facets.get(&dimension).into_iter().flatten() {
+            let key = if dimension == Dimension::Year {
                 value.value.clone()
             } else {
                 slugify(&value.value)

@@ -11,6 +11,7 @@ use super::site;
 use super::xml::escape;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
+use crate::index::Dimension;
 
 pub const STYLE: &str = include_str!("style.css");
 pub const SCRIPT: &str = include_str!("suggest.js");
@@ -65,7 +66,7 @@ pub fn layout_with_head(
                     span.tagline { (tagline(ui)) }
                     nav.main aria-label=(t.main_nav) {
                         ul {
-                            @for (path, dimension) in [("/speakers", "speaker"), ("/people", "person"), ("/themes", "theme"), ("/series", "series"), ("/years", "year")] {
+                            @for (path, dimension) in [("/speakers", Dimension::Speaker), ("/people", Dimension::Person), ("/themes", Dimension::Theme), ("/series", Dimension::Series), ("/years", Dimension::Year)] {
                                 li { a href=(ui_url(path, ui)) { (ui.dimension(dimension)) } }
                             }
                         }
@@ -215,13 +216,13 @@ pub fn item_meta(ui: Ui, item: &Item) -> Markup {
                 @for (i, speaker) in item.speakers.iter().enumerate() {
                     @if i > 0 { ", " }
                     a href=(ui_url(&format!("/speakers/{}", slugify(&speaker.name)), ui)) { (speaker.name) }
-                    @if let Some(role) = &speaker.role { " (" (ui.value("role", role)) ")" }
+                    @if let Some(role) = &speaker.role { " (" (ui.speaker_role(role)) ")" }
                 }
             }
             @if let Some(series) = &item.series {
                 " · " a href=(ui_url(&format!("/series/{}", slugify(series)), ui)) { (series) }
             }
-            " · " (ui.value("kind", item.kind.as_str()))
+            " · " (ui.value(Dimension::Kind, item.kind.as_str()))
         }
     }
 }

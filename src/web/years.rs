@@ -7,6 +7,7 @@ use maud::{html, Markup};
 use super::i18n::Ui;
 use super::params::SearchParams;
 use super::results::link;
+use crate::index::Dimension;
 use crate::search::{FacetCount, YearRange};
 
 /// The Years facet: every year, newest first, for a short span; else one line per decade
@@ -48,7 +49,7 @@ pub fn year_facet(ui: Ui, params: &SearchParams, values: &[FacetCount]) -> Marku
                 @let selected = ranges.contains(range);
                 @let inside = !selected && ranges.iter().any(|r| r.from <= range.to && range.from <= r.to);
                 li {
-                    a href=(link(ui, params.toggled("year", &range.to_string()))) aria-current=(if selected { "true" } else { "false" }) class=[inside.then_some("in-range")] {
+                    a href=(link(ui, params.toggled(Dimension::Year, &range.to_string()))) aria-current=(if selected { "true" } else { "false" }) class=[inside.then_some("in-range")] {
                         span { (label) }
                         span.count { (ui.number(*count)) }
                     }
@@ -136,7 +137,7 @@ pub fn histogram(ui: Ui, params: &SearchParams, years: &[FacetCount]) -> Markup 
                     @if *count > 0 {
                         @let year_text = year.to_string();
                         @let h = (*count as f32 / max * (height - 4.0)).max(3.0);
-                        a href=(link(ui, params.toggled("year", &year_text))) aria-label=((t.per_year_bar)(&year_text, *count)) {
+                        a href=(link(ui, params.toggled(Dimension::Year, &year_text))) aria-label=((t.per_year_bar)(&year_text, *count)) {
                             rect x=(x_of(*year) + 1.0) y=(height - h) width=(width - 2.0) height=(h) class=(if in_ranges(&ranges, *year) { "bar on" } else { "bar" }) {}
                         }
                     }

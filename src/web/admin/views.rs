@@ -14,6 +14,7 @@ use super::form::ItemForm;
 use super::language::switch_url;
 use crate::archive::markdown::to_html;
 use crate::archive::{Item, Kind};
+use crate::index::Dimension;
 use crate::web::i18n::Ui;
 
 /// The admin page shell; `csrf` (when signed in) feeds the sign-out form; `here` is the page
@@ -289,7 +290,7 @@ fn review_page(
                     @if let Some(note) = notes.get("kind") { " " small.suggested { (suggested) (note) } }
                     br;
                     select #kind name="kind" {
-                        @for kind in Kind::ALL { option value=(kind.as_str()) selected[form.kind == kind.as_str()] { (ui.value("kind", kind.as_str())) } }
+                        @for kind in Kind::ALL { option value=(kind.as_str()) selected[form.kind == kind.as_str()] { (ui.value(Dimension::Kind, kind.as_str())) } }
                     }
                 }
                 (area("speakers", ui.pick("Sprekers (één per regel; `Naam (rol)`)", "Speakers (one per line; `Name (role)`)"), &form.speakers, 3))

@@ -25,7 +25,7 @@ use super::xml::{parse_utc, utc};
 use super::AppState;
 use crate::archive::slug::slugify;
 use crate::archive::Item;
-use crate::index::Generation;
+use crate::index::{Dimension, Generation};
 use crate::search::records::{self, Record, RecordFilter, Set};
 use crate::search::{self, FacetCount};
 use request::{ListQuery, OaiError, Request};
@@ -324,10 +324,10 @@ fn in_set(item: Option<&Item>, set: &str) -> bool {
 }
 
 /// Every set: the two parents, then each series and each theme (spec, name).
-fn all_sets(facets: &BTreeMap<&'static str, Vec<FacetCount>>) -> Vec<(String, String)> {
+fn all_sets(facets: &BTreeMap<Dimension, Vec<FacetCount>>) -> Vec<(String, String)> {
     let mut leaves = BTreeMap::new();
-    for (dimension, prefix) in [("series", "series"), ("theme", "theme")] {
-        for value in facets.get(dimension).into_iter().flatten() {
+    for (dimension, prefix) in [(Dimension::Series, "series"), (Dimension::Theme, "theme")] {
+        for value in facets.get(&dimension).into_iter().flatten() {
             leaves.insert(
                 format!("{prefix}:{}", slugify(&value.value)),
                 value.value.clone(),
