@@ -642,14 +642,7 @@ pub fn text_query(
     );
     text.widened = typos.widened;
     if !text.widened.is_empty() {
-        let exact = text_query_with(
-            fields,
-            analyzers,
-            clauses,
-            expansions,
-            (searcher, ranking),
-            &mut Typos::exact(),
-        );
+        let exact = text_query_as_typed(fields, analyzers, clauses, expansions, searcher, ranking);
         text.exact = exact.positive;
     }
     text

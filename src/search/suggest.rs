@@ -105,6 +105,12 @@ pub fn titles(
         if stop_word && i != last {
             continue;
         }
+        // The word being typed, folded, as the start of a term (from two letters on).
+        let start: String = fold(word)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let typing = i == last && start.len() >= 2;
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (language, terms) in per_language {
             let field = generation.fields.language(language).title;
@@ -115,11 +121,7 @@ pub fn titles(
                     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
                 ));
             }
-            let start: String = fold(word)
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect();
-            if i == last && start.len() >= 2 {
+            if typing {
                 let pattern = format!("{start}.*");
                 any.push((
                     Occur::Should,
